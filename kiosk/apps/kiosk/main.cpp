@@ -1,0 +1,107 @@
+// kiosk — the Maison du projet touch screen.
+//
+//   kiosk [--config FILE] [--db FILE] [--windowed] [--size WxH]
+//   kiosk --check-config [--config FILE]
+//
+// Exit codes: 0 normal quit (or valid configuration); 1 invalid configuration;
+// 2 bad command line; 3 no usable screen.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "base/clock.h"
+#include "base/log.h"
+#include "common/config_path.h"
+#include "fatal_error_screen.h"
+#include "kiosk_data.h"
+#include "shell.h"
+
+using namespace kiosk;
+
+namespace {
+
+int CheckConfig(const std::filesystem::path& config_file) {
+    Diagnostics diags;
+    std::optional<KioskData> data = LoadKioskData(config_file, diags);
+    PrintDiagnostics(diags);
+    if (!data || diags.HasErrors()) {
+        std::fprintf(stderr, "%s: %d error(s)\n", config_file.c_str(), diags.ErrorCount());
+        return 1;
+    }
+    std::printf("%s: valid\n", config_file.c_str());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const double process_start = SystemClock().Now();
+    SetLogProgramName("kiosk");
+
+    CLI::App cli{"Maison du projet kiosk: the touch screen where residents see the urban-renewal programme "
+                 "and give their opinion."};
+    std::string config_file = DefaultConfigPath().string();
+    std::string db_file;
+    std::string size_text = "1920x1080";
+    bool windowed = false, check_config = false, show_version = false;
+    cli.add_option("--config", config_file,
+                   "Configuration file (default: config/kiosk.toml, else "
+                   "/etc/maison-du-projet/kiosk.toml)");
+    cli.add_option("--db", db_file, "Responses database (overrides paths.database)");
+    cli.add_flag("--windowed", windowed, "Run in a window instead of full screen (development)");
+    cli.add_option("--size", size_text, "Window size when windowed, e.g. 1280x800");
+    cli.add_flag("--check-config", check_config,
+                 "Validate the configuration and everything it references, print every error, and exit");
+    cli.add_flag("--version", show_version, "Print the version and exit");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (show_version) {
+        std::printf("kiosk %s\n", KIOSK_VERSION);
+        return 0;
+    }
+    if (check_config) return CheckConfig(config_file);
+
+    std::optional<std::pair<int, int>> size = ParseSize(size_text);
+    if (!size) {
+        std::fprintf(stderr, "kiosk: --size: \"%s\" is not a size such as 1280x800\n", size_text.c_str());
+        return 2;
+    }
+    ShellOptions options;
+    options.window.fullscreen = !windowed;
+    options.window.width = size->first;
+    options.window.height = size->second;
+    options.dev_keys = windowed;
+    options.process_start = process_start;
+
+    Diagnostics diags;
+    std::optional<KioskData> data = LoadKioskData(config_file, diags);
+    PrintDiagnostics(diags);
+    if (!data) {
+        LogError("invalid configuration {}: {} error(s); not starting", config_file, diags.ErrorCount());
+        if (windowed) return 1;
+        // Full screen: say it on the screen too, and restart once the file is fixed.
+        std::vector<std::string> lines;
+        for (const Diagnostic& d : diags.All())
+            lines.push_back(d.Format());
+        bool fixed = RunFatalErrorScreen(lines, options.window, [&] {
+            Diagnostics again;
+            return LoadKioskData(config_file, again).has_value();
+        });
+        if (fixed) {
+            LogInfo("configuration fixed; restarting");
+            execv("/proc/self/exe", argv);
+        }
+        return 1;
+    }
+    if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
+    LogInfo("kiosk {} starting: {} ({})", KIOSK_VERSION, data->config.kiosk_id, config_file);
+
+    SystemClock clock;
+    std::string error;
+    std::unique_ptr<Shell> shell = Shell::Create(*data, options, clock, error);
+    if (!shell) {
+        LogError("{}", error);
+        return 3;
+    }
+    return shell->Run();
+}

@@ -1,0 +1,48 @@
+// Clock: the kiosk's two notions of time, injectable so tests never sleep.
+//   Now()         monotonic seconds, for timeouts, animation and gestures;
+//   WallSeconds() UNIX time, for dates (timeline status, agenda, opening hours, records).
+#pragma once
+
+#include <chrono>
+
+namespace kiosk {
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual double Now() const = 0;
+    virtual long long WallSeconds() const = 0;
+};
+
+class SystemClock final : public Clock {
+public:
+    double Now() const override {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    }
+    long long WallSeconds() const override {
+        return std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    }
+};
+
+// A clock that moves only when told to (tests, scripted screenshots).
+class ManualClock final : public Clock {
+public:
+    explicit ManualClock(double now = 1000.0, long long wall = 1795000000 /* 2026-11-18 */)
+        : now_(now), wall_(wall) {}
+    double Now() const override { return now_; }
+    long long WallSeconds() const override { return wall_ + (long long)(now_ - start_); }
+    void Advance(double seconds) { now_ += seconds; }
+    void SetWall(long long wall) {
+        wall_ = wall;
+        start_ = now_;
+    }
+
+private:
+    double now_;
+    double start_ = now_;
+    long long wall_;
+};
+
+} // namespace kiosk

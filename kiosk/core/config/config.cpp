@@ -1,0 +1,137 @@
+#include "config/config.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "config/toml_reader.h"
+
+namespace kiosk {
+
+namespace {
+
+// [kiosk] id: goes into every exported answer and file name, so keep it to a safe alphabet.
+bool IsValidKioskId(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    return std::all_of(id.begin(), id.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+// Language codes as in BCP 47's simple form: "fr", "en", "pt-BR".
+bool IsValidLanguageCode(std::string_view code) {
+    size_t dash = code.find('-');
+    std::string_view primary = code.substr(0, dash);
+    if (primary.size() < 2 || primary.size() > 3 ||
+        !std::all_of(primary.begin(), primary.end(), [](unsigned char c) { return std::islower(c); }))
+        return false;
+    if (dash == std::string_view::npos) return true;
+    std::string_view region = code.substr(dash + 1);
+    return region.size() == 2 &&
+           std::all_of(region.begin(), region.end(), [](unsigned char c) { return std::isupper(c); });
+}
+
+void ReadKioskTable(TableReader& root, KioskConfig& cfg) {
+    TableReader kiosk = TableReader::Sub(root, "kiosk", Need::Required);
+    if (std::optional<std::string> id = kiosk.String("id", Need::Required)) {
+        if (IsValidKioskId(*id))
+            cfg.kiosk_id = *id;
+        else
+            kiosk.Error("id", "use 1 to 64 letters, digits, '-', '_' or '.'");
+    }
+    cfg.place_name = kiosk.String("place_name", "Maison du projet");
+    cfg.languages = kiosk.StringArray("languages", Need::Required);
+    if (kiosk.Has("languages") && cfg.languages.empty())
+        kiosk.Error("languages", "list at least one language; the first is the default");
+    for (size_t i = 0; i < cfg.languages.size(); i++) {
+        const std::string& code = cfg.languages[i];
+        if (!IsValidLanguageCode(code))
+            kiosk.Error("languages",
+                        fmt::format("\"{}\" is not a language code such as \"fr\" or \"en\"", code));
+        if (std::find(cfg.languages.begin(), cfg.languages.begin() + i, code) != cfg.languages.begin() + i)
+            kiosk.Error("languages", fmt::format("\"{}\" is listed twice", code));
+    }
+    kiosk.Finish();
+}
+
+void ReadIdleTable(TableReader& root, IdleConfig& idle) {
+    TableReader t = TableReader::Sub(root, "idle");
+    idle.timeout_seconds = (int)t.Int("timeout_seconds", idle.timeout_seconds, 10, 3600);
+    idle.countdown_seconds = (int)t.Int("countdown_seconds", idle.countdown_seconds, 3, 120);
+    idle.thanks_seconds = (int)t.Int("thanks_seconds", idle.thanks_seconds, 2, 60);
+    t.Finish();
+}
+
+void ReadDisplayTable(TableReader& root, DisplayConfig& display) {
+    TableReader t = TableReader::Sub(root, "display");
+    display.scale = t.Float("scale", display.scale, 0.5, 3.0);
+    display.attract_fps = (int)t.Int("attract_fps", display.attract_fps, 1, 30);
+    t.Finish();
+}
+
+void ReadOpeningHours(TableReader& root, OpeningHours& hours) {
+    hours.always_open = !root.Has("opening_hours");
+    TableReader t = TableReader::Sub(root, "opening_hours");
+    static constexpr const char* kDays[7] = {"monday", "tuesday",  "wednesday", "thursday",
+                                             "friday", "saturday", "sunday"};
+    for (int day = 0; day < 7; day++) {
+        for (const std::string& text : t.StringArray(kDays[day])) {
+            if (std::optional<OpenInterval> interval = ParseOpenInterval(text))
+                hours.week[day].push_back(*interval);
+            else
+                t.Error(kDays[day], fmt::format("\"{}\" is not an interval such as \"09:00-12:30\"", text));
+        }
+    }
+    if (const toml::node* closed = t.Node("closed_dates")) {
+        const toml::array* dates = closed->as_array();
+        if (!dates) t.Error("closed_dates", "expected an array of dates such as [2026-12-25]");
+        for (size_t i = 0; dates && i < dates->size(); i++) {
+            if (const auto* date = dates->get(i)->as_date())
+                hours.closed_dates.push_back({date->get().year, date->get().month, date->get().day});
+            else
+                t.Error("closed_dates", fmt::format("element {} is {}, expected a date such as 2026-12-25",
+                                                    i + 1, TomlTypeName(*dates->get(i))));
+        }
+    }
+    std::string outside = t.Choice("outside", {"dim", "blank"}, "dim");
+    hours.outside = outside == "blank" ? OutsideHours::Blank : OutsideHours::Dim;
+    hours.wake_seconds = (int)t.Int("wake_seconds", hours.wake_seconds, 10, 3600);
+    t.Finish();
+}
+
+void ReadPaths(TableReader& root, PathsConfig& paths) {
+    TableReader t = TableReader::Sub(root, "paths", Need::Required);
+    paths.assets = t.Path("assets", Need::Required).value_or("");
+    paths.content = t.Path("content", Need::Required).value_or("");
+    paths.surveys = t.Path("surveys", Need::Required).value_or("");
+    paths.database = t.Path("database", Need::Required).value_or("");
+    t.Finish();
+    for (const auto& [key, dir] : {std::pair{"assets", paths.assets}, std::pair{"content", paths.content},
+                                   std::pair{"surveys", paths.surveys}}) {
+        if (!dir.empty() && !std::filesystem::is_directory(dir))
+            t.Error(key, fmt::format("directory \"{}\" does not exist", dir.string()));
+    }
+}
+
+} // namespace
+
+std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Diagnostics& diags) {
+    int errors_before = diags.ErrorCount();
+    std::optional<toml::table> table = ParseTomlFile(file, diags);
+    if (!table) return std::nullopt;
+
+    KioskConfig cfg;
+    cfg.file = std::filesystem::absolute(file).lexically_normal();
+    TableReader root(*table, "", file.string(), diags);
+    ReadKioskTable(root, cfg);
+    ReadIdleTable(root, cfg.idle);
+    ReadDisplayTable(root, cfg.display);
+    ReadOpeningHours(root, cfg.opening_hours);
+    ReadPaths(root, cfg.paths);
+    root.Finish();
+
+    if (diags.ErrorCount() > errors_before) return std::nullopt;
+    return cfg;
+}
+
+} // namespace kiosk

@@ -1,0 +1,52 @@
+// KioskConfig: the validated contents of config/kiosk.toml.
+//
+// Every key is documented in README.md ("Configuration"). Paths are absolute after loading
+// (resolved relative to the configuration file). Durations are in seconds.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "config/opening_hours.h"
+
+namespace kiosk {
+
+struct IdleConfig {
+    int timeout_seconds = 90;   // no touch for this long → "Are you still there?"
+    int countdown_seconds = 15; // the question's countdown before returning to attract
+    int thanks_seconds = 8;     // a thank-you screen returns to attract by itself
+};
+
+struct DisplayConfig {
+    double scale = 1.0;  // multiplies the automatic scale derived from the screen size
+    int attract_fps = 4; // frame rate of the attract screen's gentle animation
+};
+
+struct PathsConfig {
+    std::filesystem::path assets;   // fonts/ and i18n/
+    std::filesystem::path content;  // plans, timeline, agenda
+    std::filesystem::path surveys;  // one survey per *.toml file
+    std::filesystem::path database; // responses.db
+};
+
+struct KioskConfig {
+    std::filesystem::path file;         // the configuration file itself
+    std::string kiosk_id;               // identifies this kiosk in every recorded answer
+    std::string place_name;             // "Maison du projet des Fauvettes" (a proper noun: not translated)
+    std::vector<std::string> languages; // first = default
+    IdleConfig idle;
+    DisplayConfig display;
+    OpeningHours opening_hours;
+    PathsConfig paths;
+
+    const std::string& DefaultLanguage() const { return languages.front(); }
+};
+
+// Loads and validates `file`. Returns nothing if there is any error; every problem (syntax,
+// unknown key, wrong type, out-of-range value) is added to `diags` with its position.
+std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Diagnostics& diags);
+
+} // namespace kiosk

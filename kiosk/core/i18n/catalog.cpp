@@ -1,0 +1,116 @@
+#include "i18n/catalog.h"
+
+#include "base/log.h"
+#include "config/toml_reader.h"
+
+namespace kiosk {
+
+namespace {
+// Flattens nested tables into dotted keys; anything but a string or a table is an error.
+void Flatten(const toml::table& table, const std::string& prefix, const std::string& file,
+             std::map<std::string, std::string, std::less<>>& out, Diagnostics& diags) {
+    for (const auto& [key, node] : table) {
+        std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        if (const toml::table* sub = node.as_table()) {
+            Flatten(*sub, full, file, out, diags);
+        } else if (const auto* text = node.as_string()) {
+            out[full] = text->get();
+        } else {
+            const auto& begin = node.source().begin;
+            diags.Error({file, (int)begin.line, (int)begin.column},
+                        fmt::format("{}: expected a text, found {}", full, TomlTypeName(node)));
+        }
+    }
+}
+} // namespace
+
+bool Catalogs::Load(const std::filesystem::path& dir, const std::vector<std::string>& languages,
+                    Diagnostics& diags) {
+    languages_ = languages;
+    tables_.clear();
+    bool ok = true;
+    for (const std::string& language : languages) {
+        std::filesystem::path file = dir / (language + ".toml");
+        std::optional<toml::table> table = ParseTomlFile(file, diags);
+        if (!table) {
+            ok = false;
+            continue;
+        }
+        int errors_before = diags.ErrorCount();
+        Table& texts = tables_[language];
+        Flatten(*table, "", file.string(), texts, diags);
+        if (!texts.contains("language.name")) {
+            diags.Error({file.string()}, "language.name: this key is required (the language's own name)");
+        }
+        ok = ok && diags.ErrorCount() == errors_before;
+    }
+    if (!ok || languages.empty()) return false;
+
+    // Missing translations are allowed (they fall back to the reference language) but
+    // listed, so that whoever maintains a catalogue sees what is left to translate.
+    const Table& reference = tables_[languages.front()];
+    for (size_t i = 1; i < languages.size(); i++) {
+        const Table& texts = tables_[languages[i]];
+        std::string missing;
+        int count = 0;
+        for (const auto& [key, text] : reference) {
+            if (!texts.contains(key)) {
+                missing += (count++ ? ", " : "") + key;
+            }
+        }
+        if (count > 0)
+            diags.Warning(
+                {(dir / (languages[i] + ".toml")).string()},
+                fmt::format("{} text(s) not translated, shown in {}: {}", count, languages.front(), missing));
+        for (const auto& [key, text] : texts)
+            if (!reference.contains(key))
+                diags.Warning({(dir / (languages[i] + ".toml")).string()},
+                              fmt::format("{}: not in the reference catalogue {}.toml; unused", key,
+                                          languages.front()));
+    }
+    return true;
+}
+
+const std::string& Catalogs::Text(std::string_view language, std::string_view key) const {
+    if (auto table = tables_.find(language); table != tables_.end()) {
+        if (auto it = table->second.find(key); it != table->second.end()) return it->second;
+        if (language != ReferenceLanguage())
+            LogLineOnce(LogLevel::Warning, fmt::format("i18n:{}:{}", language, key),
+                        fmt::format("no \"{}\" translation for \"{}\"; showing {}", language, key,
+                                    ReferenceLanguage()));
+    }
+    if (!languages_.empty()) {
+        const Table& reference = tables_.at(ReferenceLanguage());
+        if (auto it = reference.find(key); it != reference.end()) return it->second;
+    }
+    LogLineOnce(LogLevel::Error, fmt::format("i18n:missing:{}", key),
+                fmt::format("text \"{}\" is in no catalogue", key));
+    // The key itself is shown; it is stored so that the returned reference stays valid.
+    return shown_keys_.try_emplace(std::string(key), std::string(key)).first->second;
+}
+
+const std::string& Catalogs::LanguageName(std::string_view language) const {
+    if (auto table = tables_.find(language); table != tables_.end())
+        if (auto it = table->second.find("language.name"); it != table->second.end()) return it->second;
+    static const std::string unknown = "?";
+    return unknown;
+}
+
+bool Catalogs::HasKey(std::string_view language, std::string_view key) const {
+    auto table = tables_.find(language);
+    return table != tables_.end() && table->second.contains(key);
+}
+
+void Catalogs::ForEachText(
+    const std::function<void(std::string_view, std::string_view, std::string_view)>& visit) const {
+    for (const auto& [language, texts] : tables_)
+        for (const auto& [key, text] : texts)
+            visit(language, key, text);
+}
+
+void Catalogs::ReportBadPattern(std::string_view language, std::string_view key, const char* why) const {
+    LogLineOnce(LogLevel::Error, fmt::format("i18n:pattern:{}:{}", language, key),
+                fmt::format("text \"{}\" in {} has a malformed placeholder ({})", key, language, why));
+}
+
+} // namespace kiosk

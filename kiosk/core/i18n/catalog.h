@@ -1,0 +1,71 @@
+// Catalogs: the interface's texts in every configured language, from assets/i18n/<code>.toml.
+//
+// A catalogue is a TOML file of (possibly nested) string keys:
+//     [language]
+//     name = "Français"            # shown in the language picker, in its own language
+//     [attract]
+//     touch_to_start = "Touchez l’écran pour commencer"
+// and is looked up with dotted keys ("attract.touch_to_start"). The first configured
+// language is the reference: a key missing from another catalogue falls back to it and is
+// logged once; a key missing from the reference is a defect, shown as the key itself and
+// logged once. Adding a language means adding a file and listing its code in kiosk.toml.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "base/diagnostics.h"
+
+namespace kiosk {
+
+class Catalogs {
+public:
+    // Loads <dir>/<code>.toml for every language in `languages` (the first is the
+    // reference). Returns false if any catalogue could not be loaded; missing keys in
+    // non-reference catalogues are warnings.
+    bool Load(const std::filesystem::path& dir, const std::vector<std::string>& languages,
+              Diagnostics& diags);
+
+    // Text of `key` in `language`, with the fallbacks described above. The reference stays
+    // valid as long as the Catalogs object.
+    const std::string& Text(std::string_view language, std::string_view key) const;
+
+    // Text with named placeholders: Format("fr", "idle.countdown", fmt::arg("seconds", 12)).
+    // A malformed placeholder in a catalogue is logged once and the text shown unformatted.
+    template <typename... Args>
+    std::string Format(std::string_view language, std::string_view key, Args&&... args) const {
+        const std::string& pattern = Text(language, key);
+        try {
+            return fmt::format(fmt::runtime(pattern), std::forward<Args>(args)...);
+        } catch (const fmt::format_error& e) {
+            ReportBadPattern(language, key, e.what());
+            return pattern;
+        }
+    }
+
+    const std::vector<std::string>& Languages() const { return languages_; }
+    const std::string& ReferenceLanguage() const { return languages_.front(); }
+    // The language's own name ("Français", "English"), from [language] name.
+    const std::string& LanguageName(std::string_view language) const;
+    bool HasKey(std::string_view language, std::string_view key) const;
+
+    // Every text of every catalogue, e.g. to build the font's glyph ranges.
+    void ForEachText(const std::function<void(std::string_view language, std::string_view key,
+                                              std::string_view text)>& visit) const;
+
+private:
+    using Table = std::map<std::string, std::string, std::less<>>;
+    void ReportBadPattern(std::string_view language, std::string_view key, const char* why) const;
+
+    std::vector<std::string> languages_;
+    std::map<std::string, Table, std::less<>> tables_; // language → key → text
+    mutable Table shown_keys_;                         // keys missing everywhere, shown as is
+};
+
+} // namespace kiosk

@@ -1,0 +1,31 @@
+// KioskData: everything the kiosk loads at start-up from its configuration file.
+//
+// One entry point for the kiosk, `kiosk --check-config` and the tools, so that a check
+// validates exactly what the kiosk will load. A broken main configuration or catalogue
+// stops the kiosk (it cannot show anything sensible); broken content or surveys are
+// reported and left out while the rest still runs.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include "base/diagnostics.h"
+#include "config/config.h"
+#include "i18n/catalog.h"
+
+namespace kiosk {
+
+struct KioskData {
+    KioskConfig config;
+    Catalogs catalogs;
+};
+
+std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file, Diagnostics& diags);
+
+// Every text the kiosk can show, in every language: catalogues and loaded content. Used to
+// build the font's glyph ranges and by the test that no shown character is missing.
+void ForEachDisplayText(const KioskData& data, const std::function<void(std::string_view text)>& visit);
+
+} // namespace kiosk

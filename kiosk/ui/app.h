@@ -1,0 +1,70 @@
+// App: the state every screen receives — data, navigation, this frame's input, fonts.
+//
+// Screens are free functions `DrawXxx(App&)`; they read the loaded data, draw, and change
+// the navigation. They hold no SQL and no file I/O: slow work goes through services owned
+// here that run off the UI thread.
+#pragma once
+
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <imgui.h>
+
+#include "base/clock.h"
+#include "fonts.h"
+#include "i18n/localized_text.h"
+#include "input/gesture_recognizer.h"
+#include "kiosk_data.h"
+#include "nav/navigator.h"
+#include "theme.h"
+#include "visit_state.h"
+
+namespace kiosk {
+
+struct App {
+    App(const KioskData& data_, const Clock& clock_)
+        : data(data_), clock(clock_), nav(data_.config.idle, data_.config.DefaultLanguage()) {
+        nav.SetWakeSeconds(data_.config.opening_hours.wake_seconds);
+    }
+
+    const KioskData& data;
+    const Clock& clock;
+    Navigator nav;
+    VisitState visit;
+
+    // This frame
+    double now = 0;         // monotonic seconds
+    long long wall_now = 0; // UNIX seconds
+    GestureFrame gestures;
+    Vec2 wheel; // mouse wheel motion this frame
+    Vec2 mouse_pos;
+    Metrics metrics;
+    Fonts fonts;
+    int max_texture_size = 4096;
+
+    // Text in the visitor's language.
+    const std::string& Tr(std::string_view key) const { return data.catalogs.Text(nav.Language(), key); }
+    const char* TrC(std::string_view key) const { return Tr(key).c_str(); }
+    template <typename... Args>
+    std::string Format(std::string_view key, Args&&... args) const {
+        return data.catalogs.Format(nav.Language(), key, std::forward<Args>(args)...);
+    }
+    const std::string& Text(const LocalizedText& text) const {
+        return text.Get(nav.Language(), data.config.DefaultLanguage());
+    }
+
+    // Screens that animate ask for their next frame; the loop sleeps until the earliest.
+    void RequestFrameAt(double time) { next_frame_at = std::min(next_frame_at, time); }
+    void RequestFrameIn(double seconds) { RequestFrameAt(now + seconds); }
+    double next_frame_at = std::numeric_limits<double>::infinity();
+
+    // Forgets the visitor's traces (called when the navigator ends a visit).
+    void ForgetVisit() { visit = VisitState{}; }
+
+    // Scroll areas whose position was last reset in which visit (see BeginTouchScroll).
+    std::unordered_map<ImGuiID, uint64_t> scroll_visit;
+};
+
+} // namespace kiosk

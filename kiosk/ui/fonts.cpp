@@ -1,0 +1,85 @@
+#include "fonts.h"
+
+#include <fmt/format.h>
+#include <imgui_freetype.h>
+
+#include "base/log.h"
+#include "text/utf8.h"
+
+namespace kiosk {
+
+namespace {
+// Always available, whatever the content: printable ASCII and Latin-1 (what the on-screen
+// keyboards can type), typographic punctuation, the euro sign and the replacement glyph.
+const ImWchar kBaseRanges[] = {
+    0x0020, 0x00FF, // Basic Latin + Latin-1 Supplement
+    0x0152, 0x0153, // Œ œ
+    0x0178, 0x0178, // Ÿ
+    0x2010, 0x2027, // dashes, quotes ‘ ’ “ ”, bullet, ellipsis
+    0x202F, 0x202F, // narrow no-break space
+    0x20AC, 0x20AC, // €
+    0x2190, 0x2193, // arrows
+    0xFFFD, 0xFFFD, // replacement character
+    0,
+};
+} // namespace
+
+bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const Metrics& metrics,
+                const std::vector<std::string>& texts, int max_texture_size, Fonts& fonts,
+                std::string& error) {
+    const std::filesystem::path regular = font_dir / "DejaVuSans.ttf";
+    const std::filesystem::path bold = font_dir / "DejaVuSans-Bold.ttf";
+    for (const auto& file : {regular, bold}) {
+        if (!std::filesystem::is_regular_file(file)) {
+            error = fmt::format("font {} is missing (it ships in assets/fonts/)", file.string());
+            return false;
+        }
+    }
+
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(kBaseRanges);
+    for (const std::string& text : texts)
+        builder.AddText(text.data(), text.data() + text.size());
+    ImVector<ImWchar>& ranges = fonts.glyph_ranges;
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    atlas.TexDesiredWidth = 2048;
+    ImFontConfig config;
+    config.OversampleH = config.OversampleV = 1; // FreeType renders at the exact size
+    auto add = [&](const std::filesystem::path& file, float size) {
+        return atlas.AddFontFromFileTTF(file.c_str(), size, &config, ranges.Data);
+    };
+    fonts.body = add(regular, metrics.font_body); // the first font is ImGui's default
+    fonts.small = add(regular, metrics.font_small);
+    fonts.body_bold = add(bold, metrics.font_body);
+    fonts.title = add(bold, metrics.font_title);
+    fonts.huge = add(bold, metrics.font_huge);
+    if (!fonts.body || !fonts.small || !fonts.body_bold || !fonts.title || !fonts.huge || !atlas.Build()) {
+        error = fmt::format("cannot build the font atlas from {}", font_dir.string());
+        return false;
+    }
+    if (atlas.TexWidth > max_texture_size || atlas.TexHeight > max_texture_size) {
+        error =
+            fmt::format("the font atlas ({}x{} px) is larger than the GPU's maximum texture size ({} px): "
+                        "fewer languages or a smaller display.scale would fit",
+                        atlas.TexWidth, atlas.TexHeight, max_texture_size);
+        return false;
+    }
+    LogInfo("fonts: {} glyph ranges, atlas {}x{} px", ranges.Size / 2, atlas.TexWidth, atlas.TexHeight);
+    return true;
+}
+
+std::vector<char32_t> MissingGlyphs(const ImFont& font, std::string_view text) {
+    std::vector<char32_t> missing;
+    for (char32_t c : DecodeUtf8(text)) {
+        if (c == '\n' || c == '\t' || c == '\r') continue;
+        if (c > 0xFFFF || font.FindGlyphNoFallback((ImWchar)c) == nullptr) missing.push_back(c);
+    }
+    return missing;
+}
+
+} // namespace kiosk

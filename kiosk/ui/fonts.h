@@ -1,0 +1,42 @@
+// Fonts: the atlas of every glyph the kiosk can show, at the few sizes it uses.
+//
+// Dear ImGui's default ranges are Latin-1 only: Œ œ ’ « » … € and U+202F (the narrow
+// no-break space French puts before ; : ! ?) would render as "?". The ranges are built
+// from every text the kiosk can show (catalogues and loaded content, see
+// ForEachDisplayText) plus Latin-1 for what visitors type. Rasterised with FreeType, which
+// packs much tighter than stb_truetype; the atlas is checked against the GPU's maximum
+// texture size.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "theme.h"
+
+namespace kiosk {
+
+struct Fonts {
+    ImFont* small = nullptr;     // secondary text, captions
+    ImFont* body = nullptr;      // body text
+    ImFont* body_bold = nullptr; // buttons, emphasis
+    ImFont* title = nullptr;     // screen titles (bold)
+    ImFont* huge = nullptr;      // attract screen, big numbers (bold)
+    // The atlas keeps a pointer to these ranges: they live as long as the fonts.
+    ImVector<ImWchar> glyph_ranges;
+};
+
+// Builds `atlas` (cleared first) from the fonts in `font_dir` (DejaVuSans.ttf and
+// DejaVuSans-Bold.ttf) with glyphs for every character of `texts`. Returns false with a
+// message naming the file or the size limit on failure.
+bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const Metrics& metrics,
+                const std::vector<std::string>& texts, int max_texture_size, Fonts& fonts,
+                std::string& error);
+
+// The characters of `text` that `font` has no glyph for (after building).
+std::vector<char32_t> MissingGlyphs(const ImFont& font, std::string_view text);
+
+} // namespace kiosk

@@ -1,0 +1,138 @@
+#include "icons.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+inline ImVec2 At(ImVec2 c, float s, float x, float y) {
+    return ImVec2(c.x + x * s, c.y + y * s);
+}
+} // namespace
+
+// Coordinates below are in units of half the icon size: (-1,-1) is the top-left corner of
+// the icon's square, (1,1) the bottom-right.
+void DrawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 col) {
+    const float s = size * 0.5f;
+    const float w = std::max(2.0f, size * 0.07f); // stroke width
+    switch (icon) {
+    case Icon::None: break;
+    case Icon::Plan: {
+        // Three folded panels, a path and a marker.
+        ImVec2 p[] = {At(c, s, -0.9f, -0.65f), At(c, s, -0.3f, -0.85f), At(c, s, 0.3f, -0.65f),
+                      At(c, s, 0.9f, -0.85f),  At(c, s, 0.9f, 0.65f),   At(c, s, 0.3f, 0.85f),
+                      At(c, s, -0.3f, 0.65f),  At(c, s, -0.9f, 0.85f)};
+        d->AddPolyline(p, 8, col, ImDrawFlags_Closed, w);
+        d->AddLine(At(c, s, -0.3f, -0.85f), At(c, s, -0.3f, 0.65f), col, w * 0.7f);
+        d->AddLine(At(c, s, 0.3f, -0.65f), At(c, s, 0.3f, 0.85f), col, w * 0.7f);
+        d->AddCircleFilled(At(c, s, 0.0f, -0.05f), s * 0.2f, col);
+        break;
+    }
+    case Icon::Timeline: {
+        d->AddLine(At(c, s, -0.95f, 0.0f), At(c, s, 0.95f, 0.0f), col, w);
+        for (int i = 0; i < 4; i++) {
+            float x = -0.75f + i * 0.5f;
+            if (i < 2)
+                d->AddCircleFilled(At(c, s, x, 0.0f), s * 0.17f, col);
+            else
+                d->AddCircle(At(c, s, x, 0.0f), s * 0.17f, col, 0, w * 0.8f);
+        }
+        d->AddTriangleFilled(At(c, s, -0.02f, -0.75f), At(c, s, -0.28f, -0.42f), At(c, s, 0.24f, -0.42f),
+                             col);
+        d->AddLine(At(c, s, -0.02f, -0.42f), At(c, s, -0.02f, -0.2f), col, w * 0.8f);
+        break;
+    }
+    case Icon::Opinion: {
+        d->AddRect(At(c, s, -0.9f, -0.8f), At(c, s, 0.9f, 0.45f), col, s * 0.25f, 0, w);
+        d->AddTriangleFilled(At(c, s, -0.45f, 0.4f), At(c, s, -0.05f, 0.4f), At(c, s, -0.5f, 0.9f), col);
+        for (int i = -1; i <= 1; i++)
+            d->AddCircleFilled(At(c, s, i * 0.42f, -0.17f), s * 0.11f, col);
+        break;
+    }
+    case Icon::Agenda: {
+        d->AddRect(At(c, s, -0.85f, -0.65f), At(c, s, 0.85f, 0.9f), col, s * 0.12f, 0, w);
+        d->AddRectFilled(At(c, s, -0.85f, -0.65f), At(c, s, 0.85f, -0.3f), col, s * 0.12f,
+                         ImDrawFlags_RoundCornersTop);
+        d->AddLine(At(c, s, -0.45f, -0.9f), At(c, s, -0.45f, -0.5f), col, w);
+        d->AddLine(At(c, s, 0.45f, -0.9f), At(c, s, 0.45f, -0.5f), col, w);
+        for (int row = 0; row < 2; row++)
+            for (int col_i = 0; col_i < 3; col_i++)
+                d->AddRectFilled(At(c, s, -0.6f + col_i * 0.45f, -0.05f + row * 0.45f),
+                                 At(c, s, -0.35f + col_i * 0.45f, 0.2f + row * 0.45f), col);
+        break;
+    }
+    case Icon::Back:
+        d->AddLine(At(c, s, 0.8f, 0.0f), At(c, s, -0.7f, 0.0f), col, w * 1.3f);
+        d->AddLine(At(c, s, -0.75f, 0.0f), At(c, s, -0.15f, -0.6f), col, w * 1.3f);
+        d->AddLine(At(c, s, -0.75f, 0.0f), At(c, s, -0.15f, 0.6f), col, w * 1.3f);
+        break;
+    case Icon::Home: {
+        ImVec2 roof[] = {At(c, s, -0.95f, 0.0f), At(c, s, 0.0f, -0.85f), At(c, s, 0.95f, 0.0f)};
+        d->AddPolyline(roof, 3, col, 0, w * 1.2f);
+        ImVec2 body[] = {At(c, s, -0.65f, -0.25f), At(c, s, -0.65f, 0.85f), At(c, s, 0.65f, 0.85f),
+                         At(c, s, 0.65f, -0.25f)};
+        d->AddPolyline(body, 4, col, 0, w * 1.2f);
+        d->AddRectFilled(At(c, s, -0.18f, 0.3f), At(c, s, 0.18f, 0.85f), col);
+        break;
+    }
+    case Icon::Touch: {
+        // A fingertip with a ring around the touch point.
+        d->AddCircle(At(c, s, -0.1f, -0.45f), s * 0.42f, col, 0, w);
+        d->AddRectFilled(At(c, s, -0.27f, -0.45f), At(c, s, 0.07f, 0.5f), col, s * 0.17f);
+        d->AddRectFilled(At(c, s, -0.27f, 0.1f), At(c, s, 0.65f, 0.95f), col, s * 0.3f);
+        break;
+    }
+    case Icon::Check:
+        d->AddLine(At(c, s, -0.75f, 0.05f), At(c, s, -0.2f, 0.6f), col, w * 1.5f);
+        d->AddLine(At(c, s, -0.2f, 0.6f), At(c, s, 0.8f, -0.6f), col, w * 1.5f);
+        break;
+    case Icon::Close:
+        d->AddLine(At(c, s, -0.65f, -0.65f), At(c, s, 0.65f, 0.65f), col, w * 1.4f);
+        d->AddLine(At(c, s, -0.65f, 0.65f), At(c, s, 0.65f, -0.65f), col, w * 1.4f);
+        break;
+    case Icon::ZoomIn:
+    case Icon::ZoomOut:
+        d->AddCircle(At(c, s, -0.15f, -0.15f), s * 0.6f, col, 0, w * 1.2f);
+        d->AddLine(At(c, s, 0.3f, 0.3f), At(c, s, 0.85f, 0.85f), col, w * 1.8f);
+        d->AddLine(At(c, s, -0.45f, -0.15f), At(c, s, 0.15f, -0.15f), col, w);
+        if (icon == Icon::ZoomIn) d->AddLine(At(c, s, -0.15f, -0.45f), At(c, s, -0.15f, 0.15f), col, w);
+        break;
+    case Icon::Reset: {
+        // Four corners of a frame: "fit to screen".
+        const float a = 0.85f, b = 0.35f;
+        for (int sx = -1; sx <= 1; sx += 2)
+            for (int sy = -1; sy <= 1; sy += 2) {
+                d->AddLine(At(c, s, sx * a, sy * a), At(c, s, sx * b, sy * a), col, w * 1.2f);
+                d->AddLine(At(c, s, sx * a, sy * a), At(c, s, sx * a, sy * b), col, w * 1.2f);
+            }
+        break;
+    }
+    case Icon::Pin: {
+        d->AddCircleFilled(At(c, s, 0.0f, -0.3f), s * 0.55f, col);
+        d->AddTriangleFilled(At(c, s, -0.45f, -0.05f), At(c, s, 0.45f, -0.05f), At(c, s, 0.0f, 0.95f), col);
+        break;
+    }
+    case Icon::Globe: {
+        d->AddCircle(c, s * 0.85f, col, 0, w);
+        d->AddLine(At(c, s, -0.85f, 0.0f), At(c, s, 0.85f, 0.0f), col, w * 0.8f);
+        d->AddLine(At(c, s, 0.0f, -0.85f), At(c, s, 0.0f, 0.85f), col, w * 0.8f);
+        d->PathArcTo(At(c, s, -0.9f, 0.0f), s * 1.25f, -0.75f, 0.75f, 16);
+        d->PathStroke(col, 0, w * 0.8f);
+        d->PathArcTo(At(c, s, 0.9f, 0.0f), s * 1.25f, 3.14159f - 0.75f, 3.14159f + 0.75f, 16);
+        d->PathStroke(col, 0, w * 0.8f);
+        break;
+    }
+    case Icon::Exit: {
+        ImVec2 door[] = {At(c, s, 0.1f, -0.85f), At(c, s, -0.75f, -0.85f), At(c, s, -0.75f, 0.85f),
+                         At(c, s, 0.1f, 0.85f)};
+        d->AddPolyline(door, 4, col, 0, w * 1.1f);
+        d->AddLine(At(c, s, -0.2f, 0.0f), At(c, s, 0.85f, 0.0f), col, w * 1.2f);
+        d->AddLine(At(c, s, 0.9f, 0.0f), At(c, s, 0.5f, -0.4f), col, w * 1.2f);
+        d->AddLine(At(c, s, 0.9f, 0.0f), At(c, s, 0.5f, 0.4f), col, w * 1.2f);
+        break;
+    }
+    }
+}
+
+} // namespace kiosk

@@ -1,0 +1,68 @@
+// Attract screen: what passers-by see. A gentle pulse around a touching finger and the
+// invitation in every language. Any touch opens the home screen.
+#include <cmath>
+
+#include "icons.h"
+#include "screens.h"
+#include "style_scope.h"
+#include "widgets.h"
+
+namespace kiosk {
+
+void DrawAttract(App& app) {
+    const Metrics& m = app.metrics;
+    ScreenWindow window("##attract", palette::kAttractBackground);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float width = m.width;
+
+    // The whole screen is the button.
+    ImGui::SetCursorScreenPos(ImVec2(0, 0));
+    if (ImGui::InvisibleButton("##start", ImVec2(m.width, m.height))) {
+        app.nav.GoHome(app.now);
+        return;
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(m.margin, m.Px(90)));
+    CenteredText(app.data.config.place_name, app.fonts.title, palette::kAttractAccent, m.margin,
+                 width - 2 * m.margin);
+
+    // Pulse: a ring that grows and fades over a 2.4 s cycle, drawn at display.attract_fps.
+    // A low frame rate keeps the idle CPU near zero with software rendering; asleep
+    // outside opening hours there is no animation at all.
+    const ImVec2 center(width * 0.5f, m.height * 0.42f);
+    const float icon = m.Px(170);
+    if (!app.nav.Asleep(app.now)) {
+        const double period = 2.4;
+        const float phase = (float)std::fmod(app.now, period) / (float)period;
+        for (int ring = 0; ring < 2; ring++) {
+            float t = std::fmod(phase + ring * 0.5f, 1.0f);
+            draw->AddCircle(center, icon * (0.7f + 0.6f * t),
+                            Rgb(palette::kAttractAccent, 0.85f * (1.0f - t)), 64, m.Px(6));
+        }
+        app.RequestFrameIn(1.0 / app.data.config.display.attract_fps);
+    }
+    draw->AddCircleFilled(center, icon * 0.62f, Rgb(palette::kAttractAccent));
+    DrawIcon(draw, Icon::Touch, ImVec2(center.x + icon * 0.05f, center.y + icon * 0.05f), icon * 0.75f,
+             Rgb(palette::kAttractBackground));
+
+    // The invitation in the default language, then in the others, smaller.
+    const Catalogs& catalogs = app.data.catalogs;
+    float y = center.y + icon * 1.45f;
+    ImGui::SetCursorScreenPos(ImVec2(m.margin, y));
+    CenteredText(catalogs.Text(catalogs.ReferenceLanguage(), "attract.touch_to_start"), app.fonts.huge,
+                 palette::kTextOnDark, m.margin, width - 2 * m.margin);
+    ImGui::SetCursorScreenPos(ImVec2(m.margin, ImGui::GetCursorScreenPos().y + m.Px(8)));
+    CenteredText(catalogs.Text(catalogs.ReferenceLanguage(), "attract.subtitle"), app.fonts.body,
+                 palette::kTextOnDark, m.margin, width - 2 * m.margin);
+    std::string others;
+    for (const std::string& language : catalogs.Languages()) {
+        if (language == catalogs.ReferenceLanguage()) continue;
+        others += (others.empty() ? "" : "   ·   ") + catalogs.Text(language, "attract.touch_to_start");
+    }
+    if (!others.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(m.margin, ImGui::GetCursorScreenPos().y + m.gap));
+        CenteredText(others, app.fonts.title, 0xC9D6E3, m.margin, width - 2 * m.margin);
+    }
+}
+
+} // namespace kiosk

@@ -1,0 +1,56 @@
+// Home: the four sections as big tiles with pictograms, and the language picker.
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk {
+
+void DrawHome(App& app) {
+    const Metrics& m = app.metrics;
+    ScreenWindow window("##home");
+
+    // Header: where we are, and the languages.
+    ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin));
+    float picker_h = m.target;
+    LanguagePicker(app, m.width - m.margin, m.margin);
+    ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + (picker_h - app.fonts.title->FontSize) * 0.5f));
+    WrappedText(app.data.config.place_name, app.fonts.title, palette::kPrimary, m.width * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + picker_h + m.Px(20)));
+    WrappedText(app.Tr("home.welcome"), app.fonts.body, palette::kText, m.width - 2 * m.margin);
+
+    // Tiles, two by two, filling the space above the footer.
+    const float top = ImGui::GetCursorScreenPos().y + m.Px(12);
+    const float footer = m.target + m.margin;
+    const float tile_w = (m.width - 2 * m.margin - m.gap) * 0.5f;
+    const float tile_h = (m.height - top - footer - m.gap * 2) * 0.5f;
+    struct TileSpec {
+        const char* id;
+        Icon icon;
+        const char* key;
+        uint32_t color;
+        Screen screen;
+    };
+    static constexpr TileSpec kTiles[] = {
+        {"##plans", Icon::Plan, "home.plans", palette::kPrimary, Screen::Plans},
+        {"##timeline", Icon::Timeline, "home.timeline", palette::kTimeline, Screen::Timeline},
+        {"##opinion", Icon::Opinion, "home.opinion", palette::kOpinion, Screen::Surveys},
+        {"##agenda", Icon::Agenda, "home.agenda", palette::kAgenda, Screen::Agenda},
+    };
+    for (int i = 0; i < 4; i++) {
+        const TileSpec& tile = kTiles[i];
+        ImGui::SetCursorScreenPos(
+            ImVec2(m.margin + (i % 2) * (tile_w + m.gap), top + (float)(i / 2) * (tile_h + m.gap)));
+        std::string key(tile.key);
+        if (Tile(app, tile.id, tile.icon, app.Tr(key + ".title"), app.Tr(key + ".subtitle"), tile.color,
+                 ImVec2(tile_w, tile_h)))
+            app.nav.Go({tile.screen, ""}, app.now);
+    }
+
+    // Footer: leave, so the next visitor does not find our language or answers.
+    ButtonStyle finish{
+        .fill = palette::kSurface, .text = palette::kText, .outline = true, .icon = Icon::Exit};
+    ImVec2 size = TouchButtonSize(app, app.Tr("home.finish"), finish);
+    ImGui::SetCursorScreenPos(ImVec2(m.width - m.margin - size.x, m.height - m.margin * 0.5f - size.y));
+    if (TouchButton(app, "##finish", app.Tr("home.finish"), size, finish)) app.nav.EndVisit(app.now);
+}
+
+} // namespace kiosk

@@ -1,0 +1,18 @@
+// Screens: one file each, one entry point each. DrawScreens() draws the current route and
+// the overlays above it (idle countdown, sleep outside opening hours).
+#pragma once
+
+#include "app.h"
+
+namespace kiosk {
+
+void DrawScreens(App& app);
+
+void DrawAttract(App& app);
+void DrawHome(App& app);
+void DrawIdleOverlay(App& app);
+void DrawSleepOverlay(App& app);
+// A section with nothing to show yet: its top bar and a polite empty state.
+void DrawEmptySection(App& app, std::string_view title_key, uint32_t color);
+
+} // namespace kiosk

@@ -1,0 +1,217 @@
+#include "shell.h"
+
+#include <algorithm>
+#include <backends/imgui_impl_opengl3.h>
+#include <cmath>
+
+#include <SDL2/SDL.h>
+#include <SDL2/SDL_opengl.h>
+#include <imgui.h>
+
+#include "base/log.h"
+#include "palette.h"
+#include "screens/screens.h"
+
+namespace kiosk {
+
+namespace {
+std::vector<std::string> CollectDisplayTexts(const KioskData& data) {
+    std::vector<std::string> texts;
+    ForEachDisplayText(data, [&](std::string_view text) { texts.emplace_back(text); });
+    return texts;
+}
+} // namespace
+
+std::unique_ptr<Shell> Shell::Create(const KioskData& data, const ShellOptions& options, const Clock& clock,
+                                     std::string& error) {
+    std::optional<Window> window = Window::Create(options.window, error);
+    if (!window) return nullptr;
+    std::unique_ptr<Shell> shell(new Shell(data, options, clock, std::move(*window)));
+    if (!shell->SetUpScreen(error)) return nullptr;
+    return shell;
+}
+
+Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& clock, Window window)
+    : data_(data), options_(options), clock_(clock), window_(std::move(window)),
+      app_(std::make_unique<App>(data, clock)), waiter_(window_.VideoDriver()) {
+    IMGUI_CHECKVERSION();
+    imgui_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing of a visit may persist on disk
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.ConfigInputTextCursorBlink = false; // a blinking cursor would keep the loop awake
+    io.MouseDoubleClickTime = 0.35f;
+    ImGui_ImplOpenGL3_Init("#version 130");
+    app_->max_texture_size = window_.MaxTextureSize();
+}
+
+Shell::~Shell() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext(imgui_);
+}
+
+bool Shell::SetUpScreen(std::string& error) {
+    int width = 0, height = 0;
+    window_.Size(width, height);
+    App& app = *app_;
+    app.metrics = ComputeMetrics((float)width, (float)height, data_.config.display.scale);
+    ApplyTheme(ImGui::GetStyle(), app.metrics);
+    recognizer_.SetConfig(GestureConfig{}.Scaled(app.metrics.scale));
+    pointer_input_.SetWindowSize(width, height);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    if (!BuildFonts(*ImGui::GetIO().Fonts, data_.config.paths.assets / "fonts", app.metrics,
+                    CollectDisplayTexts(data_), window_.MaxTextureSize(), app.fonts, error))
+        return false;
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    screen_changed_ = false;
+    return true;
+}
+
+void Shell::ApplyOpeningHours() {
+    const OpeningHours& hours = data_.config.opening_hours;
+    if (hours.always_open) return;
+    LocalMoment moment = ToLocalMoment(app_->wall_now);
+    app_->nav.SetOpen(hours.IsOpen(moment));
+    // Seconds to the next possible change, counted from the start of the current minute.
+    double seconds = hours.MinutesUntilChange(moment) * 60.0 - (double)(app_->wall_now % 60);
+    hours_deadline_ = app_->now + std::max(1.0, seconds);
+}
+
+// Dear ImGui gets its pointer from the gesture recogniser only: a click is played as
+// hover → press → release → gone over several frames, drags never press (KIOSK-NOTES.md).
+void Shell::FeedImGui(double now) {
+    ImGuiIO& io = ImGui::GetIO();
+    int width = 0, height = 0, drawable_w = 0, drawable_h = 0;
+    window_.Size(width, height);
+    window_.DrawableSize(drawable_w, drawable_h);
+    io.DisplaySize = ImVec2((float)width, (float)height);
+    if (width > 0 && height > 0)
+        io.DisplayFramebufferScale = ImVec2((float)drawable_w / width, (float)drawable_h / height);
+    io.DeltaTime = last_frame_time_ < 0 ? 1.0f / 60.0f : (float)std::max(1e-4, now - last_frame_time_);
+    last_frame_time_ = now;
+
+    const ImGuiPointer& pointer = app_->gestures.imgui;
+    io.MousePos = pointer.present ? ImVec2(pointer.pos.x, pointer.pos.y) : ImVec2(-FLT_MAX, -FLT_MAX);
+    for (bool& down : io.MouseDown)
+        down = false;
+    io.MouseDown[0] = pointer.down;
+    io.MouseWheel = app_->wheel.y;
+    io.MouseWheelH = app_->wheel.x;
+}
+
+void Shell::RenderFrame() {
+    App& app = *app_;
+    if (screen_changed_) {
+        std::string error;
+        if (!SetUpScreen(error)) LogError("{}", error); // keeps the previous fonts: the kiosk stays usable
+    }
+    app.now = clock_.Now();
+    app.wall_now = clock_.WallSeconds();
+    ApplyOpeningHours();
+
+    app.gestures = recognizer_.Update(app.now);
+    app.wheel = pointer_input_.TakeWheel() + injected_wheel_;
+    injected_wheel_ = {};
+    app.mouse_pos = pointer_input_.MousePos();
+    const bool had_input = app.gestures.had_input || app.wheel != Vec2{};
+    if (had_input) {
+        if (app.nav.CountdownVisible()) {
+            // This touch answers "Are you still there?"; it must not press what is below.
+            recognizer_.Consume();
+            app.gestures = GestureFrame{.had_input = true};
+            app.wheel = {};
+        }
+        app.nav.OnInput(app.now);
+        settle_frames_ = 2;
+    }
+    if (app.nav.Tick(app.now) != VisitEnd::None) {
+        app.ForgetVisit();
+        recognizer_.Reset();
+    }
+
+    const Route route_before = app.nav.Current();
+    const uint64_t visit_before = app.nav.VisitId();
+    app.next_frame_at = std::numeric_limits<double>::infinity();
+
+    FeedImGui(app.now);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    DrawScreens(app);
+    ImGui::Render();
+
+    if (app.nav.Current() != route_before || app.nav.VisitId() != visit_before) {
+        // The rest of the touch that changed the screen must not act on the new screen.
+        recognizer_.Consume();
+        settle_frames_ = 2;
+        if (app.nav.VisitId() != visit_before) app.ForgetVisit();
+    }
+
+    int drawable_w = 0, drawable_h = 0;
+    window_.DrawableSize(drawable_w, drawable_h);
+    glViewport(0, 0, drawable_w, drawable_h);
+    ImVec4 clear = RgbV(palette::kBackground);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    frames_rendered_++;
+    if (settle_frames_ > 0 && !had_input) settle_frames_--;
+}
+
+void Shell::Present() {
+    window_.Swap();
+    if (frames_rendered_ == 1 && options_.process_start > 0)
+        LogInfo("first frame presented {:.0f} ms after start",
+                (clock_.Now() - options_.process_start) * 1000.0);
+}
+
+Image Shell::Capture() const {
+    int drawable_w = 0, drawable_h = 0;
+    window_.DrawableSize(drawable_w, drawable_h);
+    return CaptureFrame(drawable_w, drawable_h);
+}
+
+double Shell::NextDeadline(double now) const {
+    double deadline =
+        std::min({app_->nav.NextDeadline(now), recognizer_.NextDeadline(now), app_->next_frame_at});
+    if (settle_frames_ > 0 || screen_changed_) deadline = now;
+    if (!data_.config.opening_hours.always_open) deadline = std::min(deadline, hours_deadline_);
+    return deadline;
+}
+
+void Shell::HandleEvent(const SDL_Event& event) {
+    if (pointer_input_.Handle(event, clock_.Now())) return;
+    switch (event.type) {
+    case SDL_QUIT: quit_ = true; break;
+    case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) screen_changed_ = true;
+        settle_frames_ = std::max(settle_frames_, 1); // exposed, shown, resized: redraw
+        break;
+    case SDL_KEYDOWN:
+        if (options_.dev_keys && event.key.keysym.sym == SDLK_ESCAPE) quit_ = true;
+        break;
+    default: break; // the wake-up event only needs the frame that follows
+    }
+}
+
+int Shell::Run() {
+    SDL_Event event;
+    while (!quit_) {
+        double now = clock_.Now();
+        double deadline = NextDeadline(now);
+        bool got_event = deadline > now && waiter_.Wait(deadline - now, event);
+        if (got_event) HandleEvent(event);
+        while (!quit_ && SDL_PollEvent(&event)) {
+            HandleEvent(event);
+            got_event = true;
+        }
+        if (quit_) break;
+        if (!got_event && clock_.Now() < deadline) continue; // a capped wait ended early with nothing due
+        RenderFrame();
+        Present();
+    }
+    LogInfo("quitting after {} frames", frames_rendered_);
+    return 0;
+}
+
+} // namespace kiosk

@@ -1,0 +1,85 @@
+// Shell: the kiosk's window, its Dear ImGui context and its event-driven main loop.
+//
+// Each loop iteration sleeps until the earliest of: an input event, a wake-up from
+// background work, the navigator's next timeout (idle, countdown, thank-you), a gesture's
+// timer (inertia, long press, lost finger), an animation frame a screen asked for, a
+// change of opening hours. Then it renders exactly one frame. Nothing happening means no
+// frame and no CPU.
+//
+// Tests and the capture tool drive a Shell directly: a hidden offscreen window, a
+// ManualClock, injected pointer events, RenderFrame() + Capture().
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app.h"
+#include "platform/event_wait.h"
+#include "platform/frame_capture.h"
+#include "platform/pointer_input.h"
+#include "platform/window.h"
+
+union SDL_Event;
+
+namespace kiosk {
+
+struct ShellOptions {
+    WindowOptions window;
+    bool dev_keys = false;    // Escape quits (windowed development only)
+    double process_start = 0; // monotonic time the process started, for the first-frame log
+};
+
+class Shell {
+public:
+    // Opens the window, builds the fonts and the theme. Returns nothing with `error` set
+    // when the screen cannot be used (no display, fonts missing, atlas too large).
+    static std::unique_ptr<Shell> Create(const KioskData& data, const ShellOptions& options,
+                                         const Clock& clock, std::string& error);
+    ~Shell();
+
+    // Runs until SDL_QUIT (window closed, SIGTERM, SIGINT). Returns the exit code.
+    int Run();
+
+    // One frame: input → navigation → screens → GL. Present() shows it.
+    void RenderFrame();
+    void Present();
+    Image Capture() const;
+
+    void HandleEvent(const SDL_Event& event);
+    void InjectPointer(const PointerEvent& event) { recognizer_.OnPointer(event); }
+    void InjectWheel(Vec2 delta) { injected_wheel_ += delta; }
+    // Earliest moment a frame is needed (monotonic seconds; +inf: only on input).
+    double NextDeadline(double now) const;
+
+    App& GetApp() { return *app_; }
+    const Window& GetWindow() const { return window_; }
+    GestureRecognizer& Recognizer() { return recognizer_; }
+    uint64_t FramesRendered() const { return frames_rendered_; }
+
+private:
+    Shell(const KioskData& data, const ShellOptions& options, const Clock& clock, Window window);
+    bool SetUpScreen(std::string& error); // metrics, theme and fonts for the window's size
+    void ApplyOpeningHours();
+    void FeedImGui(double now);
+
+    const KioskData& data_;
+    ShellOptions options_;
+    const Clock& clock_;
+    Window window_;
+    std::unique_ptr<App> app_;
+    GestureRecognizer recognizer_;
+    PointerInput pointer_input_{recognizer_};
+    EventWaiter waiter_;
+    ImGuiContext* imgui_ = nullptr;
+
+    bool quit_ = false;
+    bool screen_changed_ = false; // resize: rebuild fonts before the next frame
+    int settle_frames_ = 2;       // frames still owed after input (layouts settle on the 2nd)
+    double hours_deadline_ = 0;   // monotonic time opening hours may next change
+    double last_frame_time_ = -1;
+    uint64_t frames_rendered_ = 0;
+    Vec2 injected_wheel_;
+};
+
+} // namespace kiosk

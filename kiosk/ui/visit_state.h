@@ -1,0 +1,15 @@
+// VisitState: everything a visitor leaves behind on the screens.
+//
+// When a visit ends (idle countdown ran out, thank-you screen done, "I have finished") the
+// App replaces this whole struct with a fresh one: partial answers, the opened plan and
+// its zoom, the selected phase… are forgotten in one place, so no screen can forget to
+// forget. Screens keep their per-visit state here, not in statics.
+#pragma once
+
+namespace kiosk {
+
+struct VisitState {
+    bool language_chosen = false; // the visitor picked a language on this visit
+};
+
+} // namespace kiosk

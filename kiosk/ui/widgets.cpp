@@ -1,0 +1,256 @@
+#include "widgets.h"
+
+#include <algorithm>
+
+#include <imgui_internal.h>
+
+#include "style_scope.h"
+
+namespace kiosk {
+
+// [SECTION] Screen window
+
+ScreenWindow::ScreenWindow(const char* id, uint32_t background) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, Rgb(background));
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleColor();
+}
+
+ScreenWindow::~ScreenWindow() {
+    ImGui::End();
+}
+
+// [SECTION] Text
+
+float TextHeight(std::string_view text, ImFont* font, float width) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size()).y;
+}
+
+void WrappedText(std::string_view text, ImFont* font, uint32_t color, float width) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size());
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, Rgb(color), text.data(),
+                                        text.data() + text.size(), width);
+    ImGui::Dummy(ImVec2(width, size.y));
+}
+
+void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, float width) {
+    // Wrap first, then centre each line on its own.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float y = ImGui::GetCursorScreenPos().y;
+    const char* line = text.data();
+    const char* end = text.data() + text.size();
+    float line_height = font->FontSize;
+    float total = 0;
+    while (line < end) {
+        const char* wrap = font->CalcWordWrapPositionA(1.0f, line, end, width);
+        if (wrap == line) wrap = line + 1; // a single word wider than the area: let it overflow, never loop
+        const char* line_end = wrap;
+        while (line_end > line && (line_end[-1] == ' ' || line_end[-1] == '\n'))
+            line_end--;
+        float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line, line_end).x;
+        draw->AddText(font, font->FontSize, ImVec2(x + (width - w) * 0.5f, y + total), Rgb(color), line,
+                      line_end);
+        total += line_height;
+        line = wrap;
+        while (line < end && (*line == ' ' || *line == '\n')) {
+            if (*line == '\n' && line > text.data() && line[-1] == '\n') total += line_height; // blank line
+            line++;
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::Dummy(ImVec2(width, total));
+}
+
+// [SECTION] Buttons and tiles
+
+ImVec2 TouchButtonSize(App& app, std::string_view label, const ButtonStyle& style) {
+    const Metrics& m = app.metrics;
+    ImFont* font = style.font ? style.font : app.fonts.body_bold;
+    ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+    float icon = style.icon != Icon::None ? font->FontSize * 1.2f + m.Px(14) : 0;
+    return ImVec2(std::max(m.target, text.x + icon + m.Px(56)), std::max(m.target, text.y + m.Px(36)));
+}
+
+bool TouchButton(App& app, const char* id, std::string_view label, ImVec2 size, const ButtonStyle& style) {
+    const Metrics& m = app.metrics;
+    ImFont* font = style.font ? style.font : app.fonts.body_bold;
+    ImVec2 natural = TouchButtonSize(app, label, style);
+    if (size.x <= 0) size.x = natural.x;
+    if (size.y <= 0) size.y = natural.y;
+    size.x = std::max(size.x, m.target);
+    size.y = std::max(size.y, m.target);
+
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::InvisibleButton(id, size);
+    bool hovered = ImGui::IsItemHovered();
+    bool held = ImGui::IsItemActive();
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    uint32_t fill = style.outline ? (style.selected ? palette::kPrimary : palette::kSurface) : style.fill;
+    uint32_t text = style.outline ? (style.selected ? palette::kTextOnDark : palette::kText) : style.text;
+    if (held)
+        fill = Shade(fill, style.outline && !style.selected ? 0.88f : 0.78f);
+    else if (hovered)
+        fill = Shade(fill, style.outline && !style.selected ? 0.94f : 0.88f);
+    draw->AddRectFilled(pos, max, Rgb(fill), m.radius);
+    if (style.outline)
+        draw->AddRect(pos, max, Rgb(style.selected ? palette::kPrimary : palette::kBorder), m.radius, 0,
+                      m.Px(3));
+
+    // Icon + label, centred together; the label wraps if the button is too narrow.
+    float icon_w = style.icon != Icon::None ? font->FontSize * 1.2f : 0;
+    float icon_gap = style.icon != Icon::None ? m.Px(14) : 0;
+    float wrap = size.x - m.Px(40) - icon_w - icon_gap;
+    ImVec2 text_size =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
+    float content_w = icon_w + icon_gap + text_size.x;
+    float x = pos.x + (size.x - content_w) * 0.5f;
+    if (style.icon != Icon::None)
+        DrawIcon(draw, style.icon, ImVec2(x + icon_w * 0.5f, pos.y + size.y * 0.5f), icon_w, Rgb(text));
+    draw->AddText(font, font->FontSize, ImVec2(x + icon_w + icon_gap, pos.y + (size.y - text_size.y) * 0.5f),
+                  Rgb(text), label.data(), label.data() + label.size(), wrap);
+    return clicked;
+}
+
+bool Tile(App& app, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
+          uint32_t color, ImVec2 size) {
+    const Metrics& m = app.metrics;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::InvisibleButton(id, size);
+    uint32_t fill = ImGui::IsItemActive()    ? Shade(color, 0.78f)
+                    : ImGui::IsItemHovered() ? Shade(color, 0.88f)
+                                             : color;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), Rgb(fill), m.radius * 1.5f);
+
+    // Pictogram on the left, texts on the right, vertically centred.
+    float pad = m.Px(36);
+    float icon_size = std::min(size.y - 2 * pad, m.Px(150));
+    DrawIcon(draw, icon, ImVec2(pos.x + pad + icon_size * 0.5f, pos.y + size.y * 0.5f), icon_size,
+             Rgb(palette::kTextOnDark));
+    float text_x = pos.x + pad * 2 + icon_size;
+    float text_w = pos.x + size.x - pad - text_x;
+    ImFont* title_font = app.fonts.title;
+    ImFont* sub_font = app.fonts.body;
+    float title_h = TextHeight(title, title_font, text_w);
+    float sub_h = TextHeight(subtitle, sub_font, text_w);
+    float y = pos.y + (size.y - title_h - m.Px(10) - sub_h) * 0.5f;
+    draw->AddText(title_font, title_font->FontSize, ImVec2(text_x, y), Rgb(palette::kTextOnDark),
+                  title.data(), title.data() + title.size(), text_w);
+    draw->AddText(sub_font, sub_font->FontSize, ImVec2(text_x, y + title_h + m.Px(10)),
+                  Rgb(palette::kTextOnDark), subtitle.data(), subtitle.data() + subtitle.size(), text_w);
+    return clicked;
+}
+
+// [SECTION] Top bar
+
+void TopBar(App& app, std::string_view title, uint32_t color) {
+    const Metrics& m = app.metrics;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetWindowPos();
+    float width = ImGui::GetWindowWidth();
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + m.bar), Rgb(color));
+
+    const float button_h = m.bar - m.Px(24);
+    const float y = origin.y + m.Px(12);
+    ButtonStyle light{.fill = palette::kSurface, .text = palette::kText, .icon = Icon::Back};
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + m.Px(20), y));
+    ImVec2 back_size = TouchButtonSize(app, app.Tr("nav.back"), light);
+    if (TouchButton(app, "##back", app.Tr("nav.back"), ImVec2(back_size.x, button_h), light))
+        app.nav.Back(app.now);
+
+    light.icon = Icon::Home;
+    ImVec2 home_size = TouchButtonSize(app, app.Tr("nav.home"), light);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - m.Px(20) - home_size.x, y));
+    if (TouchButton(app, "##home", app.Tr("nav.home"), ImVec2(home_size.x, button_h), light))
+        app.nav.GoHome(app.now);
+
+    // Title centred between the two buttons, shrunk to the body font if it would not fit.
+    float left = origin.x + m.Px(20) + back_size.x + m.gap;
+    float right = origin.x + width - m.Px(20) - home_size.x - m.gap;
+    ImFont* font = app.fonts.title;
+    if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.data(), title.data() + title.size()).x >
+        right - left)
+        font = app.fonts.body_bold;
+    float h = TextHeight(title, font, right - left);
+    ImGui::SetCursorScreenPos(ImVec2(left, origin.y + (m.bar - h) * 0.5f));
+    CenteredText(title, font, palette::kTextOnDark, left, right - left);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + m.margin, origin.y + m.bar + m.gap));
+}
+
+// [SECTION] Touch scrolling
+
+bool BeginTouchScroll(App& app, const char* id, ImVec2 size, bool horizontal) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
+    if (size.y <= 0) size.y = ImGui::GetContentRegionAvail().y;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings;
+    if (horizontal) flags |= ImGuiWindowFlags_HorizontalScrollbar;
+    bool visible = ImGui::BeginChild(id, size, false, flags);
+
+    // A new visit starts at the top.
+    ImGuiID key = ImGui::GetCurrentWindow()->ID;
+    uint64_t& seen = app.scroll_visit[key];
+    if (seen != app.nav.VisitId()) {
+        seen = app.nav.VisitId();
+        ImGui::SetScrollX(0);
+        ImGui::SetScrollY(0);
+    }
+
+    const GestureFrame& g = app.gestures;
+    const ImVec2 origin(g.scroll_origin.x, g.scroll_origin.y);
+    const bool inside =
+        origin.x >= pos.x && origin.y >= pos.y && origin.x < pos.x + size.x && origin.y < pos.y + size.y;
+    if ((g.dragging || g.drag_ended || g.inertia) && inside) {
+        if (horizontal)
+            ImGui::SetScrollX(
+                std::clamp(ImGui::GetScrollX() - g.scroll_delta.x, 0.0f, ImGui::GetScrollMaxX()));
+        else
+            ImGui::SetScrollY(
+                std::clamp(ImGui::GetScrollY() - g.scroll_delta.y, 0.0f, ImGui::GetScrollMaxY()));
+    }
+    return visible;
+}
+
+void EndTouchScroll() {
+    ImGui::EndChild();
+}
+
+// [SECTION] Language picker
+
+void LanguagePicker(App& app, float right_x, float y) {
+    const auto& languages = app.data.catalogs.Languages();
+    if (languages.size() < 2) return;
+    const Metrics& m = app.metrics;
+    float total = 0;
+    std::vector<ImVec2> sizes;
+    for (const std::string& language : languages) {
+        ButtonStyle style{.outline = true};
+        sizes.push_back(TouchButtonSize(app, app.data.catalogs.LanguageName(language), style));
+        total += sizes.back().x;
+    }
+    total += m.Px(16) * (float)(languages.size() - 1);
+    float x = right_x - total;
+    for (size_t i = 0; i < languages.size(); i++) {
+        const std::string& language = languages[i];
+        ButtonStyle style{.outline = true, .selected = language == app.nav.Language()};
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        StyleScope scope;
+        scope.Id(language.c_str());
+        if (TouchButton(app, "##language", app.data.catalogs.LanguageName(language), sizes[i], style)) {
+            app.nav.SetLanguage(language);
+            app.visit.language_chosen = true;
+        }
+        x += sizes[i].x + m.Px(16);
+    }
+}
+
+} // namespace kiosk

@@ -1,0 +1,68 @@
+// Widgets: the kiosk's touch controls, built on Dear ImGui's item behaviour.
+//
+// Every control is at least Metrics::target tall, draws its own label centred and
+// wrapped (never clipped), and shows a hover tint while a finger rests on it, since a
+// touch screen has no other "about to press" feedback.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "app.h"
+#include "icons.h"
+#include "palette.h"
+
+namespace kiosk {
+
+// A full-screen, undecorated ImGui window for one screen. Ends itself.
+class ScreenWindow {
+public:
+    ScreenWindow(const char* id, uint32_t background = palette::kBackground);
+    ~ScreenWindow();
+    ScreenWindow(const ScreenWindow&) = delete;
+    ScreenWindow& operator=(const ScreenWindow&) = delete;
+};
+
+struct ButtonStyle {
+    uint32_t fill = palette::kPrimary;
+    uint32_t text = palette::kTextOnDark;
+    bool outline = false; // light button with a border (secondary action)
+    ImFont* font = nullptr;
+    Icon icon = Icon::None;
+    bool selected = false; // e.g. the current language
+};
+
+// A button of exactly `size` (a zero component: the label's size plus padding). Returns
+// true on the frame it is clicked.
+bool TouchButton(App& app, const char* id, std::string_view label, ImVec2 size,
+                 const ButtonStyle& style = {});
+
+// The size TouchButton would take for `label` with no size given.
+ImVec2 TouchButtonSize(App& app, std::string_view label, const ButtonStyle& style = {});
+
+// A big home-screen tile: pictogram, title, one line of explanation.
+bool Tile(App& app, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
+          uint32_t color, ImVec2 size);
+
+// Text wrapped at `width` (the current window's remaining width if 0) in `font`.
+void WrappedText(std::string_view text, ImFont* font, uint32_t color = palette::kText, float width = 0);
+// Text centred horizontally in [x, x + width], wrapped; advances the cursor below it.
+void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, float width);
+// Height `text` takes when wrapped at `width`.
+float TextHeight(std::string_view text, ImFont* font, float width);
+
+// The bar at the top of every section: back, title, home. Handles the navigation.
+void TopBar(App& app, std::string_view title, uint32_t color);
+
+// A region scrolled by dragging anywhere in it, with inertia (GestureFrame::scroll_delta
+// when the drag started inside it). The scroll position is reset for each new visit.
+// Always call EndTouchScroll() after BeginTouchScroll(), whatever it returns.
+bool BeginTouchScroll(App& app, const char* id, ImVec2 size, bool horizontal = false);
+void EndTouchScroll();
+
+// The language picker: one button per configured language, each named in itself.
+void LanguagePicker(App& app, float right_x, float y);
+
+} // namespace kiosk

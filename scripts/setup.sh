@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the kiosk needs that are not installed yet.
+#
+#   scripts/setup.sh [run|test]     (default: run)
+#
+# "run" installs what building and running the kiosk need; "test" adds what the test suite
+# and benchmarks need. The list is scripts/debian-packages.txt. Says what it installs, and
+# installs nothing when everything is present (so it is cheap to call before every build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+purpose=${1:-run}
+case $purpose in
+  run)  groups="build run" ;;
+  test) groups="build run test" ;;
+  *) echo "setup.sh: unknown purpose '$purpose' (expected run or test)" >&2; exit 2 ;;
+esac
+
+wanted=()
+while read -r group package _; do
+  [[ -z "$group" || "$group" == \#* ]] && continue
+  [[ " $groups " == *" $group "* ]] && wanted+=("$package")
+done < scripts/debian-packages.txt
+
+missing=()
+for package in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "installed" ]] || missing+=("$package")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "setup: all ${#wanted[@]} packages for '$purpose' are installed"
+  exit 0
+fi
+
+echo "setup: installing ${#missing[@]} missing package(s): ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null; then sudo="sudo"; else
+    echo "setup: not root and no sudo; as root run: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: done"
