@@ -31,7 +31,7 @@ bool IsValidLanguageCode(std::string_view code) {
            std::all_of(region.begin(), region.end(), [](unsigned char c) { return std::isupper(c); });
 }
 
-void ReadKioskTable(TableReader& root, KioskConfig& cfg) {
+void ReadKioskTable(TableReader& root, KioskConfig& cfg, const std::filesystem::path& catalogues) {
     TableReader kiosk = TableReader::Sub(root, "kiosk", Need::Required);
     if (std::optional<std::string> id = kiosk.String("id", Need::Required)) {
         if (IsValidKioskId(*id))
@@ -41,7 +41,8 @@ void ReadKioskTable(TableReader& root, KioskConfig& cfg) {
     }
     cfg.place_name = kiosk.String("place_name", "Maison du projet");
     cfg.languages = kiosk.StringArray("languages", Need::Required);
-    if (kiosk.Has("languages") && cfg.languages.empty())
+    const toml::node* languages = kiosk.Node("languages");
+    if (languages && languages->is_array() && cfg.languages.empty())
         kiosk.Error("languages", "list at least one language; the first is the default");
     for (size_t i = 0; i < cfg.languages.size(); i++) {
         const std::string& code = cfg.languages[i];
@@ -50,6 +51,12 @@ void ReadKioskTable(TableReader& root, KioskConfig& cfg) {
                         fmt::format("\"{}\" is not a language code such as \"fr\" or \"en\"", code));
         if (std::find(cfg.languages.begin(), cfg.languages.begin() + i, code) != cfg.languages.begin() + i)
             kiosk.Error("languages", fmt::format("\"{}\" is listed twice", code));
+        // A language needs its interface texts: adding one is adding assets/i18n/<code>/.
+        else if (IsValidLanguageCode(code) && !catalogues.empty() &&
+                 !std::filesystem::is_directory(catalogues / code))
+            kiosk.Error("languages",
+                        fmt::format("\"{}\" has no translation catalogue (expected the directory {})", code,
+                                    (catalogues / code).string()));
     }
     kiosk.Finish();
 }
@@ -101,10 +108,12 @@ void ReadOpeningHours(TableReader& root, OpeningHours& hours) {
 
 void ReadPaths(TableReader& root, PathsConfig& paths) {
     TableReader t = TableReader::Sub(root, "paths", Need::Required);
-    paths.assets = t.Path("assets", Need::Required).value_or("");
-    paths.content = t.Path("content", Need::Required).value_or("");
-    paths.surveys = t.Path("surveys", Need::Required).value_or("");
-    paths.database = t.Path("database", Need::Required).value_or("");
+    // Without the table, "paths: this table is required" says it all.
+    const Need need = t.Present() ? Need::Required : Need::Optional;
+    paths.assets = t.Path("assets", need).value_or("");
+    paths.content = t.Path("content", need).value_or("");
+    paths.surveys = t.Path("surveys", need).value_or("");
+    paths.database = t.Path("database", need).value_or("");
     t.Finish();
     for (const auto& [key, dir] : {std::pair{"assets", paths.assets}, std::pair{"content", paths.content},
                                    std::pair{"surveys", paths.surveys}}) {
@@ -123,11 +132,13 @@ std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Di
     KioskConfig cfg;
     cfg.file = std::filesystem::absolute(file).lexically_normal();
     TableReader root(*table, "", file.string(), diags);
-    ReadKioskTable(root, cfg);
+    ReadPaths(root, cfg.paths); // first: the language check needs the assets directory
+    const std::filesystem::path catalogues =
+        std::filesystem::is_directory(cfg.paths.assets) ? cfg.paths.assets / "i18n" : std::filesystem::path();
+    ReadKioskTable(root, cfg, catalogues);
     ReadIdleTable(root, cfg.idle);
     ReadDisplayTable(root, cfg.display);
     ReadOpeningHours(root, cfg.opening_hours);
-    ReadPaths(root, cfg.paths);
     root.Finish();
 
     if (diags.ErrorCount() > errors_before) return std::nullopt;

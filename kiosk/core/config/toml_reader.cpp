@@ -58,7 +58,9 @@ TableReader TableReader::Sub(TableReader& parent, std::string_view key, Need nee
         parent.TypeError(key, "a table", *node);
     else if (need == Need::Required)
         parent.Error(key, "this table is required");
-    return TableReader(EmptyTable(), parent.KeyName(key), parent.file_, *parent.diags_);
+    TableReader absent(EmptyTable(), parent.KeyName(key), parent.file_, *parent.diags_);
+    absent.present_ = false;
+    return absent;
 }
 
 const toml::node* TableReader::Find(std::string_view key) {
@@ -77,7 +79,8 @@ SourcePos TableReader::Where() const {
 
 SourcePos TableReader::Where(std::string_view key) const {
     auto it = table_->find(key);
-    if (it == table_->end()) return Where();
+    if (it == table_->end()) // a missing key: the table's place, except the root's (none useful)
+        return key_path_.empty() ? SourcePos{file_} : Where();
     const auto& begin = it->first.source().begin;
     if (begin.line == 0) {
         const auto& value_begin = it->second.source().begin;

@@ -44,6 +44,8 @@ public:
     static TableReader Sub(TableReader& parent, std::string_view key, Need need = Need::Optional);
 
     bool Has(std::string_view key) const { return table_->contains(key); }
+    // False for the empty stand-in Sub() returns when the table is absent.
+    bool Present() const { return present_; }
 
     std::optional<std::string> String(std::string_view key, Need need = Need::Optional);
     std::string String(std::string_view key, std::string_view fallback);
@@ -101,6 +103,7 @@ private:
     std::string file_;
     Diagnostics* diags_;
     std::set<std::string, std::less<>> read_keys_;
+    bool present_ = true;
 };
 
 // TOML type name for messages ("a string", "an integer", ...).

@@ -1,5 +1,7 @@
 #include "i18n/catalog.h"
 
+#include <algorithm>
+
 #include "base/log.h"
 #include "config/toml_reader.h"
 
@@ -28,45 +30,66 @@ bool Catalogs::Load(const std::filesystem::path& dir, const std::vector<std::str
                     Diagnostics& diags) {
     languages_ = languages;
     tables_.clear();
-    bool ok = true;
+    bool ok = !languages.empty();
     for (const std::string& language : languages) {
-        std::filesystem::path file = dir / (language + ".toml");
-        std::optional<toml::table> table = ParseTomlFile(file, diags);
-        if (!table) {
+        const std::filesystem::path language_dir = dir / language;
+        std::error_code ec;
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(language_dir, ec))
+            if (entry.path().extension() == ".toml") files.push_back(entry.path());
+        std::sort(files.begin(), files.end()); // the same order on every machine
+        if (files.empty()) {
+            diags.Error(
+                {language_dir.string()},
+                fmt::format("no catalogue for language \"{}\" (expected *.toml files here)", language));
             ok = false;
             continue;
         }
-        int errors_before = diags.ErrorCount();
         Table& texts = tables_[language];
-        Flatten(*table, "", file.string(), texts, diags);
-        if (!texts.contains("language.name")) {
-            diags.Error({file.string()}, "language.name: this key is required (the language's own name)");
+        std::map<std::string, std::string, std::less<>> origin; // key → file that defined it
+        for (const std::filesystem::path& file : files) {
+            std::optional<toml::table> table = ParseTomlFile(file, diags);
+            if (!table) {
+                ok = false;
+                continue;
+            }
+            int errors_before = diags.ErrorCount();
+            Table file_texts;
+            Flatten(*table, "", file.string(), file_texts, diags);
+            for (auto& [key, text] : file_texts) {
+                if (auto it = origin.find(key); it != origin.end()) {
+                    diags.Error({file.string()}, fmt::format("{}: already defined in {}", key, it->second));
+                    continue;
+                }
+                origin[key] = file.filename().string();
+                texts[key] = std::move(text);
+            }
+            ok = ok && diags.ErrorCount() == errors_before;
         }
-        ok = ok && diags.ErrorCount() == errors_before;
+        if (!texts.contains("language.name"))
+            diags.Error({language_dir.string()},
+                        "language.name: this key is required (the language's own name)");
+        ok = ok && texts.contains("language.name");
     }
-    if (!ok || languages.empty()) return false;
+    if (!ok) return false;
 
     // Missing translations are allowed (they fall back to the reference language) but
     // listed, so that whoever maintains a catalogue sees what is left to translate.
     const Table& reference = tables_[languages.front()];
     for (size_t i = 1; i < languages.size(); i++) {
         const Table& texts = tables_[languages[i]];
+        const std::string where = (dir / languages[i]).string();
         std::string missing;
         int count = 0;
-        for (const auto& [key, text] : reference) {
-            if (!texts.contains(key)) {
-                missing += (count++ ? ", " : "") + key;
-            }
-        }
+        for (const auto& [key, text] : reference)
+            if (!texts.contains(key)) missing += (count++ ? ", " : "") + key;
         if (count > 0)
-            diags.Warning(
-                {(dir / (languages[i] + ".toml")).string()},
-                fmt::format("{} text(s) not translated, shown in {}: {}", count, languages.front(), missing));
+            diags.Warning({where}, fmt::format("{} text(s) not translated, shown in {}: {}", count,
+                                               languages.front(), missing));
         for (const auto& [key, text] : texts)
             if (!reference.contains(key))
-                diags.Warning({(dir / (languages[i] + ".toml")).string()},
-                              fmt::format("{}: not in the reference catalogue {}.toml; unused", key,
-                                          languages.front()));
+                diags.Warning({where}, fmt::format("{}: not in the reference catalogue ({}); unused", key,
+                                                   languages.front()));
     }
     return true;
 }

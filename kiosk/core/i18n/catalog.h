@@ -1,6 +1,8 @@
-// Catalogs: the interface's texts in every configured language, from assets/i18n/<code>.toml.
+// Catalogs: the interface's texts in every configured language, from assets/i18n/<code>/.
 //
-// A catalogue is a TOML file of (possibly nested) string keys:
+// A language's catalogue is the directory assets/i18n/<code>/: every *.toml file in it is
+// read (one file per part of the interface: shell.toml, plans.toml, survey.toml…) and the
+// same key in two files is an error. A file holds (possibly nested) string keys:
 //     [language]
 //     name = "Français"            # shown in the language picker, in its own language
 //     [attract]
@@ -8,7 +10,7 @@
 // and is looked up with dotted keys ("attract.touch_to_start"). The first configured
 // language is the reference: a key missing from another catalogue falls back to it and is
 // logged once; a key missing from the reference is a defect, shown as the key itself and
-// logged once. Adding a language means adding a file and listing its code in kiosk.toml.
+// logged once. Adding a language means adding a directory and listing its code in kiosk.toml.
 #pragma once
 
 #include <filesystem>
@@ -26,7 +28,7 @@ namespace kiosk {
 
 class Catalogs {
 public:
-    // Loads <dir>/<code>.toml for every language in `languages` (the first is the
+    // Loads <dir>/<code>/*.toml for every language in `languages` (the first is the
     // reference). Returns false if any catalogue could not be loaded; missing keys in
     // non-reference catalogues are warnings.
     bool Load(const std::filesystem::path& dir, const std::vector<std::string>& languages,

@@ -1,0 +1,61 @@
+// Response: one visitor's answers to one survey or poll, as recorded in responses.db.
+//
+// Anonymous by construction: nothing here identifies the visitor (no name, no contact, no
+// device fingerprint). `uuid` is random (UUID v4 from libsodium's CSPRNG) and is the
+// response's identity everywhere it travels (exports, the city's receiver).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class ResponseStatus { Complete, Abandoned };
+enum class ResponseOrigin { Kiosk, Assisted, Event, Synthetic };
+
+const char* ToString(ResponseStatus status);
+const char* ToString(ResponseOrigin origin);
+std::optional<ResponseStatus> ParseResponseStatus(std::string_view text);
+std::optional<ResponseOrigin> ParseResponseOrigin(std::string_view text);
+
+// One answer row. Which fields are set depends on the question type:
+//   single choice, yes/no, smiley → option_id (smiley also number = level)
+//   multiple choice               → one row per selected option_id
+//   scale, number                 → number
+//   free text                     → text
+//   ranking                       → one row per option_id with number = rank (1 = first)
+//   plan pin                      → one row per pin: plan_id, x, y (0..1 of the image),
+//                                   optional option_id and/or text attached to the pin
+struct Answer {
+    std::string question_id;
+    std::optional<std::string> option_id;
+    std::optional<std::string> text;
+    std::optional<double> number;
+    std::optional<std::string> plan_id;
+    std::optional<double> x, y;
+
+    bool operator==(const Answer&) const = default;
+};
+
+struct Response {
+    int64_t seq = 0;  // local order in this database (assigned on insert; the sync cursor)
+    std::string uuid; // UUID v4, lowercase
+    std::string kiosk_id;
+    std::string survey_id;
+    int64_t survey_version = 0;
+    std::string language;
+    ResponseOrigin origin = ResponseOrigin::Kiosk;
+    ResponseStatus status = ResponseStatus::Complete;
+    bool is_test = false;
+    bool burst = false;     // recorded during a burst of rapid poll taps
+    std::string started_at; // UTC ISO-8601 with milliseconds: 2026-11-26T14:03:05.123Z
+    std::string submitted_at;
+    int64_t duration_ms = 0;
+    std::vector<Answer> answers; // in question order
+
+    bool operator==(const Response&) const = default;
+};
+
+} // namespace kiosk

@@ -1,0 +1,40 @@
+// The responses database schema (responses.db) and its forward-only migrations.
+//
+// Contract shared by the kiosk (the only writer) and kiosk-sync / tools (read-only):
+//
+//   meta(key TEXT PRIMARY KEY, value TEXT)
+//       'database_id'  random UUID made when the file is created. A database moved aside
+//                      (corrupt) and replaced starts a new id, so a reader's cursor on
+//                      `seq` never skips the new file's rows.
+//       'created_at'   UTC ISO-8601
+//   response(seq INTEGER PRIMARY KEY, uuid TEXT UNIQUE, kiosk_id, survey_id, survey_version,
+//            language, origin, status, is_test, burst, started_at, submitted_at, duration_ms)
+//       `seq` only grows (rows are never deleted or updated): readers deliver "seq > cursor".
+//   answer(response_seq → response.seq, position, question_id, option_id, text, number,
+//          plan_id, x, y)  PRIMARY KEY (response_seq, position)
+//
+// The version is PRAGMA user_version. Migrate() brings any earlier version to the current
+// one inside one transaction; a newer version than this program knows is refused.
+#pragma once
+
+#include <string>
+
+struct sqlite3;
+
+namespace kiosk {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Applies the connection settings every connection needs (KIOSK-NOTES.md, "SQLite"):
+// WAL, synchronous=FULL, busy_timeout, foreign_keys. `read_only` connections skip the
+// journal-mode change (it writes). Returns false with `error` set on failure.
+bool ConfigureConnection(sqlite3* db, bool read_only, std::string& error);
+
+// Creates or migrates the schema to kSchemaVersion. Returns false with `error` set when the
+// file's version is newer than this program or a migration fails (nothing is changed then).
+bool Migrate(sqlite3* db, std::string& error);
+
+// The schema version of an open database (PRAGMA user_version).
+int SchemaVersion(sqlite3* db);
+
+} // namespace kiosk
