@@ -26,8 +26,18 @@ std::optional<Window> Window::Create(const WindowOptions& options, std::string& 
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
+    const std::string_view driver = SDL_GetCurrentVideoDriver();
+    const bool offscreen = driver == "offscreen" || driver == "dummy";
+    if (offscreen && !options.offscreen) {
+        // SDL falls back to an invisible driver when no display answers: a kiosk showing
+        // nothing must fail loudly instead (systemd restarts it when the display is up).
+        error = fmt::format("no display found (SDL chose the \"{}\" video driver); is X, Wayland or KMS/DRM "
+                            "available?",
+                            driver);
+        SDL_Quit();
+        return std::nullopt;
+    }
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
-    const bool offscreen = std::string_view(SDL_GetCurrentVideoDriver()) == "offscreen";
     if (options.fullscreen && !offscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     else if (!offscreen)

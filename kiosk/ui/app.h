@@ -43,6 +43,7 @@ struct App {
     Metrics metrics;
     Fonts fonts;
     int max_texture_size = 4096;
+    uint32_t clear_color = 0; // the current screen's background (see ScreenWindow)
 
     // Text in the visitor's language.
     const std::string& Tr(std::string_view key) const { return data.catalogs.Text(nav.Language(), key); }

@@ -1,10 +1,10 @@
 #include "fatal_error_screen.h"
 
-#include <backends/imgui_impl_opengl3.h>
 #include <unistd.h>
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include "palette.h"

@@ -1,11 +1,12 @@
 #include "shell.h"
 
 #include <algorithm>
-#include <backends/imgui_impl_opengl3.h>
 #include <cmath>
+#include <time.h>
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include "base/log.h"
@@ -15,6 +16,12 @@
 namespace kiosk {
 
 namespace {
+double ThreadCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 std::vector<std::string> CollectDisplayTexts(const KioskData& data) {
     std::vector<std::string> texts;
     ForEachDisplayText(data, [&](std::string_view text) { texts.emplace_back(text); });
@@ -106,6 +113,7 @@ void Shell::RenderFrame() {
         std::string error;
         if (!SetUpScreen(error)) LogError("{}", error); // keeps the previous fonts: the kiosk stays usable
     }
+    const double build_start = ThreadCpuSeconds();
     app.now = clock_.Now();
     app.wall_now = clock_.WallSeconds();
     ApplyOpeningHours();
@@ -133,12 +141,14 @@ void Shell::RenderFrame() {
     const Route route_before = app.nav.Current();
     const uint64_t visit_before = app.nav.VisitId();
     app.next_frame_at = std::numeric_limits<double>::infinity();
+    app.clear_color = palette::kBackground;
 
     FeedImGui(app.now);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     DrawScreens(app);
     ImGui::Render();
+    last_build_cpu_ = ThreadCpuSeconds() - build_start;
 
     if (app.nav.Current() != route_before || app.nav.VisitId() != visit_before) {
         // The rest of the touch that changed the screen must not act on the new screen.
@@ -150,7 +160,7 @@ void Shell::RenderFrame() {
     int drawable_w = 0, drawable_h = 0;
     window_.DrawableSize(drawable_w, drawable_h);
     glViewport(0, 0, drawable_w, drawable_h);
-    ImVec4 clear = RgbV(palette::kBackground);
+    ImVec4 clear = RgbV(app.clear_color);
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

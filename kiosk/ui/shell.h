@@ -56,6 +56,8 @@ public:
     const Window& GetWindow() const { return window_; }
     GestureRecognizer& Recognizer() { return recognizer_; }
     uint64_t FramesRendered() const { return frames_rendered_; }
+    // CPU time the last frame spent building its UI (input to ImGui::Render, no GL).
+    double LastBuildCpuSeconds() const { return last_build_cpu_; }
 
 private:
     Shell(const KioskData& data, const ShellOptions& options, const Clock& clock, Window window);
@@ -79,6 +81,7 @@ private:
     double hours_deadline_ = 0;   // monotonic time opening hours may next change
     double last_frame_time_ = -1;
     uint64_t frames_rendered_ = 0;
+    double last_build_cpu_ = 0;
     Vec2 injected_wheel_;
 };
 

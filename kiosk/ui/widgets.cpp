@@ -10,15 +10,19 @@ namespace kiosk {
 
 // [SECTION] Screen window
 
-ScreenWindow::ScreenWindow(const char* id, uint32_t background) {
+ScreenWindow::ScreenWindow(App& app, const char* id, uint32_t background) {
+    app.clear_color = background;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, Rgb(background));
+    // No padding: ImGui clips a window's contents to half its padding, and screens draw
+    // edge to edge (top bars, backgrounds). Screens place content with Metrics::margin.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleColor();
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
 }
 
 ScreenWindow::~ScreenWindow() {

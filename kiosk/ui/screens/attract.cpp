@@ -11,7 +11,7 @@ namespace kiosk {
 
 void DrawAttract(App& app) {
     const Metrics& m = app.metrics;
-    ScreenWindow window("##attract", palette::kAttractBackground);
+    ScreenWindow window(app, "##attract", palette::kAttractBackground);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float width = m.width;
 
@@ -26,13 +26,13 @@ void DrawAttract(App& app) {
     CenteredText(app.data.config.place_name, app.fonts.title, palette::kAttractAccent, m.margin,
                  width - 2 * m.margin);
 
-    // Pulse: a ring that grows and fades over a 2.4 s cycle, drawn at display.attract_fps.
+    // Pulse: a ring that grows and fades over a 3 s cycle, drawn at display.attract_fps.
     // A low frame rate keeps the idle CPU near zero with software rendering; asleep
     // outside opening hours there is no animation at all.
     const ImVec2 center(width * 0.5f, m.height * 0.42f);
     const float icon = m.Px(170);
     if (!app.nav.Asleep(app.now)) {
-        const double period = 2.4;
+        const double period = 3.0;
         const float phase = (float)std::fmod(app.now, period) / (float)period;
         for (int ring = 0; ring < 2; ring++) {
             float t = std::fmod(phase + ring * 0.5f, 1.0f);

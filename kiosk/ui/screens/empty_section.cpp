@@ -6,7 +6,7 @@ namespace kiosk {
 
 void DrawEmptySection(App& app, std::string_view title_key, uint32_t color) {
     const Metrics& m = app.metrics;
-    ScreenWindow window("##section");
+    ScreenWindow window(app, "##section");
     TopBar(app, app.Tr(title_key), color);
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.height * 0.45f));
     CenteredText(app.Tr("section.empty"), app.fonts.title, palette::kTextMuted, m.margin,

@@ -6,7 +6,7 @@ namespace kiosk {
 
 void DrawHome(App& app) {
     const Metrics& m = app.metrics;
-    ScreenWindow window("##home");
+    ScreenWindow window(app, "##home");
 
     // Header: where we are, and the languages.
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin));

@@ -14,26 +14,31 @@ void DrawIdleOverlay(App& app) {
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, Rgb(0x000000, 0.6f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##idle", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor();
 
+    // The card is as tall as its contents: title, the seconds left, the sentence, the button.
     const float card_w = std::min(m.width - 2 * m.margin, m.Px(1000));
-    const float card_h = m.Px(520);
+    const float inner = card_w - 2 * m.margin;
+    const std::string& title = app.Tr("idle.title");
+    const std::string& sentence = app.Tr("idle.countdown");
+    const float card_h = m.margin * 2 + TextHeight(title, app.fonts.title, inner) + m.Px(16) +
+                         app.fonts.huge->FontSize + TextHeight(sentence, app.fonts.body, inner) +
+                         m.gap * 1.5f + m.target;
     const ImVec2 card(0.5f * (m.width - card_w), 0.5f * (m.height - card_h));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(card, ImVec2(card.x + card_w, card.y + card_h), Rgb(palette::kSurface),
                         m.radius * 1.5f);
 
-    const float inner = card_w - 2 * m.margin;
     ImGui::SetCursorScreenPos(ImVec2(card.x + m.margin, card.y + m.margin));
-    CenteredText(app.Tr("idle.title"), app.fonts.title, palette::kText, card.x + m.margin, inner);
-
+    CenteredText(title, app.fonts.title, palette::kText, card.x + m.margin, inner);
     const int seconds = (int)std::ceil(app.nav.CountdownRemaining(app.now));
     ImGui::SetCursorScreenPos(ImVec2(card.x + m.margin, ImGui::GetCursorScreenPos().y + m.Px(16)));
     CenteredText(fmt::format("{}", seconds), app.fonts.huge, palette::kPrimary, card.x + m.margin, inner);
-    CenteredText(app.Format("idle.countdown", fmt::arg("seconds", seconds)), app.fonts.body,
-                 palette::kTextMuted, card.x + m.margin, inner);
+    CenteredText(sentence, app.fonts.body, palette::kTextMuted, card.x + m.margin, inner);
 
     ButtonStyle stay{.fill = palette::kPrimary, .icon = Icon::Check};
     ImVec2 size = TouchButtonSize(app, app.Tr("idle.stay"), stay);

@@ -1,0 +1,173 @@
+// kiosk-capture — renders the kiosk's screens to PNG without a display, following a script.
+//
+//   kiosk-capture [--config FILE] [--size WxH] --out DIR --script "ACTIONS"
+//   kiosk-capture [--config FILE] [--size WxH] --frame-cost N
+//
+// ACTIONS, separated by ';':
+//   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
+//   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
+// Coordinates are pixels of the --size screen. `go` opens a screen directly (attract, home,
+// plans, plan-viewer, timeline, agenda, surveys, survey, thanks).
+//
+// --frame-cost N renders N frames of every top-level screen and prints the CPU time per
+// frame (a benchmark figure; see tests/bench/).
+//
+// Used by scripts/screenshots.sh (README pictures) and the benchmarks. Runs on SDL's
+// offscreen driver with a manual clock: the same script gives the same pictures.
+#include <sstream>
+#include <time.h>
+
+#include <CLI/CLI.hpp>
+#include <SDL2/SDL_opengl.h>
+
+#include "base/log.h"
+#include "common/config_path.h"
+#include "kiosk_data.h"
+#include "shell_driver.h"
+
+using namespace kiosk;
+
+namespace {
+
+std::optional<Screen> ParseScreen(std::string_view name) {
+    for (Screen s : {Screen::Attract, Screen::Home, Screen::Plans, Screen::PlanViewer, Screen::Timeline,
+                     Screen::Agenda, Screen::Surveys, Screen::Survey, Screen::Thanks})
+        if (name == ScreenName(s)) return s;
+    return std::nullopt;
+}
+
+double ProcessCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+// Runs one action. Returns false with `error` set on a malformed action.
+bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const std::filesystem::path& out,
+               std::string& error) {
+    const std::string& verb = words[0];
+    auto number = [&](size_t i) { return i < words.size() ? std::stof(words[i]) : NAN; };
+    App& app = driver.GetApp();
+    try {
+        if (verb == "tap" && words.size() == 3)
+            driver.Tap(number(1), number(2));
+        else if (verb == "drag" && (words.size() == 5 || words.size() == 6))
+            driver.Drag(number(1), number(2), number(3), number(4), words.size() == 6 ? number(5) : 0.3);
+        else if (verb == "pinch" && words.size() == 5)
+            driver.Pinch(number(1), number(2), number(3), number(4));
+        else if (verb == "wheel" && words.size() == 4)
+            driver.Wheel(number(1), number(2), number(3));
+        else if (verb == "wait" && words.size() == 2)
+            driver.Wait(number(1));
+        else if (verb == "frames" && words.size() == 2)
+            driver.Frames((int)number(1));
+        else if (verb == "lang" && words.size() == 2) {
+            app.nav.SetLanguage(words[1]);
+            driver.Frames(2);
+        } else if (verb == "end-visit") {
+            app.nav.EndVisit(app.now);
+            driver.Frames(2);
+        } else if (verb == "go" && (words.size() == 2 || words.size() == 3)) {
+            std::optional<Screen> screen = ParseScreen(words[1]);
+            if (!screen) {
+                error = "unknown screen '" + words[1] + "'";
+                return false;
+            }
+            app.nav.Go({*screen, words.size() == 3 ? words[2] : ""}, app.now);
+            driver.Frames(3);
+        } else if (verb == "shot" && words.size() == 2) {
+            std::string write_error;
+            if (!driver.SavePng(out / words[1], write_error)) {
+                error = write_error;
+                return false;
+            }
+            LogInfo("saved {}", (out / words[1]).string());
+        } else {
+            error = "malformed action '" + verb + "'";
+            return false;
+        }
+    } catch (const std::exception&) {
+        error = "bad number in action '" + verb + "'";
+        return false;
+    }
+    return true;
+}
+
+int RunScript(ShellDriver& driver, const std::string& script, const std::filesystem::path& out) {
+    std::stringstream actions(script);
+    std::string action;
+    while (std::getline(actions, action, ';')) {
+        std::stringstream tokens(action);
+        std::vector<std::string> words;
+        for (std::string w; tokens >> w;)
+            words.push_back(w);
+        if (words.empty()) continue;
+        std::string error;
+        if (!RunAction(driver, words, out, error)) {
+            LogError("script: {}", error);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+// CPU time per frame of each screen: building the UI (ImGui, this thread), and the whole
+// frame including Mesa's software rasteriser (all threads, glFinish'ed). On a kiosk with a
+// GPU the second figure is close to the first.
+int MeasureFrameCost(ShellDriver& driver, int frames) {
+    App& app = driver.GetApp();
+    std::printf("%-14s %14s %18s\n", "screen", "build_ms/frame", "with_llvmpipe_ms");
+    for (Screen screen :
+         {Screen::Attract, Screen::Home, Screen::Plans, Screen::Timeline, Screen::Agenda, Screen::Surveys}) {
+        app.nav.EndVisit(app.now);
+        if (screen != Screen::Attract) app.nav.Go({screen, ""}, app.now);
+        driver.Frames(5); // warm up: textures, layout
+        glFinish();
+        double build = 0;
+        double start = ProcessCpuSeconds();
+        for (int i = 0; i < frames; i++) {
+            driver.Frames(1);
+            build += driver.GetShell().LastBuildCpuSeconds();
+            glFinish();
+        }
+        double total = (ProcessCpuSeconds() - start) / frames;
+        std::printf("%-14s %14.2f %18.2f\n", ScreenName(screen), build / frames * 1000.0, total * 1000.0);
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    SetLogProgramName("kiosk-capture");
+    CLI::App cli{"Render the kiosk's screens to PNG without a display, following a script."};
+    std::string config_file = DefaultConfigPath().string();
+    std::string size_text = "1920x1080";
+    std::string out_dir = ".";
+    std::string script;
+    int frame_cost = 0;
+    cli.add_option("--config", config_file, "Configuration file");
+    cli.add_option("--size", size_text, "Screen size, e.g. 1280x800");
+    cli.add_option("--out", out_dir, "Directory for the screenshots");
+    cli.add_option("--script", script, "Actions separated by ';' (see the source's header)");
+    cli.add_option("--frame-cost", frame_cost, "Print the CPU time per frame of each screen over N frames");
+    CLI11_PARSE(cli, argc, argv);
+
+    std::optional<std::pair<int, int>> size = ParseSize(size_text);
+    if (!size) {
+        LogError("--size: \"{}\" is not a size such as 1280x800", size_text);
+        return 2;
+    }
+    Diagnostics diags;
+    std::optional<KioskData> data = LoadKioskData(config_file, diags);
+    PrintDiagnostics(diags);
+    if (!data) return 1;
+    std::string error;
+    std::unique_ptr<ShellDriver> driver = ShellDriver::Create(*data, size->first, size->second, error);
+    if (!driver) {
+        LogError("{}", error);
+        return 3;
+    }
+    if (frame_cost > 0) return MeasureFrameCost(*driver, frame_cost);
+    return RunScript(*driver, script, out_dir);
+}

@@ -1,0 +1,59 @@
+// ShellDriver: runs the kiosk with no person and no display — for screen tests, README
+// screenshots (kiosk-capture) and per-frame benchmarks.
+//
+// Touches go through the real path (SDL finger events → PointerInput → GestureRecognizer
+// → ImGui), time is a ManualClock, and Wait() advances it the way the real loop sleeps:
+// straight to the next deadline when nothing needs a frame, frame by frame (60 Hz) while
+// something animates. A 105-second idle timeout therefore costs a handful of frames.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "platform/frame_capture.h"
+#include "shell.h"
+
+namespace kiosk {
+
+class ShellDriver {
+public:
+    // A hidden window of `width`×`height` on SDL's offscreen driver.
+    static std::unique_ptr<ShellDriver> Create(const KioskData& data, int width, int height,
+                                               std::string& error);
+
+    Shell& GetShell() { return *shell_; }
+    App& GetApp() { return shell_->GetApp(); }
+    ManualClock& Clock() { return clock_; }
+
+    // Renders `count` frames, 1/60 s apart.
+    void Frames(int count = 1);
+    // Lets `seconds` pass as the real loop would (see above).
+    void Wait(double seconds);
+
+    // One finger (id 1 unless given) — down, moves, up — each step a frame.
+    void Tap(float x, float y);
+    void Drag(float x1, float y1, float x2, float y2, double seconds = 0.3, int steps = 12);
+    // Two fingers centred on (cx, cy), horizontally `from` px apart, ending `to` px apart.
+    void Pinch(float cx, float cy, float from, float to, double seconds = 0.4, int steps = 12);
+    void FingerDown(int64_t id, float x, float y);
+    void FingerMove(int64_t id, float x, float y);
+    void FingerUp(int64_t id, float x, float y);
+    void Wheel(float x, float y, float dy);
+
+    // The last rendered frame.
+    Image Capture();
+    bool SavePng(const std::filesystem::path& file, std::string& error);
+
+private:
+    ShellDriver() = default;
+    void Finger(unsigned type, int64_t id, float x, float y);
+    void PumpEvents();
+
+    std::unique_ptr<KioskData> data_copy_;
+    ManualClock clock_;
+    std::unique_ptr<Shell> shell_;
+};
+
+} // namespace kiosk
