@@ -42,6 +42,7 @@ void WrappedText(std::string_view text, ImFont* font, uint32_t color, float widt
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, Rgb(color), text.data(),
                                         text.data() + text.size(), width);
     ImGui::Dummy(ImVec2(width, size.y));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y)); // no implicit spacing: callers choose
 }
 
 void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, float width) {
@@ -70,6 +71,7 @@ void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, 
     }
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ImGui::Dummy(ImVec2(width, total));
+    ImGui::SetCursorScreenPos(ImVec2(x, y + total)); // no implicit spacing: callers choose
 }
 
 // [SECTION] Buttons and tiles

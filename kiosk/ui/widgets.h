@@ -48,7 +48,8 @@ ImVec2 TouchButtonSize(App& app, std::string_view label, const ButtonStyle& styl
 bool Tile(App& app, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
           uint32_t color, ImVec2 size);
 
-// Text wrapped at `width` (the current window's remaining width if 0) in `font`.
+// Text wrapped at `width` (the current window's remaining width if 0) in `font`. Both text
+// helpers leave the cursor right below the text, with no item spacing added.
 void WrappedText(std::string_view text, ImFont* font, uint32_t color = palette::kText, float width = 0);
 // Text centred horizontally in [x, x + width], wrapped; advances the cursor below it.
 void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, float width);

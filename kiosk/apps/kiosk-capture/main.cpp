@@ -6,7 +6,8 @@
 // ACTIONS, separated by ';':
 //   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
 //   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
-// Coordinates are pixels of the --size screen. `go` opens a screen directly (attract, home,
+// Coordinates are pixels of the --size screen, or percentages of its width (x) and height
+// (y) when written "50%", so one script serves every size. `go` opens a screen directly (attract, home,
 // plans, plan-viewer, timeline, agenda, surveys, survey, thanks).
 //
 // --frame-cost N renders N frames of every top-level screen and prints the CPU time per
@@ -46,17 +47,27 @@ double ProcessCpuSeconds() {
 bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const std::filesystem::path& out,
                std::string& error) {
     const std::string& verb = words[0];
-    auto number = [&](size_t i) { return i < words.size() ? std::stof(words[i]) : NAN; };
     App& app = driver.GetApp();
+    // Word i as a number; "N%" is N percent of the screen's width (along x) or height (y).
+    auto coord = [&](size_t i, bool along_x) {
+        const std::string& w = words.at(i);
+        if (!w.empty() && w.back() == '%')
+            return std::stof(w.substr(0, w.size() - 1)) / 100.0f *
+                   (along_x ? app.metrics.width : app.metrics.height);
+        return std::stof(w);
+    };
+    auto x = [&](size_t i) { return coord(i, true); };
+    auto y = [&](size_t i) { return coord(i, false); };
+    auto number = [&](size_t i) { return std::stof(words.at(i)); };
     try {
         if (verb == "tap" && words.size() == 3)
-            driver.Tap(number(1), number(2));
+            driver.Tap(x(1), y(2));
         else if (verb == "drag" && (words.size() == 5 || words.size() == 6))
-            driver.Drag(number(1), number(2), number(3), number(4), words.size() == 6 ? number(5) : 0.3);
+            driver.Drag(x(1), y(2), x(3), y(4), words.size() == 6 ? number(5) : 0.3);
         else if (verb == "pinch" && words.size() == 5)
-            driver.Pinch(number(1), number(2), number(3), number(4));
+            driver.Pinch(x(1), y(2), x(3), x(4));
         else if (verb == "wheel" && words.size() == 4)
-            driver.Wheel(number(1), number(2), number(3));
+            driver.Wheel(x(1), y(2), number(3));
         else if (verb == "wait" && words.size() == 2)
             driver.Wait(number(1));
         else if (verb == "frames" && words.size() == 2)

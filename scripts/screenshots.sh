@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Renders the README's screenshots with the kiosk's own headless capture (kiosk-capture:
+# SDL offscreen driver, software GL, a manual clock), at 1920×1080 and 1280×800, into
+# docs/screenshots/<size>/. Builds first if needed.
+#
+#   scripts/screenshots.sh [BUILD_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${1:-build}
+[[ -x "$build_dir/bin/kiosk-capture" ]] || scripts/build.sh "$build_dir"
+out=docs/screenshots
+
+# NAME|ACTIONS — positions as percentages of the screen ("tap 50% 50%") serve both sizes.
+shots=(
+  "attract|wait 1"
+  "home|tap 50% 50%"
+  "home-en|tap 50% 50%; lang en"
+  "idle-countdown|tap 50% 50%; wait 95"
+)
+
+for size in 1920x1080 1280x800; do
+  for entry in "${shots[@]}"; do
+    name=${entry%%|*}
+    "$build_dir/bin/kiosk-capture" --config config/kiosk.toml --size "$size" --out "$out/$size" \
+      --script "${entry#*|}; shot $name.png" 2>/dev/null
+  done
+done
+echo "screenshots: $(find "$out" -name '*.png' | wc -l) files in $out/"
