@@ -9,6 +9,7 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
     data.config = std::move(*config);
     if (!data.catalogs.Load(data.config.paths.assets / "i18n", data.config.languages, diags))
         return std::nullopt;
+    data.content = LoadContent(data.config.paths.content, data.config.languages, diags);
     return data;
 }
 
@@ -16,6 +17,7 @@ void ForEachDisplayText(const KioskData& data, const std::function<void(std::str
     data.catalogs.ForEachText(
         [&](std::string_view, std::string_view, std::string_view text) { visit(text); });
     visit(data.config.place_name);
+    ForEachContentText(data.content, visit);
 }
 
 } // namespace kiosk

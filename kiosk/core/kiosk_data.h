@@ -13,6 +13,7 @@
 
 #include "base/diagnostics.h"
 #include "config/config.h"
+#include "content/content.h"
 #include "i18n/catalog.h"
 
 namespace kiosk {
@@ -20,6 +21,7 @@ namespace kiosk {
 struct KioskData {
     KioskConfig config;
     Catalogs catalogs;
+    Content content; // plans, timeline, agenda: broken files are reported and left out
 };
 
 std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file, Diagnostics& diags);

@@ -18,6 +18,7 @@
 #include "input/gesture_recognizer.h"
 #include "kiosk_data.h"
 #include "nav/navigator.h"
+#include "platform/image_store.h"
 #include "theme.h"
 #include "visit_state.h"
 
@@ -60,6 +61,10 @@ struct App {
     void RequestFrameAt(double time) { next_frame_at = std::min(next_frame_at, time); }
     void RequestFrameIn(double seconds) { RequestFrameAt(now + seconds); }
     double next_frame_at = std::numeric_limits<double>::infinity();
+
+    // Images decoded off the UI thread (plans, photos): screens ask for them every frame
+    // they draw them; the shell frees what no screen asked for.
+    ImageStore images;
 
     // Forgets the visitor's traces (called when the navigator ends a visit).
     void ForgetVisit() { visit = VisitState{}; }

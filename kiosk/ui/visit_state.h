@@ -6,10 +6,15 @@
 // forget. Screens keep their per-visit state here, not in statics.
 #pragma once
 
+#include "screens/programme_state.h"
+
 namespace kiosk {
 
 struct VisitState {
     bool language_chosen = false; // the visitor picked a language on this visit
+    Route last_drawn;             // the screen the previous frame showed (set by DrawScreens)
+    PlanViewerState plan_viewer;
+    TimelineState timeline;
 };
 
 } // namespace kiosk

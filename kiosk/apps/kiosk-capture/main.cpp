@@ -6,6 +6,8 @@
 // ACTIONS, separated by ';':
 //   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
 //   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
+// `shot` first waits (real time) for images being decoded or uploaded, so pictures and
+// plans are in the shot rather than their placeholders.
 // Coordinates are pixels of the --size screen, or percentages of its width (x) and height
 // (y) when written "50%", so one script serves every size. `go` opens a screen directly (attract, home,
 // plans, plan-viewer, timeline, agenda, surveys, survey, thanks).
@@ -87,6 +89,8 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
             app.nav.Go({*screen, words.size() == 3 ? words[2] : ""}, app.now);
             driver.Frames(3);
         } else if (verb == "shot" && words.size() == 2) {
+            if (!driver.WaitForImages())
+                LogWarning("images still loading after 60 s; the shot shows placeholders");
             std::string write_error;
             if (!driver.SavePng(out / words[1], write_error)) {
                 error = write_error;
