@@ -34,11 +34,12 @@ void DrawImagePlaceholder(App& app, ImVec2 min, ImVec2 max, ImageStatus status, 
     if (text.empty())
         text = app.Tr(status == ImageStatus::Failed ? "content.image_missing" : "content.image_loading");
     const float w = max.x - min.x, h = max.y - min.y;
-    ImFont* font = app.fonts.small;
-    const float wrap = std::max(w - m.Px(24), m.Px(40));
+    const bool large = w > m.Px(500) && h > m.Px(300); // a whole plan's place: read from afar
+    ImFont* font = large ? app.fonts.body : app.fonts.small;
+    const float wrap = std::max(std::min(w - m.Px(24), m.Px(900)), m.Px(40));
     const ImVec2 text_size =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(), text.data() + text.size());
-    const float icon = std::min({m.Px(64), h * 0.4f, w * 0.4f});
+    const float icon = std::min({large ? m.Px(110) : m.Px(64), h * 0.4f, w * 0.4f});
     const bool with_icon = h > text_size.y + icon + m.Px(16);
     const float total = text_size.y + (with_icon ? icon + m.Px(10) : 0);
     float y = min.y + (h - total) * 0.5f;
@@ -96,6 +97,8 @@ void NumberDisc(App& app, ImVec2 center, float radius, int number, bool selected
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const uint32_t fill = selected ? palette::kAttractAccent : palette::kPrimary;
     const uint32_t text = selected ? palette::kText : palette::kTextOnDark;
+    // A white ring (and a dark one when selected) keeps the disc visible on any plan.
+    if (selected) draw->AddCircleFilled(center, radius + app.metrics.Px(6), Rgb(palette::kText));
     draw->AddCircleFilled(center, radius + app.metrics.Px(3), Rgb(0xFFFFFF));
     draw->AddCircleFilled(center, radius, Rgb(fill));
     const std::string label = fmt::format("{}", number);

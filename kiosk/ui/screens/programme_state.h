@@ -28,6 +28,7 @@ struct TimelineState {
     float scroll = 0;     // strip scroll, px
     float scroll_target = 0;
     bool scroll_animating = false;
+    Rect cards; // where the row of cards was last drawn (screen): tests and scripts tap it
 };
 
 } // namespace kiosk

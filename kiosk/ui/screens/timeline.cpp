@@ -348,6 +348,7 @@ void DrawTimeline(App& app) {
 
     HandleSwipe(app, s, g);
     DrawStrip(app, s, g, today);
+    s.cards = Rect({0, g.cards_top}, {m.width, g.cards_top + g.card_h});
     const Rect details({m.margin, g.area.max.y + m.Px(4)}, {m.width - m.margin, m.height - m.Px(24)});
     DrawDetails(app, s, phases[IndexOf(phases, s.selected)], details, today);
 }
