@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <malloc.h>
 
 #include <fmt/format.h>
 
@@ -317,15 +318,20 @@ void ImageStore::EvictPictures() {
 }
 
 bool ImageStore::EndFrame() {
+    bool freed_plan = false;
     for (auto it = entries_.begin(); it != entries_.end();) {
         Entry& entry = *it->second;
         if (entry.tiled && entry.last_used != frame_) {
             if (entry.job) entry.job->cancelled = true;
+            freed_plan = freed_plan || !entry.pyramid.levels.empty();
             it = entries_.erase(it);
         } else {
             ++it;
         }
     }
+    // A plan's pyramid is hundreds of MB in chunks glibc keeps for reuse (the decoder's
+    // thread arena above all): give them back to the system now that the viewer is closed.
+    if (freed_plan) malloc_trim(0);
     EvictPictures();
     EvictTiles();
     frame_++;

@@ -6,6 +6,13 @@
 
 namespace kiosk {
 
+void SetBlending(bool enabled) {
+    if (enabled)
+        glEnable(GL_BLEND);
+    else
+        glDisable(GL_BLEND);
+}
+
 Texture::~Texture() {
     if (id_) {
         GLuint id = id_;

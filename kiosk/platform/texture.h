@@ -8,6 +8,10 @@
 
 namespace kiosk {
 
+// Turns alpha blending off or on for what is drawn next. Opaque pictures (plan tiles) drawn
+// without blending cost noticeably less with software GL; the caller restores blending.
+void SetBlending(bool enabled);
+
 class Texture {
 public:
     Texture() = default;

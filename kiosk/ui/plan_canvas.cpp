@@ -28,6 +28,9 @@ TiledDrawStats DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanVie
 
     const uint32_t stand_in = image.Tile(coarsest, 0, 0);
     draw->PushClipRect(ImVec2(clip.min.x, clip.min.y), ImVec2(clip.max.x, clip.max.y), true);
+    // Plan tiles are opaque: no blending, which roughly halves their cost with software GL.
+    // ResetRenderState makes the backend restore its own state (blending on) afterwards.
+    draw->AddCallback([](const ImDrawList*, const ImDrawCmd*) { SetBlending(false); }, nullptr);
     for (int ty = range.y0; ty < range.y1; ty++) {
         for (int tx = range.x0; tx < range.x1; tx++) {
             const int x0 = tx * tile, y0 = ty * tile;
@@ -43,6 +46,7 @@ TiledDrawStats DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanVie
             stats.tiles++;
         }
     }
+    draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     draw->PopClipRect();
     return stats;
 }

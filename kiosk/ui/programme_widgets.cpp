@@ -54,7 +54,7 @@ void DrawImagePlaceholder(App& app, ImVec2 min, ImVec2 max, ImageStatus status, 
     }
 }
 
-void DrawPicture(App& app, const std::filesystem::path& file, ImVec2 min, ImVec2 max) {
+void DrawPicture(App& app, const std::filesystem::path& file, ImVec2 min, ImVec2 max, bool center) {
     const float w = max.x - min.x, h = max.y - min.y;
     if (w <= 1 || h <= 1) return;
     // Decode at the size it is shown (rounded up to limit the variants kept in memory).
@@ -66,7 +66,7 @@ void DrawPicture(App& app, const std::filesystem::path& file, ImVec2 min, ImVec2
     }
     const float scale = std::min(w / (float)picture.width, h / (float)picture.height);
     const ImVec2 size(picture.width * scale, picture.height * scale);
-    const ImVec2 p(min.x + (w - size.x) * 0.5f, min.y + (h - size.y) * 0.5f);
+    const ImVec2 p(min.x + (w - size.x) * 0.5f, center ? min.y + (h - size.y) * 0.5f : min.y);
     ImGui::GetWindowDrawList()->AddImage(TextureId(picture.texture), p, ImVec2(p.x + size.x, p.y + size.y));
 }
 

@@ -21,9 +21,10 @@ inline ImTextureID TextureId(uint32_t gl_name) {
 ImVec2 ExampleBadgeSize(App& app);
 void ExampleBadge(App& app, ImVec2 top_right);
 
-// A picture fitted whole into [min, max] (letterboxed, centred); while it loads or if it
-// cannot be read, a placeholder with a short sentence takes its place.
-void DrawPicture(App& app, const std::filesystem::path& file, ImVec2 min, ImVec2 max);
+// A picture fitted whole into [min, max] (letterboxed: centred, or at the top when
+// `center` is false); while it loads or if it cannot be read, a placeholder with a short
+// sentence takes its place.
+void DrawPicture(App& app, const std::filesystem::path& file, ImVec2 min, ImVec2 max, bool center = true);
 // The placeholder: a frame, a pictogram and `text` (by default "loading…" or "not
 // available", following `status`).
 void DrawImagePlaceholder(App& app, ImVec2 min, ImVec2 max, ImageStatus status, std::string_view text = {});

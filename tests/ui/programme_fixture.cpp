@@ -26,22 +26,46 @@ void Put(uint8_t* p, uint32_t rgb) {
 }
 } // namespace
 
-void WriteQuadrantPng(const std::filesystem::path& file, int width, int height) {
+namespace {
+// Writes the picture `pixel(x, y)` describes to `file`, through a cache in the build tree.
+template <typename PixelFn>
+void WriteCached(const std::filesystem::path& file, const std::string& name, int width, int height,
+                 PixelFn pixel) {
     const std::filesystem::path cache =
         std::filesystem::path(KIOSK_BINARY_DIR) / "test-data-cache" /
-        ("quadrants-" + std::to_string(width) + "x" + std::to_string(height) + ".png");
+        (name + "-" + std::to_string(width) + "x" + std::to_string(height) + ".png");
     if (!std::filesystem::exists(cache)) {
         std::vector<uint8_t> pixels((size_t)width * height * 3);
         for (int y = 0; y < height; y++)
             for (int x = 0; x < width; x++)
-                Put(&pixels[((size_t)y * width + x) * 3],
-                    kQuadrantColors[(y >= height / 2) * 2 + (x >= width / 2)]);
+                Put(&pixels[((size_t)y * width + x) * 3], pixel(x, y));
         const std::filesystem::path partial = cache.string() + ".partial";
         WritePixels(partial, width, height, pixels);
         std::filesystem::rename(partial, cache); // whole or absent, even if a run is interrupted
     }
     std::filesystem::create_directories(file.parent_path());
     std::filesystem::copy_file(cache, file, std::filesystem::copy_options::overwrite_existing);
+}
+} // namespace
+
+void WriteQuadrantPng(const std::filesystem::path& file, int width, int height) {
+    WriteCached(file, "quadrants", width, height,
+                [&](int x, int y) { return kQuadrantColors[(y >= height / 2) * 2 + (x >= width / 2)]; });
+}
+
+void WritePlanLikePng(const std::filesystem::path& file, int width, int height) {
+    WriteCached(file, "plan-like", width, height, [](int x, int y) -> uint32_t {
+        const bool street = x % 500 < 40 || y % 500 < 40;
+        const bool edge = x % 500 == 40 || y % 500 == 40;
+        const int bx = x % 100, by = y % 100;
+        const bool building = (x / 100) % 3 == 1 && (y / 100) % 3 != 0 && bx > 8 && by > 8;
+        const bool outline = building && (bx == 9 || by == 9 || bx == 99 || by == 99);
+        const bool green = (x / 500 + y / 500) % 4 == 0 && !building;
+        if (street) return 0xFFFFFF;
+        if (edge || outline) return 0x6F695F;
+        if (building) return ((x / 100 + y / 100) % 5 == 0) ? 0xE8A25C : 0xC9C2B5;
+        return green ? 0xB5DBA8 : 0xF3EFE6;
+    });
 }
 
 void WriteFlatPng(const std::filesystem::path& file, int width, int height, uint32_t rgb) {

@@ -19,6 +19,9 @@ inline constexpr uint32_t kQuadrantColors[4] = {0xC82828, 0x28A028, 0x2828C8, 0x
 // Writes a `width`×`height` PNG in four flat quadrants (kQuadrantColors). Big ones are cached
 // under build/test-data-cache/ (writing a 10000×7000 PNG takes seconds) and copied.
 void WriteQuadrantPng(const std::filesystem::path& file, int width, int height);
+// A `width`×`height` PNG that compresses like a plan (street grid, blocks of buildings,
+// greens): for timing decodes. Cached like the quadrants.
+void WritePlanLikePng(const std::filesystem::path& file, int width, int height);
 // A flat-colour PNG.
 void WriteFlatPng(const std::filesystem::path& file, int width, int height, uint32_t rgb);
 

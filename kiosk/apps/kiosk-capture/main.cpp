@@ -6,6 +6,7 @@
 // ACTIONS, separated by ';':
 //   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
 //   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
+//   point N (taps the numbered point N of the plan open in the viewer)
 // `shot` first waits (real time) for images being decoded or uploaded, so pictures and
 // plans are in the shot rather than their placeholders.
 // Coordinates are pixels of the --size screen, or percentages of its width (x) and height
@@ -88,6 +89,17 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
             }
             app.nav.Go({*screen, words.size() == 3 ? words[2] : ""}, app.now);
             driver.Frames(3);
+        } else if (verb == "point" && words.size() == 2) {
+            const PlanViewerState& viewer = app.visit.plan_viewer;
+            const Plan* plan = app.data.content.FindPlan(viewer.plan_id);
+            const int n = (int)number(1);
+            if (app.nav.CurrentScreen() != Screen::PlanViewer || !plan || n < 1 ||
+                n > (int)plan->hotspots.size()) {
+                error = "'point " + words[1] + "': no such point on the plan open in the viewer";
+                return false;
+            }
+            const Vec2 p = viewer.view.PlanToScreen(plan->hotspots[n - 1].at);
+            driver.Tap(p.x, p.y);
         } else if (verb == "shot" && words.size() == 2) {
             if (!driver.WaitForImages())
                 LogWarning("images still loading after 60 s; the shot shows placeholders");

@@ -335,7 +335,9 @@ void PlanInfo(App& app, PlanViewerState& s, const Plan& plan, const Layout& l, f
 
 void HotspotCard(App& app, const Hotspot& h, float width) {
     const Metrics& m = app.metrics;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
+    const ImVec2 pos(cursor.x + m.Px(6), cursor.y + m.Px(6)); // room for the disc's ring
+    width -= m.Px(6);
     const float disc = m.Px(30);
     NumberDisc(app, ImVec2(pos.x + disc, pos.y + disc), disc, h.number, true);
     const float title_x = pos.x + disc * 2 + m.Px(20);
@@ -347,7 +349,7 @@ void HotspotCard(App& app, const Hotspot& h, float width) {
     float y = std::max(ImGui::GetCursorScreenPos().y, pos.y + disc * 2) + m.Px(20);
     if (!h.photo.empty()) {
         const float photo_h = width * 0.62f;
-        DrawPicture(app, h.photo, ImVec2(pos.x, y), ImVec2(pos.x + width, y + photo_h));
+        DrawPicture(app, h.photo, ImVec2(pos.x, y), ImVec2(pos.x + width, y + photo_h), /*center=*/false);
         y += photo_h + m.Px(20);
     }
     ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
