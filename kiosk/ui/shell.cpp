@@ -154,6 +154,7 @@ void Shell::RenderFrame() {
     const uint64_t visit_before = app.nav.VisitId();
     app.next_frame_at = std::numeric_limits<double>::infinity();
     app.clear_color = palette::kBackground;
+    app.touch_targets.clear();
 
     FeedImGui(app.now);
     ImGui_ImplOpenGL3_NewFrame();
