@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <imgui.h>
 
@@ -68,6 +69,13 @@ struct App {
 
     // Forgets the visitor's traces (called when the navigator ends a visit).
     void ForgetVisit() { visit = VisitState{}; }
+
+    // Every touch target drawn this frame (TouchButton, Tile, …), cleared at the start of
+    // each frame: tests audit their sizes and spacing on every screen.
+    struct TouchTarget {
+        ImVec2 min, max;
+    };
+    std::vector<TouchTarget> touch_targets;
 
     // Scroll areas whose position was last reset in which visit (see BeginTouchScroll).
     std::unordered_map<ImGuiID, uint64_t> scroll_visit;
