@@ -366,3 +366,45 @@ text = { fr = "Toujours là.", en = "Still there." }
     CHECK(CountLines(text, "nowhere.png: no such file; a placeholder is shown instead") == 1);
     CHECK(CountLines(text, "cut.png: not a readable PNG or JPEG image") == 1);
 }
+
+TEST_CASE("on a GPU with small textures, plans are tiled and photos down-sampled with a log line", "[plan]") {
+    const auto dir = ScratchDir("viewer_small_gpu");
+    const auto config = WriteKiosk(dir);
+    WriteQuadrantPng(dir / "content" / "plans" / "quadrants.png", 2000, 1400);
+    WriteQuadrantPng(dir / "content" / "plans" / "photo.png", 1200, 800);
+    WriteFile(dir / "content" / "plans" / "plan.toml", R"(id = "small-gpu"
+title = { fr = "Petit GPU", en = "Small GPU" }
+summary = { fr = "Test", en = "Test" }
+image = "quadrants.png"
+
+[[hotspot]]
+id = "photo"
+at = [400, 250]
+title = { fr = "Photo", en = "Photo" }
+text = { fr = "Une photo.", en = "A photo." }
+photo = "photo.png"
+)");
+    TestKiosk k = OpenKiosk(config);
+    k.app().images.SetMaxTextureSize(256);
+    CaptureLog log;
+    OpenPlan(k, "small-gpu");
+    TiledImage* plan = k.app().images.Tiled(dir / "content" / "plans" / "quadrants.png");
+    CHECK(plan->TileSize() == 256);
+    CHECK(plan->LevelCount() == 4); // 2000, 1000, 500, 250
+    CheckPictureUnderView(k);
+
+    const Vec2 marker = Viewer(k).view.PlanToScreen({400, 250});
+    k.driver->Tap(marker.x, marker.y);
+    REQUIRE(Viewer(k).open_hotspot == 0);
+    REQUIRE(k.driver->WaitForImages());
+    CHECK(CountLines(log.Text(),
+                     "photo.png: 1200×800 px is larger than the GPU's maximum texture size (256 px); "
+                     "down-sampled to fit") == 1);
+    // The photo shows (its top-left quadrant's red at the card's picture), not a placeholder.
+    const Image shot = k.driver->Capture();
+    int red = 0;
+    for (int y = (int)Viewer(k).view.Viewport().min.y; y < shot.height; y += 4)
+        for (int x = (int)Viewer(k).view.Viewport().max.x; x < shot.width; x += 4)
+            red += Near(Rgb(shot, (float)x, (float)y), kQuadrantColors[0]);
+    CHECK(red > 100);
+}
