@@ -310,6 +310,30 @@ TEST_CASE("a tapped marker opens its card; markers keep their size on screen at 
     CHECK(Near(Rgb(shot, zoomed.x, zoomed.y + 14), palette::kAttractAccent, 10));
 }
 
+TEST_CASE("the end of a visit forgets the zoom, the divider and the open card", "[plan]") {
+    TestKiosk k = OpenKiosk(WriteViewerKiosk("viewer_visit_end"));
+    OpenPlan(k, "pair");
+    PlanViewerState& s = Viewer(k);
+    const Vec2 marker = s.view.PlanToScreen({1500, 350}); // the "after" marker, right of the divider
+    k.driver->Tap(marker.x, marker.y);
+    const Vec2 centre = s.view.Viewport().Center();
+    k.driver->Drag(DividerX(s.view.Viewport(), s.divider), centre.y, centre.x - 300, centre.y, 0.5, 15);
+    k.driver->Pinch(centre.x + 200, centre.y, 200, 500);
+    REQUIRE_FALSE(s.view.AtFit());
+    REQUIRE(s.divider != 0.5f);
+    REQUIRE(s.open_hotspot == 1);
+    // Nobody touches the screen: "are you still there?", then the visit ends.
+    k.driver->Wait(k.data->config.idle.timeout_seconds + k.data->config.idle.countdown_seconds + 2);
+    REQUIRE(k.app().nav.CurrentScreen() == Screen::Attract);
+    CHECK(k.app().visit.plan_viewer.plan_id.empty());
+    CHECK(k.app().visit.plan_viewer.open_hotspot == -1);
+    // The next visitor finds the plan whole, the divider in the middle, no card open.
+    OpenPlan(k, "pair");
+    CHECK(Viewer(k).view.AtFit());
+    CHECK(Viewer(k).divider == 0.5f);
+    CHECK(Viewer(k).open_hotspot == -1);
+}
+
 TEST_CASE("leaving the viewer frees the plan's textures and pixels", "[plan]") {
     TestKiosk k = OpenKiosk(WriteViewerKiosk("viewer_free"));
     OpenPlan(k, "pair");
