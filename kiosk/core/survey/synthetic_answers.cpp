@@ -98,24 +98,30 @@ AnswerValue SyntheticAnswer(const Question& q, std::string_view language, std::m
 Response SyntheticResponse(const Survey& survey, const std::string& kiosk_id, const std::string& language,
                            long long submitted_wall_ms, std::mt19937_64& rng) {
     // Simulated time: a few seconds of reading per question, ending at submitted_wall_ms.
-    std::vector<double> reading;
-    double total = 0;
+    // Whole milliseconds, so that the times come out exact.
+    std::vector<long long> reading;
+    long long total = 0;
     for (size_t i = 0; i < survey.questions.size(); i++)
-        total += reading.emplace_back(std::uniform_real_distribution<double>(3.0, 25.0)(rng));
-    const long long start_ms = submitted_wall_ms - (long long)std::llround(total * 1000.0);
+        total += reading.emplace_back(std::uniform_int_distribution<long long>(3000, 25000)(rng));
+    const long long start_ms = submitted_wall_ms - total;
     ManualClock clock(0.0, start_ms / 1000);
     clock.Advance((double)(start_ms % 1000) / 1000.0);
 
     ResponseContext context{kiosk_id, language, ResponseOrigin::Synthetic, true};
     SurveyRunner runner(survey, context, clock);
+    long long elapsed = 0;
     for (size_t step = 0; step <= survey.questions.size(); step++) {
         const Question& q = runner.Current();
         const bool skip = !q.required && Uniform(rng, 0, 4) == 0;
         if (!skip) runner.SetAnswer(SyntheticAnswer(q, language, rng));
-        clock.Advance(reading[(size_t)runner.CurrentIndex()]);
+        const long long ms = reading[(size_t)runner.CurrentIndex()];
+        clock.Advance((double)ms / 1000.0);
+        elapsed += ms;
         if (runner.IsLast()) break;
         runner.Next();
     }
+    // Hidden questions took no time: the rest, so the response is sent at submitted_wall_ms.
+    clock.Advance((double)(total - elapsed) / 1000.0);
     SubmitResult result = runner.Submit();
     // Every answer above is valid by construction; a failure here is a bug of this file.
     return std::move(result.response).value();
