@@ -43,7 +43,7 @@ TEST_CASE("SIGKILL at random moments never loses a response reported as recorded
     const auto survey = kiosk::test::SourceDir() / "config" / "surveys" / "usages-espaces-publics.toml";
     constexpr int kRuns = 220;
     std::mt19937 rng(20261127);
-    std::uniform_int_distribution<int> lifetime_ms(0, 45);
+    std::uniform_int_distribution<int> lifetime_ms(0, 30);
 
     std::set<std::string> printed;
     int runs_with_output = 0;
@@ -63,6 +63,13 @@ TEST_CASE("SIGKILL at random moments never loses a response reported as recorded
         }
         close(fds[1]);
         std::string out;
+        // One run in three dies during start-up (lock, open, quick_check, migration); the
+        // others once recording is under way, whatever the machine's speed (sanitizers).
+        if (run % 3 != 0) {
+            const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+            while (out.find('\n') == std::string::npos && std::chrono::steady_clock::now() < give_up &&
+                   ReadFor(fds[0], out, 10)) {}
+        }
         ReadFor(fds[0], out, lifetime_ms(rng));
         kill(pid, SIGKILL);
         int status = 0;
@@ -89,7 +96,7 @@ TEST_CASE("SIGKILL at random moments never loses a response reported as recorded
     WARN(printed.size() << " responses reported as recorded over " << kRuns << " runs killed by SIGKILL ("
                         << runs_with_output << " runs recorded at least one)");
     CHECK(printed.size() >= 200);
-    CHECK(runs_with_output >= kRuns / 4);
+    CHECK(runs_with_output >= kRuns / 2);
 
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
