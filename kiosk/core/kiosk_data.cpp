@@ -1,5 +1,7 @@
 #include "kiosk_data.h"
 
+#include "survey/survey_loader.h"
+
 namespace kiosk {
 
 std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file, Diagnostics& diags) {
@@ -10,7 +12,30 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
     if (!data.catalogs.Load(data.config.paths.assets / "i18n", data.config.languages, diags))
         return std::nullopt;
     data.content = LoadContent(data.config.paths.content, data.config.languages, diags);
+    // Broken survey files are reported and left out; the kiosk runs with the others.
+    data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags);
+    // Cross-references between the two: a survey pinning answers on a plan that is not
+    // there is refused; a timeline link to a survey that is not there is dropped.
+    const auto plan_exists = [&](std::string_view id) { return data.content.FindPlan(id) != nullptr; };
+    CheckSurveyPlanReferences(data.surveys, plan_exists, diags);
+    DropUnknownSurveyLinks(
+        data.content, [&](std::string_view id) { return data.FindSurvey(id) != nullptr; }, diags);
     return data;
+}
+
+const Survey* KioskData::FindSurvey(std::string_view id) const {
+    for (const Survey& survey : surveys)
+        if (survey.id == id) return &survey;
+    return nullptr;
+}
+
+StoreOptions ResponseStoreOptions(const KioskData& data) {
+    StoreOptions options;
+    options.database = data.config.paths.database;
+    for (const Survey& survey : data.surveys)
+        if (survey.mode == SurveyMode::Poll && !survey.questions.empty())
+            options.polls.push_back({survey.id, survey.questions.front().id});
+    return options;
 }
 
 void ForEachDisplayText(const KioskData& data, const std::function<void(std::string_view)>& visit) {
@@ -18,6 +43,8 @@ void ForEachDisplayText(const KioskData& data, const std::function<void(std::str
         [&](std::string_view, std::string_view, std::string_view text) { visit(text); });
     visit(data.config.place_name);
     ForEachContentText(data.content, visit);
+    for (const Survey& survey : data.surveys)
+        ForEachSurveyText(survey, visit);
 }
 
 } // namespace kiosk

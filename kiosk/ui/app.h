@@ -20,6 +20,7 @@
 #include "kiosk_data.h"
 #include "nav/navigator.h"
 #include "platform/image_store.h"
+#include "store/response_store.h"
 #include "theme.h"
 #include "visit_state.h"
 
@@ -35,6 +36,9 @@ struct App {
     const Clock& clock;
     Navigator nav;
     VisitState visit;
+    // Records answers off the UI thread (owned by main, outlives the App). Screens Submit()
+    // and poll State()/Status()/Tally() each frame; null where nothing is recorded.
+    ResponseStore* store = nullptr;
 
     // This frame
     double now = 0;         // monotonic seconds

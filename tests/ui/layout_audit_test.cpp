@@ -24,7 +24,7 @@ std::vector<Route> Routes() {
     return {
         {Screen::Home, ""},
         {Screen::Plans, ""},
-        {Screen::PlanViewer, "coeur-avant-apres"},
+        {Screen::PlanViewer, "plan-quartier-2030"},
         {Screen::PlanViewer, "square"},
         {Screen::Timeline, ""},
         {Screen::Timeline, "espaces-publics"},

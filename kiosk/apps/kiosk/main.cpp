@@ -14,7 +14,9 @@
 #include "common/config_path.h"
 #include "fatal_error_screen.h"
 #include "kiosk_data.h"
+#include "platform/event_wait.h"
 #include "shell.h"
+#include "store/response_store.h"
 
 using namespace kiosk;
 
@@ -96,6 +98,13 @@ int main(int argc, char** argv) {
     if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
     LogInfo("kiosk {} starting: {} ({})", KIOSK_VERSION, data->config.kiosk_id, config_file);
 
+    // The store opens the database in the background and holds its writer lock while the
+    // kiosk runs (kiosk-fill refuses to write meanwhile). Declared before the shell, so it
+    // is destroyed after it: answers still queued get their last attempt at exit.
+    StoreOptions store_options = ResponseStoreOptions(*data);
+    store_options.on_change = WakeMainLoop;
+    ResponseStore store(std::move(store_options));
+
     SystemClock clock;
     std::string error;
     std::unique_ptr<Shell> shell = Shell::Create(*data, options, clock, error);
@@ -103,5 +112,6 @@ int main(int argc, char** argv) {
         LogError("{}", error);
         return 3;
     }
+    shell->GetApp().store = &store;
     return shell->Run();
 }
