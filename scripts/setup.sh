@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the kiosk needs that are not installed yet.
 #
-#   scripts/setup.sh [run|test]     (default: run)
+#   scripts/setup.sh [run|test|dev]     (default: run)
 #
 # "run" installs what building and running the kiosk need; "test" adds what the test suite
-# and benchmarks need. The list is scripts/debian-packages.txt. Says what it installs, and
+# and benchmarks need; "dev" adds the tools that regenerate the demo images. The list is scripts/debian-packages.txt. Says what it installs, and
 # installs nothing when everything is present (so it is cheap to call before every build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,8 @@ purpose=${1:-run}
 case $purpose in
   run)  groups="build run" ;;
   test) groups="build run test" ;;
-  *) echo "setup.sh: unknown purpose '$purpose' (expected run or test)" >&2; exit 2 ;;
+  dev)  groups="build run test dev" ;;
+  *) echo "setup.sh: unknown purpose '$purpose' (expected run, test or dev)" >&2; exit 2 ;;
 esac
 
 wanted=()
