@@ -14,12 +14,14 @@
 #include "base/diagnostics.h"
 #include "config/config.h"
 #include "i18n/catalog.h"
+#include "keyboard/keyboard_layout.h"
 
 namespace kiosk {
 
 struct KioskData {
     KioskConfig config;
     Catalogs catalogs;
+    KeyboardLayouts keyboards; // on-screen keyboards, from <assets>/keyboards/
 };
 
 std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file, Diagnostics& diags);
