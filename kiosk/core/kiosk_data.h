@@ -15,19 +15,28 @@
 #include "config/config.h"
 #include "i18n/catalog.h"
 #include "keyboard/keyboard_layout.h"
+#include "store/response_store.h"
+#include "survey/survey.h"
 
 namespace kiosk {
 
 struct KioskData {
     KioskConfig config;
     Catalogs catalogs;
-    KeyboardLayouts keyboards; // on-screen keyboards, from <assets>/keyboards/
+    KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
+    std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
+
+    const Survey* FindSurvey(std::string_view id) const;
 };
 
 std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file, Diagnostics& diags);
 
 // Every text the kiosk can show, in every language: catalogues and loaded content. Used to
 // build the font's glyph ranges and by the test that no shown character is missing.
+// The ResponseStore settings for this kiosk: paths.database, and every poll's question to
+// tally for the results bars. `on_change` is left empty (the kiosk sets WakeMainLoop).
+StoreOptions ResponseStoreOptions(const KioskData& data);
+
 void ForEachDisplayText(const KioskData& data, const std::function<void(std::string_view text)>& visit);
 
 } // namespace kiosk

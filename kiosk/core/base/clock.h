@@ -1,6 +1,7 @@
 // Clock: the kiosk's two notions of time, injectable so tests never sleep.
 //   Now()         monotonic seconds, for timeouts, animation and gestures;
-//   WallSeconds() UNIX time, for dates (timeline status, agenda, opening hours, records).
+//   WallSeconds() UNIX time, for dates (timeline status, agenda, opening hours, records);
+//   WallMilliseconds() the same in milliseconds, for recorded answers' timestamps.
 #pragma once
 
 #include <chrono>
@@ -12,6 +13,7 @@ public:
     virtual ~Clock() = default;
     virtual double Now() const = 0;
     virtual long long WallSeconds() const = 0;
+    virtual long long WallMilliseconds() const { return WallSeconds() * 1000; }
 };
 
 class SystemClock final : public Clock {
@@ -24,6 +26,11 @@ public:
                    std::chrono::system_clock::now().time_since_epoch())
             .count();
     }
+    long long WallMilliseconds() const override {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    }
 };
 
 // A clock that moves only when told to (tests, scripted screenshots).
@@ -33,6 +40,9 @@ public:
         : now_(now), wall_(wall) {}
     double Now() const override { return now_; }
     long long WallSeconds() const override { return wall_ + (long long)(now_ - start_); }
+    long long WallMilliseconds() const override {
+        return wall_ * 1000 + (long long)((now_ - start_) * 1000.0);
+    }
     void Advance(double seconds) { now_ += seconds; }
     void SetWall(long long wall) {
         wall_ = wall;

@@ -1,0 +1,77 @@
+// ResponseWriter: the one read-write connection to responses.db, used synchronously.
+//
+// The ResponseStore's writer thread does all its SQL through this class; it is separate so
+// that the connection logic (open, check, move a corrupt file aside, migrate, insert one
+// response per transaction) is testable without threads. Not thread-safe: one owner.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/response.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kiosk {
+
+enum class StoreFault;
+
+struct WriteOutcome {
+    bool ok = false;
+    bool already_recorded = false; // the uuid was in the database already: nothing written
+    StoreFault fault{};            // when !ok
+    std::string detail;            // when !ok: SQLite's message and extended code
+};
+
+// Votes counted per (survey, option) by CountPollVotes.
+struct VoteCount {
+    std::string option_id;
+    bool burst = false;
+    int64_t votes = 0;
+};
+
+class ResponseWriter {
+public:
+    ResponseWriter() = default;
+    ~ResponseWriter();
+    ResponseWriter(const ResponseWriter&) = delete;
+    ResponseWriter& operator=(const ResponseWriter&) = delete;
+
+    // Opens `database` read-write (creating it and its directory if needed), applies the
+    // connection settings, runs PRAGMA quick_check — moving a corrupt file aside and starting
+    // a new one (`moved_aside` receives the new path of the old file) — and migrates the
+    // schema. On failure the connection is closed and the outcome names the fault.
+    WriteOutcome Open(const std::filesystem::path& database, int busy_timeout_ms, std::string& moved_aside);
+    bool IsOpen() const { return db_ != nullptr; }
+    void Close();
+
+    // Inserts `response` and its answers in one BEGIN IMMEDIATE … COMMIT. ok only when COMMIT
+    // returned SQLITE_OK (or the uuid was already there). On failure everything is rolled
+    // back and the database is as before.
+    WriteOutcome Insert(const Response& response);
+
+    // Complete, non-test votes on `question_id` of `survey_id`, per option and burst flag.
+    bool CountPollVotes(const std::string& survey_id, const std::string& question_id,
+                        std::vector<VoteCount>& out, std::string& error);
+
+    sqlite3* Handle() const { return db_; }
+
+private:
+    WriteOutcome Fail(int code, const char* what);
+    bool Prepare();
+
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* insert_response_ = nullptr;
+    sqlite3_stmt* insert_answer_ = nullptr;
+    sqlite3_stmt* begin_ = nullptr;
+    sqlite3_stmt* commit_ = nullptr;
+    sqlite3_stmt* rollback_ = nullptr;
+};
+
+// The fault an SQLite result code means (extended codes and errno-driven I/O errors).
+StoreFault ClassifySqliteError(int extended_code, int system_errno);
+
+} // namespace kiosk

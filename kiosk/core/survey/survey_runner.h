@@ -1,0 +1,115 @@
+// SurveyRunner: one visitor going through one survey or poll (pure core, no screen).
+//
+//   runner created (visitor tapped "Start" after the notice, or tapped a poll option)
+//     │  SetAnswer → Next ─▶ next VISIBLE question (show_if re-evaluated on every call)
+//     │  Back ◀────────────  previous visible question, answers kept
+//     ├─ Submit()  ─▶ Submitted: returns the Response once (then never again)
+//     ├─ Cancel()  ─▶ Cancelled: nothing to record (the visitor confirmed)
+//     └─ TimeOut() ─▶ TimedOut:  the survey's policy: nothing, or an "abandoned" Response
+//
+// The runner never records anything itself: the caller hands the Response to the
+// ResponseStore (store/response_store.h), which is idempotent on the response UUID.
+// Answers to questions that become hidden are kept while the visitor may come back, but
+// never submitted. Times: started_at / submitted_at from clock.WallMilliseconds(),
+// duration from the monotonic clock (immune to wall-clock changes).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "store/response.h"
+#include "survey/answer_value.h"
+#include "survey/survey.h"
+
+namespace kiosk {
+
+// Who answers where: copied into the Response.
+struct ResponseContext {
+    std::string kiosk_id;
+    std::string language; // the visitor's language when they started
+    ResponseOrigin origin = ResponseOrigin::Kiosk;
+    bool is_test = false;
+};
+
+enum class RunnerStage { Answering, Submitted, Cancelled, TimedOut };
+
+// "3 / 8": position of the current question among the questions visible now.
+struct Progress {
+    int position = 1; // 1-based
+    int total = 1;
+};
+
+struct SubmitResult {
+    std::optional<Response> response;     // set exactly once per runner
+    std::optional<ValidationError> error; // set when an answer is missing or invalid: the
+                                          // runner moved to that question and stays Answering
+};
+
+class SurveyRunner {
+public:
+    // `survey` and `clock` must outlive the runner (surveys live in KioskData). Starts on
+    // the first visible question; started_at is now.
+    SurveyRunner(const Survey& survey, ResponseContext context, const Clock& clock);
+
+    const Survey& GetSurvey() const { return *survey_; }
+    RunnerStage Stage() const { return stage_; }
+    bool Answering() const { return stage_ == RunnerStage::Answering; }
+
+    // The question on screen and its answer so far.
+    const Question& Current() const;
+    int CurrentIndex() const { return current_; } // index in GetSurvey().questions
+    const AnswerValue& CurrentAnswer() const;
+    // Answer given to any question (an empty value when none).
+    const AnswerValue& AnswerTo(std::string_view question_id) const;
+
+    // Replaces the current question's answer (ignored unless Answering).
+    void SetAnswer(AnswerValue value);
+
+    // True when the question at `index` is shown given the answers so far.
+    bool IsVisible(int index) const;
+    // Position among visible questions ("3 / 8"); recomputed from the current answers.
+    Progress GetProgress() const;
+    bool CanGoBack() const;
+    // No visible question after the current one: the screen offers "Send" instead of "Next".
+    bool IsLast() const;
+
+    // The current answer's problem, if any (to show a hint or disable "Next").
+    std::optional<ValidationError> CurrentError() const;
+    // Validates the current answer; moves to the next visible question when valid. Returns
+    // the error otherwise (and stays). On the last question it does nothing but validate.
+    std::optional<ValidationError> Next();
+    // Previous visible question (answers kept). No-op on the first.
+    void Back();
+
+    // Validates every visible question (moving to the first invalid one if any) and returns
+    // the complete Response. Only the first successful call returns it: a double tap on
+    // "Send" cannot produce two responses (the store also ignores a repeated UUID).
+    SubmitResult Submit();
+    // The visitor cancelled (after confirming): nothing is recorded.
+    void Cancel();
+    // Idle timeout mid-survey. Discard → nothing. KeepPartial → an "abandoned" Response with
+    // the valid answers to visible questions, if there is at least one (else nothing).
+    std::optional<Response> TimeOut();
+
+private:
+    Response MakeResponse(ResponseStatus status) const;
+    int NextVisible(int from) const;
+    int PreviousVisible(int from) const;
+
+    const Survey* survey_;
+    ResponseContext context_;
+    const Clock* clock_;
+    double started_mono_;
+    long long started_wall_ms_;
+    std::vector<AnswerValue> answers_; // one per question, by index
+    int current_ = 0;
+    RunnerStage stage_ = RunnerStage::Answering;
+};
+
+// Whether `question` (at `index` in `survey`) is shown given `answers` (one per question):
+// the show_if rule above, applied transitively through hidden questions.
+bool EvaluateVisibility(const Survey& survey, const std::vector<AnswerValue>& answers, int index);
+
+} // namespace kiosk
