@@ -1,5 +1,7 @@
 #include "kiosk_data.h"
 
+#include "survey/survey_loader.h"
+
 namespace kiosk {
 
 std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file, Diagnostics& diags) {
@@ -14,7 +16,26 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
     if (!data.keyboards.Load(data.config.paths.assets / "keyboards", diags) ||
         !CheckKeyboardChoices(data.catalogs, data.keyboards, data.config.paths.assets / "i18n", diags))
         return std::nullopt;
+    // Broken survey files are reported and left out; the kiosk runs with the others.
+    // Plan-pin questions name plans of the content section: once the plans are loaded here,
+    // cross-check them with CheckSurveyPlanReferences(data.surveys, <plan exists>, diags).
+    data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags);
     return data;
+}
+
+const Survey* KioskData::FindSurvey(std::string_view id) const {
+    for (const Survey& survey : surveys)
+        if (survey.id == id) return &survey;
+    return nullptr;
+}
+
+StoreOptions ResponseStoreOptions(const KioskData& data) {
+    StoreOptions options;
+    options.database = data.config.paths.database;
+    for (const Survey& survey : data.surveys)
+        if (survey.mode == SurveyMode::Poll && !survey.questions.empty())
+            options.polls.push_back({survey.id, survey.questions.front().id});
+    return options;
 }
 
 void ForEachDisplayText(const KioskData& data, const std::function<void(std::string_view)>& visit) {
@@ -22,6 +43,8 @@ void ForEachDisplayText(const KioskData& data, const std::function<void(std::str
         [&](std::string_view, std::string_view, std::string_view text) { visit(text); });
     visit(data.config.place_name);
     data.keyboards.ForEachText(visit);
+    for (const Survey& survey : data.surveys)
+        ForEachSurveyText(survey, visit);
 }
 
 } // namespace kiosk

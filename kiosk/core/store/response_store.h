@@ -61,6 +61,8 @@ enum class RecordState {
     Queued,    // waiting for the writer thread
     Retrying,  // an attempt failed: kept in memory, will be retried (see Status().fault)
     Committed, // COMMIT returned SQLITE_OK: the response is in the database
+    Rejected,  // malformed (empty ids, bad timestamps: a program bug) or refused by a schema
+               // constraint: logged in full as JSON at error level, never retried
 };
 
 struct StoreStatus {

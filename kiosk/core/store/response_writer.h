@@ -22,6 +22,8 @@ enum class StoreFault;
 struct WriteOutcome {
     bool ok = false;
     bool already_recorded = false; // the uuid was in the database already: nothing written
+    bool rejected = false;         // the database refuses this response's content (a constraint:
+                                   // a program bug). Retrying cannot help; the caller logs it.
     StoreFault fault{};            // when !ok
     std::string detail;            // when !ok: SQLite's message and extended code
 };

@@ -143,6 +143,7 @@ struct BurstRule {
 struct Survey {
     std::filesystem::path file; // absolute path of the .toml file
     std::string id;
+    SourcePos id_where; // where `id` is written (a duplicate id in another file is reported there)
     int64_t version = 1;
     SurveyMode mode = SurveyMode::Survey;
     TimeoutPolicy timeout = TimeoutPolicy::Discard;
