@@ -18,6 +18,8 @@
 #include "input/gesture_recognizer.h"
 #include "kiosk_data.h"
 #include "nav/navigator.h"
+#include "store/response_store.h"
+#include "survey/burst_detector.h"
 #include "theme.h"
 #include "visit_state.h"
 
@@ -61,8 +63,15 @@ struct App {
     void RequestFrameIn(double seconds) { RequestFrameAt(now + seconds); }
     double next_frame_at = std::numeric_limits<double>::infinity();
 
-    // Forgets the visitor's traces (called when the navigator ends a visit).
-    void ForgetVisit() { visit = VisitState{}; }
+    // Where answers are recorded: owned by the program (kiosk, kiosk-capture, tests), which
+    // outlives the App. Null only where nothing can be answered.
+    ResponseStore* store = nullptr;
+    // Rapid repeated poll votes; reset when a visit ends by the idle timeout.
+    BurstDetector poll_bursts;
+
+    // Forgets the visitor's traces (called when the navigator ends a visit, with why). A
+    // survey left mid-way first gets its timeout policy (see survey/survey_session.h).
+    void ForgetVisit(VisitEnd why = VisitEnd::None);
 
     // Scroll areas whose position was last reset in which visit (see BeginTouchScroll).
     std::unordered_map<ImGuiID, uint64_t> scroll_visit;

@@ -51,6 +51,7 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
     io.MouseDoubleClickTime = 0.35f;
     ImGui_ImplOpenGL3_Init("#version 130");
     app_->max_texture_size = window_.MaxTextureSize();
+    app_->store = options.store;
 }
 
 Shell::~Shell() {
@@ -133,8 +134,8 @@ void Shell::RenderFrame() {
         app.nav.OnInput(app.now);
         settle_frames_ = 2;
     }
-    if (app.nav.Tick(app.now) != VisitEnd::None) {
-        app.ForgetVisit();
+    if (VisitEnd end = app.nav.Tick(app.now); end != VisitEnd::None) {
+        app.ForgetVisit(end);
         recognizer_.Reset();
     }
 

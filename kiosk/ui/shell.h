@@ -28,6 +28,7 @@ struct ShellOptions {
     WindowOptions window;
     bool dev_keys = false;    // Escape quits (windowed development only)
     double process_start = 0; // monotonic time the process started, for the first-frame log
+    ResponseStore* store = nullptr; // where answers are recorded (owned by the caller)
 };
 
 class Shell {

@@ -12,13 +12,14 @@ constexpr double kFrame = 1.0 / 60.0;
 }
 
 std::unique_ptr<ShellDriver> ShellDriver::Create(const KioskData& data, int width, int height,
-                                                 std::string& error) {
+                                                 std::string& error, ResponseStore* store) {
     std::unique_ptr<ShellDriver> driver(new ShellDriver());
     ShellOptions options;
     options.window.fullscreen = false;
     options.window.offscreen = true;
     options.window.width = width;
     options.window.height = height;
+    options.store = store;
     driver->shell_ = Shell::Create(data, options, driver->clock_, error);
     if (!driver->shell_) return nullptr;
     driver->Frames(2);

@@ -14,6 +14,7 @@
 #include "common/config_path.h"
 #include "fatal_error_screen.h"
 #include "kiosk_data.h"
+#include "platform/event_wait.h"
 #include "shell.h"
 
 using namespace kiosk;
@@ -95,6 +96,12 @@ int main(int argc, char** argv) {
     }
     if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
     LogInfo("kiosk {} starting: {} ({})", KIOSK_VERSION, data->config.kiosk_id, config_file);
+
+    // The store outlives the shell: answers still queued at exit get a last attempt.
+    StoreOptions store_options = ResponseStoreOptions(*data);
+    store_options.on_change = WakeMainLoop;
+    ResponseStore store(std::move(store_options));
+    options.store = &store;
 
     SystemClock clock;
     std::string error;
