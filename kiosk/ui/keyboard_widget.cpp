@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app.h"
 #include "base/log.h"
 #include "icons.h"
 #include "palette.h"

@@ -15,10 +15,11 @@
 
 #include <imgui.h>
 
-#include "app.h"
 #include "keyboard/keyboard_model.h"
 
 namespace kiosk {
+
+struct App; // app.h includes this header (through VisitState)
 
 // Where a key of the shown layer was drawn on the last frame (tests tap there).
 struct DrawnKey {

@@ -6,10 +6,13 @@
 // forget. Screens keep their per-visit state here, not in statics.
 #pragma once
 
+#include "survey/survey_visit.h"
+
 namespace kiosk {
 
 struct VisitState {
     bool language_chosen = false; // the visitor picked a language on this visit
+    SurveyVisit survey;           // the survey or poll being answered (ui/survey/)
 };
 
 } // namespace kiosk
