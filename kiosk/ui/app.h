@@ -21,6 +21,7 @@
 #include "store/response_store.h"
 #include "survey/burst_detector.h"
 #include "theme.h"
+#include "ui_targets.h"
 #include "visit_state.h"
 
 namespace kiosk {
@@ -72,6 +73,9 @@ struct App {
     // Forgets the visitor's traces (called when the navigator ends a visit, with why). A
     // survey left mid-way first gets its timeout policy (see survey/survey_session.h).
     void ForgetVisit(VisitEnd why = VisitEnd::None);
+
+    // The last frame's touch targets by name, for screen tests and scripted screenshots.
+    UiTargets targets;
 
     // Scroll areas whose position was last reset in which visit (see BeginTouchScroll).
     std::unordered_map<ImGuiID, uint64_t> scroll_visit;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <imgui_internal.h>
+
 #include "app.h"
 #include "base/log.h"
 #include "icons.h"
@@ -110,6 +112,20 @@ void DrawKey(App& app, const KeyboardModel& model, const Key& key, ImVec2 min, I
     }
 }
 
+// "key:é", "key:É" (shift on), "key:space", "key:layer:symbols"… (see UiTargets).
+std::string KeyTargetName(const KeyboardModel& model, const Key& key) {
+    switch (key.action) {
+    case KeyAction::Type: return "key:" + model.Output(key);
+    case KeyAction::Shift: return "key:shift";
+    case KeyAction::Backspace: return "key:backspace";
+    case KeyAction::Space: return "key:space";
+    case KeyAction::Layer: return "key:layer:" + key.layer;
+    case KeyAction::Decimal: return "key:decimal";
+    case KeyAction::Sign: return "key:sign";
+    }
+    return "key:?";
+}
+
 // The long-press choices, in a row above the pressed key, kept on screen.
 void LayoutVariants(App& app, OnScreenKeyboard& keyboard, const DrawnKey& anchor) {
     const Metrics& m = app.metrics;
@@ -126,6 +142,13 @@ void LayoutVariants(App& app, OnScreenKeyboard& keyboard, const DrawnKey& anchor
         ImVec2 min(x + (float)i * (cell_w + spacing), y);
         keyboard.drawn_variants.push_back({nullptr, min, ImVec2(min.x + cell_w, min.y + cell_h)});
     }
+}
+
+void NameVariants(App& app, const OnScreenKeyboard& keyboard) {
+    const std::vector<std::string> choices = keyboard.model.VariantChoices();
+    for (size_t i = 0; i < choices.size() && i < keyboard.drawn_variants.size(); i++)
+        app.targets.Name("variant:" + choices[i], keyboard.drawn_variants[i].min,
+                         keyboard.drawn_variants[i].max);
 }
 
 void DrawVariants(App& app, const OnScreenKeyboard& keyboard) {
@@ -188,6 +211,7 @@ bool KeyboardWidget(App& app, const char* id, OnScreenKeyboard& keyboard, ImVec2
             const bool clicked = ImGui::InvisibleButton("##key", ImVec2(max.x - min.x, max.y - min.y));
             const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
             ImGui::PopID();
+            app.targets.Name(KeyTargetName(model, key));
             if (clicked && model.Press(key)) changed = true;
             DrawKey(app, model, key, min, max, hovered, held);
             keyboard.drawn.push_back({&key, min, max});
@@ -195,8 +219,10 @@ bool KeyboardWidget(App& app, const char* id, OnScreenKeyboard& keyboard, ImVec2
         }
     }
 
-    // Long presses: variants, or a slow tap.
-    const GestureFrame& g = app.gestures;
+    // Long presses: variants, or a slow tap (not under a dialog: ImGui::BeginDisabled).
+    const GestureFrame g = (ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled)
+                               ? GestureFrame{}
+                               : app.gestures;
     if (g.long_press) {
         int index = IndexAt(keyboard.drawn, *g.long_press);
         if (index >= 0) {
@@ -216,7 +242,10 @@ bool KeyboardWidget(App& app, const char* id, OnScreenKeyboard& keyboard, ImVec2
         } else {
             model.CloseVariants(); // the finger was lost (cancelled): type nothing
         }
-        if (model.VariantsOpen()) DrawVariants(app, keyboard);
+        if (model.VariantsOpen()) {
+            DrawVariants(app, keyboard);
+            NameVariants(app, keyboard);
+        }
     } else if (keyboard.slow_press) {
         if (g.long_press_release) {
             int index = IndexAt(keyboard.drawn, *g.long_press_release);

@@ -1,11 +1,12 @@
 // kiosk-capture — renders the kiosk's screens to PNG without a display, following a script.
 //
-//   kiosk-capture [--config FILE] [--size WxH] --out DIR --script "ACTIONS"
+//   kiosk-capture [--config FILE] [--db FILE] [--size WxH] --out DIR --script "ACTIONS"
 //   kiosk-capture [--config FILE] [--size WxH] --frame-cost N
 //
 // ACTIONS, separated by ';':
 //   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
 //   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
+//   settle   (frames until the response store has nothing pending: answers recorded)
 // Coordinates are pixels of the --size screen, or percentages of its width (x) and height
 // (y) when written "50%", so one script serves every size. `go` opens a screen directly (attract, home,
 // plans, plan-viewer, timeline, agenda, surveys, survey, thanks).
@@ -75,6 +76,11 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
         else if (verb == "lang" && words.size() == 2) {
             app.nav.SetLanguage(words[1]);
             driver.Frames(2);
+        } else if (verb == "settle" && words.size() == 1) {
+            // Recording runs on the store's thread: render until it is done and shown.
+            for (int i = 0; i < 200 && app.store && !app.store->WaitIdle(0.01); i++)
+                driver.Frames(1);
+            driver.Frames(3);
         } else if (verb == "end-visit") {
             app.nav.EndVisit(app.now);
             driver.Frames(2);
@@ -156,10 +162,13 @@ int main(int argc, char** argv) {
     std::string size_text = "1920x1080";
     std::string out_dir = ".";
     std::string script;
+    std::string db_file;
     int frame_cost = 0;
     cli.add_option("--config", config_file, "Configuration file");
     cli.add_option("--size", size_text, "Screen size, e.g. 1280x800");
     cli.add_option("--out", out_dir, "Directory for the screenshots");
+    cli.add_option("--db", db_file,
+                   "Responses database for answers given by the script (overrides paths.database)");
     cli.add_option("--script", script, "Actions separated by ';' (see the source's header)");
     cli.add_option("--frame-cost", frame_cost, "Print the CPU time per frame of each screen over N frames");
     CLI11_PARSE(cli, argc, argv);
@@ -173,8 +182,11 @@ int main(int argc, char** argv) {
     std::optional<KioskData> data = LoadKioskData(config_file, diags);
     PrintDiagnostics(diags);
     if (!data) return 1;
+    if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
+    ResponseStore store(ResponseStoreOptions(*data)); // outlives the driver
     std::string error;
-    std::unique_ptr<ShellDriver> driver = ShellDriver::Create(*data, size->first, size->second, error);
+    std::unique_ptr<ShellDriver> driver =
+        ShellDriver::Create(*data, size->first, size->second, error, &store);
     if (!driver) {
         LogError("{}", error);
         return 3;

@@ -1,6 +1,7 @@
 // The screen for each route, then the overlays.
 #include "palette.h"
 #include "screens.h"
+#include "survey/staff_alert.h"
 
 namespace kiosk {
 
@@ -12,10 +13,11 @@ void DrawScreens(App& app) {
     case Screen::PlanViewer: DrawEmptySection(app, "home.plans.title", palette::kPrimary); break;
     case Screen::Timeline: DrawEmptySection(app, "home.timeline.title", palette::kTimeline); break;
     case Screen::Agenda: DrawEmptySection(app, "home.agenda.title", palette::kAgenda); break;
-    case Screen::Surveys:
-    case Screen::Survey:
-    case Screen::Thanks: DrawEmptySection(app, "home.opinion.title", palette::kOpinion); break;
+    case Screen::Surveys: DrawSurveys(app); break;
+    case Screen::Survey: DrawSurvey(app); break;
+    case Screen::Thanks: DrawThanks(app); break;
     }
+    DrawStaffAlert(app);
     if (app.nav.CountdownVisible()) DrawIdleOverlay(app);
     if (app.nav.Asleep(app.now)) DrawSleepOverlay(app);
 }
