@@ -36,6 +36,9 @@ struct App {
     const Clock& clock;
     Navigator nav;
     VisitState visit;
+    // Records answers off the UI thread (owned by main, outlives the App). Screens Submit()
+    // and poll State()/Status()/Tally() each frame; null where nothing is recorded.
+    ResponseStore* store = nullptr;
 
     // This frame
     double now = 0;         // monotonic seconds
@@ -64,9 +67,6 @@ struct App {
     void RequestFrameIn(double seconds) { RequestFrameAt(now + seconds); }
     double next_frame_at = std::numeric_limits<double>::infinity();
 
-    // Where answers are recorded: owned by the program (kiosk, kiosk-capture, tests), which
-    // outlives the App. Null only where nothing can be answered.
-    ResponseStore* store = nullptr;
     // Rapid repeated poll votes; reset when a visit ends by the idle timeout.
     BurstDetector poll_bursts;
 

@@ -51,7 +51,6 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
     io.MouseDoubleClickTime = 0.35f;
     ImGui_ImplOpenGL3_Init("#version 130");
     app_->max_texture_size = window_.MaxTextureSize();
-    app_->store = options.store;
 }
 
 Shell::~Shell() {

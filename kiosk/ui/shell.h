@@ -26,9 +26,8 @@ namespace kiosk {
 
 struct ShellOptions {
     WindowOptions window;
-    bool dev_keys = false;          // Escape quits (windowed development only)
-    double process_start = 0;       // monotonic time the process started, for the first-frame log
-    ResponseStore* store = nullptr; // where answers are recorded (owned by the caller)
+    bool dev_keys = false;    // Escape quits (windowed development only)
+    double process_start = 0; // monotonic time the process started, for the first-frame log
 };
 
 class Shell {

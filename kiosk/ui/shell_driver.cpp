@@ -19,9 +19,9 @@ std::unique_ptr<ShellDriver> ShellDriver::Create(const KioskData& data, int widt
     options.window.offscreen = true;
     options.window.width = width;
     options.window.height = height;
-    options.store = store;
     driver->shell_ = Shell::Create(data, options, driver->clock_, error);
     if (!driver->shell_) return nullptr;
+    driver->GetApp().store = store;
     driver->Frames(2);
     return driver;
 }

@@ -16,6 +16,7 @@
 #include "kiosk_data.h"
 #include "platform/event_wait.h"
 #include "shell.h"
+#include "store/response_store.h"
 
 using namespace kiosk;
 
@@ -97,11 +98,12 @@ int main(int argc, char** argv) {
     if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
     LogInfo("kiosk {} starting: {} ({})", KIOSK_VERSION, data->config.kiosk_id, config_file);
 
-    // The store outlives the shell: answers still queued at exit get a last attempt.
+    // The store opens the database in the background and holds its writer lock while the
+    // kiosk runs (kiosk-fill refuses to write meanwhile). Declared before the shell, so it
+    // is destroyed after it: answers still queued get their last attempt at exit.
     StoreOptions store_options = ResponseStoreOptions(*data);
     store_options.on_change = WakeMainLoop;
     ResponseStore store(std::move(store_options));
-    options.store = &store;
 
     SystemClock clock;
     std::string error;
@@ -110,5 +112,6 @@ int main(int argc, char** argv) {
         LogError("{}", error);
         return 3;
     }
+    shell->GetApp().store = &store;
     return shell->Run();
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cmath>
 
 namespace kiosk {
 
@@ -41,7 +42,7 @@ public:
     double Now() const override { return now_; }
     long long WallSeconds() const override { return wall_ + (long long)(now_ - start_); }
     long long WallMilliseconds() const override {
-        return wall_ * 1000 + (long long)((now_ - start_) * 1000.0);
+        return wall_ * 1000 + std::llround((now_ - start_) * 1000.0);
     }
     void Advance(double seconds) { now_ += seconds; }
     void SetWall(long long wall) {

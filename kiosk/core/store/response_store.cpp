@@ -194,7 +194,10 @@ void ResponseStore::Impl::SetFault(const WriteOutcome& outcome) {
     status.detail = outcome.detail;
     for (Entry& e : queue)
         tickets[e.ticket].state = RecordState::Retrying;
-    if (changed_fault)
+    if (changed_fault && queue.empty())
+        LogError("store: cannot use {} ({}): {}", options.database.string(), ToString(outcome.fault),
+                 outcome.detail);
+    else if (changed_fault)
         LogError("store: recording into {} fails ({}): {}; {} response(s) kept in memory and retried",
                  options.database.string(), ToString(outcome.fault), outcome.detail, queue.size());
 }

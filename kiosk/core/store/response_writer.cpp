@@ -164,10 +164,10 @@ WriteOutcome ResponseWriter::Open(const std::filesystem::path& database, int bus
 
     // Two passes at most: the second after a corrupt file was moved aside.
     for (int pass = 0; pass < 2; pass++) {
-        int code =
+        const int open_code =
             sqlite3_open_v2(database.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-        if (code != SQLITE_OK) {
-            WriteOutcome out = Fail(code, "cannot open the database");
+        if (open_code != SQLITE_OK) {
+            WriteOutcome out = Fail(open_code, "cannot open the database");
             Close();
             return out;
         }
@@ -179,38 +179,45 @@ WriteOutcome ResponseWriter::Open(const std::filesystem::path& database, int bus
         }
         sqlite3_busy_timeout(db_, busy_timeout_ms);
 
+        // Read-only checks first: a file that is corrupt or too new is not touched (not even
+        // switched to WAL) before it is moved aside or refused.
         std::string error;
         OpenStep step = OpenStep::Ok;
         int failed_code = SQLITE_OK;
-        if (!ConfigureConnection(db_, false, error)) {
-            failed_code = sqlite3_extended_errcode(db_);
-            step = IsCorruption(failed_code) ? OpenStep::Corrupt : OpenStep::Failed;
+        auto failed = [&](int code) {
+            failed_code = code;
+            step = IsCorruption(code) ? OpenStep::Corrupt : OpenStep::Failed;
+            error = sqlite3_errmsg(db_);
+        };
+        int code = SQLITE_OK;
+        const std::string check = StepText(db_, "PRAGMA quick_check", code);
+        if (code != SQLITE_OK) {
+            failed(code);
+        } else if (check != "ok") {
+            step = OpenStep::Corrupt;
+            error = "quick_check: " + check;
         }
-        sqlite3_busy_timeout(db_, busy_timeout_ms); // ConfigureConnection sets its own default
+        if (step == OpenStep::Ok && SchemaVersion(db_) > kSchemaVersion) {
+            std::string message =
+                fmt::format("{} has schema version {}, newer than this program's {}: update "
+                            "the kiosk software",
+                            database.string(), SchemaVersion(db_), kSchemaVersion);
+            Close();
+            return Failure(StoreFault::TooNew, message);
+        }
         if (step == OpenStep::Ok) {
-            int mode_code = SQLITE_OK;
-            std::string mode = StepText(db_, "PRAGMA journal_mode", mode_code);
-            if (mode_code != SQLITE_OK) {
-                failed_code = mode_code;
-                step = IsCorruption(mode_code) ? OpenStep::Corrupt : OpenStep::Failed;
-                error = sqlite3_errmsg(db_);
+            if (!ConfigureConnection(db_, false, error)) failed(sqlite3_extended_errcode(db_));
+            sqlite3_busy_timeout(db_, busy_timeout_ms); // ConfigureConnection sets its own default
+        }
+        if (step == OpenStep::Ok) {
+            const std::string mode = StepText(db_, "PRAGMA journal_mode", code);
+            if (code != SQLITE_OK) {
+                failed(code);
             } else if (mode != "wal") {
                 Close();
                 return Failure(StoreFault::IoError,
                                fmt::format("{}: cannot switch to WAL (journal_mode is \"{}\")",
                                            database.string(), mode));
-            }
-        }
-        if (step == OpenStep::Ok) {
-            int check_code = SQLITE_OK;
-            std::string check = StepText(db_, "PRAGMA quick_check", check_code);
-            if (check_code != SQLITE_OK) {
-                failed_code = check_code;
-                step = IsCorruption(check_code) ? OpenStep::Corrupt : OpenStep::Failed;
-                error = sqlite3_errmsg(db_);
-            } else if (check != "ok") {
-                step = OpenStep::Corrupt;
-                error = "quick_check: " + check;
             }
         }
         if (step == OpenStep::Failed) {
@@ -231,15 +238,6 @@ WriteOutcome ResponseWriter::Open(const std::filesystem::path& database, int bus
                 "store: {} is corrupt ({}); moved aside to {} (kept, not deleted); starting a new database",
                 database.string(), error, moved_aside);
             continue;
-        }
-
-        if (SchemaVersion(db_) > kSchemaVersion) {
-            std::string message =
-                fmt::format("{} has schema version {}, newer than this program's {}: update the "
-                            "kiosk software",
-                            database.string(), SchemaVersion(db_), kSchemaVersion);
-            Close();
-            return Failure(StoreFault::TooNew, message);
         }
         if (!Migrate(db_, error)) {
             WriteOutcome out = Fail(sqlite3_extended_errcode(db_), "cannot migrate the database");

@@ -37,11 +37,10 @@ std::optional<WriterLock> WriterLock::Acquire(const std::filesystem::path& datab
         const int e = errno;
         error.failure = e == EWOULDBLOCK ? Failure::Held : Failure::Other;
         error.holder_pid = ReadPid(fd);
-        error.message =
-            e == EWOULDBLOCK
-                ? fmt::format("{} is held by another process (pid {}): it is the database's writer",
-                              path.string(), error.holder_pid)
-                : fmt::format("cannot lock {}: {}", path.string(), std::strerror(e));
+        error.message = e == EWOULDBLOCK
+                            ? fmt::format("{} is held by another process (pid {}, per the lock file)",
+                                          path.string(), error.holder_pid)
+                            : fmt::format("cannot lock {}: {}", path.string(), std::strerror(e));
         ::close(fd);
         return std::nullopt;
     }

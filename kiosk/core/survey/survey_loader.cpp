@@ -104,6 +104,7 @@ std::vector<Option> ReadOptions(TableReader& q, const std::vector<std::string>& 
         option.label = RequiredText(t, "label", languages);
         if (t.Has("picture") && !pictures) {
             t.Error("picture", "only the options of a single_choice question can have a picture");
+            t.Node("picture"); // reported: not "unknown" as well
         } else if (std::optional<std::filesystem::path> picture = t.Path("picture")) {
             std::string ext = picture->extension().string();
             std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -345,12 +346,16 @@ void ReadPlanPin(TableReader& t, Question& q, const std::vector<std::string>& la
                                          : PinDetail::None;
     if (q.pin_detail == PinDetail::Choice)
         q.options = ReadOptions(t, languages, 2, kMaxPinOptions, false);
-    else if (t.Has("options"))
+    else if (t.Has("options")) {
         t.Error("options", "pin options need `pin = \"choice\"`");
+        t.Node("options");
+    }
     if (q.pin_detail == PinDetail::Comment)
         q.max_length = (int)t.Int("comment_max_length", 200, 1, 500);
-    else if (t.Has("comment_max_length"))
+    else if (t.Has("comment_max_length")) {
         t.Error("comment_max_length", "needs `pin = \"comment\"`");
+        t.Node("comment_max_length");
+    }
 }
 
 // Reads one [[question]]. `earlier` are the questions before it; `all_ids` maps every
@@ -460,8 +465,11 @@ std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
         s.burst.window_seconds = (int)burst.Int("window_seconds", s.burst.window_seconds, 1, 3600);
         burst.Finish();
     } else {
-        for (const char* key : {"show_results", "burst"})
-            if (root.Has(key)) root.Error(key, "only polls (`mode = \"poll\"`) have this");
+        for (const char* key : {"show_results", "burst"}) {
+            if (!root.Has(key)) continue;
+            root.Error(key, "only polls (`mode = \"poll\"`) have this");
+            root.Node(key);
+        }
     }
 
     std::vector<TableReader> readers = root.TableArray("question", Need::Required);
