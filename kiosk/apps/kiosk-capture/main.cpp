@@ -7,6 +7,8 @@
 //   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
 //   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
 //   settle   (frames until the response store has nothing pending: answers recorded)
+//   tap-target NAME | hold-target NAME | release   (controls by name, see ui/ui_targets.h:
+//            "survey.next", "option:yes", "key:é"…; hold = a long press kept down until release)
 // Coordinates are pixels of the --size screen, or percentages of its width (x) and height
 // (y) when written "50%", so one script serves every size. `go` opens a screen directly (attract, home,
 // plans, plan-viewer, timeline, agenda, surveys, survey, thanks).
@@ -44,6 +46,9 @@ double ProcessCpuSeconds() {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+// Where a finger is held down between hold-target and release.
+std::optional<ImVec2> held;
+
 // Runs one action. Returns false with `error` set on a malformed action.
 bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const std::filesystem::path& out,
                std::string& error) {
@@ -76,6 +81,24 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
         else if (verb == "lang" && words.size() == 2) {
             app.nav.SetLanguage(words[1]);
             driver.Frames(2);
+        } else if ((verb == "tap-target" || verb == "hold-target") && words.size() == 2) {
+            std::optional<TargetRect> target = app.targets.Find(words[1]);
+            if (!target) {
+                error = "no control named '" + words[1] + "' on screen";
+                return false;
+            }
+            const ImVec2 c = target->Center();
+            if (verb == "tap-target") {
+                driver.Tap(c.x, c.y);
+            } else {
+                driver.FingerDown(1, c.x, c.y);
+                driver.Wait(1.0); // past the long-press time
+                held = c;
+            }
+        } else if (verb == "release" && words.size() == 1 && held) {
+            driver.FingerUp(1, held->x, held->y);
+            driver.Frames(6);
+            held.reset();
         } else if (verb == "settle" && words.size() == 1) {
             // Recording runs on the store's thread: render until it is done and shown.
             for (int i = 0; i < 200 && app.store && !app.store->WaitIdle(0.01); i++)

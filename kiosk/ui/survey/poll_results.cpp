@@ -72,6 +72,7 @@ void PollResults(App& app, const Survey& poll, const PollTally& tally, const Are
         draw->AddText(font, font->FontSize,
                       ImVec2(area.max.x - figure_w, y + (row_h - font->FontSize) * 0.5f), Rgb(palette::kText),
                       figure.c_str());
+        app.targets.Name("result:" + option.id, ImVec2(area.min.x, y), ImVec2(area.max.x, y + row_h));
     }
     const std::string total = app.Format("surveys.thanks.votes", fmt::arg("count", tally.total));
     const float y = area.min.y + (float)count * (row_h + row_gap);

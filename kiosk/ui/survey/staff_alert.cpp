@@ -18,6 +18,7 @@ void DrawStaffAlert(App& app) {
     draw->AddCircleFilled(center, r, Rgb(palette::kDanger), 32);
     draw->AddCircle(center, r, Rgb(palette::kTextOnDark), 32, m.Px(2));
     DrawIcon(draw, Icon::Warning, ImVec2(center.x, center.y - m.Px(1)), r * 1.2f, Rgb(palette::kTextOnDark));
+    app.targets.Name("staff.alert", ImVec2(center.x - r, center.y - r), ImVec2(center.x + r, center.y + r));
 }
 
 } // namespace kiosk

@@ -61,7 +61,11 @@ std::optional<ValidationError> SendAnswers(App& app) {
 void VotePoll(App& app, const Survey& poll, std::string_view option_id) {
     if (poll.questions.size() != 1) return; // the loader guarantees one question
     SurveyVisit& visit = app.visit.survey;
-    if (visit.stage == SurveyStage::Sending && visit.survey_id == poll.id) return; // same tap, twice
+    // A vote still being recorded is not doubled by a second tap (the next vote, after its
+    // thank-you, is a new one).
+    if (visit.stage == SurveyStage::Sending && visit.survey_id == poll.id && visit.ticket && app.store &&
+        app.store->State(*visit.ticket) != RecordState::Committed)
+        return;
     visit = SurveyVisit{};
     visit.survey_id = poll.id;
     visit.runner.emplace(poll, ContextFor(app), app.clock);

@@ -1,0 +1,284 @@
+// Survey screens driven by taps (real synthetic touches through the shell), with the
+// answers checked in the SQLite file the kiosk wrote: the whole demo survey, validation,
+// cancel, double "Send", idle timeout, one-tap polls and their results, recording faults.
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "survey/survey_visit.h"
+#include "survey_kiosk.h"
+#include "test_paths.h"
+
+using namespace kiosk;
+using kiosk::test::SurveyKiosk;
+
+namespace {
+
+const Answer* FindAnswer(const Response& response, std::string_view question, std::string_view option = "") {
+    for (const Answer& answer : response.answers)
+        if (answer.question_id == question && (option.empty() || answer.option_id == option)) return &answer;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("the whole demo survey answered by taps is recorded, answer by answer, in responses.db") {
+    SurveyKiosk kiosk("survey-ui-whole");
+    kiosk.StartSurvey("usages-espaces-publics");
+    test::AnswerDemoSurveyUpToFreeText(kiosk);
+    kiosk.Type("Des bancs");
+    kiosk.Tap("survey.next"); // "Send"
+    kiosk.Settle();
+    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+    CHECK(kiosk.GetApp().nav.Current().param == "usages-espaces-publics");
+
+    const std::vector<Response> responses = kiosk.Responses();
+    REQUIRE(responses.size() == 1);
+    const Response& r = responses[0];
+    CHECK(r.survey_id == "usages-espaces-publics");
+    CHECK(r.status == ResponseStatus::Complete);
+    CHECK(r.language == "fr");
+    CHECK(r.kiosk_id == kiosk.Data().config.kiosk_id);
+    CHECK(FindAnswer(r, "frequence", "chaque-semaine"));
+    CHECK(FindAnswer(r, "activite", "sport"));
+    CHECK(FindAnswer(r, "lieux", "square"));
+    CHECK(FindAnswer(r, "lieux", "ecole"));
+    REQUIRE(FindAnswer(r, "soir", "good"));
+    CHECK(FindAnswer(r, "soir", "good")->number == 4);
+    REQUIRE(FindAnswer(r, "proprete"));
+    CHECK(FindAnswer(r, "proprete")->number == 7);
+    CHECK(FindAnswer(r, "avec-enfants", "yes"));
+    REQUIRE(FindAnswer(r, "nombre-enfants"));
+    CHECK(FindAnswer(r, "nombre-enfants")->number == 2);
+    int rank = 1;
+    for (const char* id : {"jeux", "eclairage", "ombre", "voitures", "toilettes"}) {
+        INFO(id);
+        REQUIRE(FindAnswer(r, "priorites", id));
+        CHECK(FindAnswer(r, "priorites", id)->number == rank++);
+    }
+    CHECK_FALSE(FindAnswer(r, "endroits")); // skipped
+    REQUIRE(FindAnswer(r, "idee"));
+    CHECK(FindAnswer(r, "idee")->text == "Des bancs");
+    CHECK(r.answers.size() == 14);
+}
+
+TEST_CASE("an answer the question refuses blocks Next and says why in the visitor's language") {
+    SurveyKiosk kiosk("survey-ui-validation");
+    kiosk.StartSurvey("usages-espaces-publics");
+    App& app = kiosk.GetApp();
+    const SurveyRunner& runner = *app.visit.survey.runner;
+
+    // Nothing chosen on a required question.
+    kiosk.Tap("survey.next");
+    CHECK(runner.Current().id == "frequence");
+    REQUIRE(app.visit.survey.error);
+    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.required");
+    // Answering clears the message; Next then goes on.
+    kiosk.Tap("option:chaque-jour");
+    CHECK_FALSE(app.visit.survey.error);
+    kiosk.Tap("survey.next");
+    kiosk.Tap("option:promenade");
+    kiosk.Tap("survey.next");
+
+    // Multiple choice: a fourth answer over the maximum of three is refused and explained.
+    REQUIRE(runner.Current().id == "lieux");
+    for (const char* id : {"square", "ecole", "commerces", "allees"})
+        kiosk.Tap(std::string("option:") + id);
+    CHECK(runner.CurrentAnswer().option_ids.size() == 3);
+    CHECK_FALSE(runner.CurrentAnswer().Has("allees"));
+    REQUIRE(app.visit.survey.error);
+    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.max_choices");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("option:neutral");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("value:3");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("option:yes");
+    kiosk.Tap("survey.next");
+
+    // Number outside min..max: the keypad types it, Next refuses it with the range.
+    REQUIRE(runner.Current().id == "nombre-enfants");
+    kiosk.Tap("key:2");
+    kiosk.Tap("key:0");
+    kiosk.Tap("survey.next");
+    CHECK(runner.Current().id == "nombre-enfants");
+    REQUIRE(app.visit.survey.error);
+    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.number_range");
+    CHECK(app.visit.survey.error->max == 12);
+    const std::string message =
+        app.Format(app.visit.survey.error->key, fmt::arg("min", 1), fmt::arg("max", 12));
+    CHECK(message == "Entrez un nombre entre 1 et 12.");
+    kiosk.Shot("survey-validation-number");
+    kiosk.Tap("key:backspace");
+    kiosk.Tap("survey.next");
+    CHECK(runner.Current().id == "priorites");
+
+    // Ranking half done: every option must be placed.
+    kiosk.Tap("option:jeux");
+    kiosk.Tap("survey.next");
+    CHECK(runner.Current().id == "priorites");
+    REQUIRE(app.visit.survey.error);
+    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.rank_all");
+    CHECK(kiosk.Responses().empty());
+}
+
+TEST_CASE("Back keeps the answers; the ranking takes taps in order, taps back and drags") {
+    SurveyKiosk kiosk("survey-ui-back-ranking");
+    kiosk.StartSurvey("usages-espaces-publics");
+    App& app = kiosk.GetApp();
+    const SurveyRunner& runner = *app.visit.survey.runner;
+    kiosk.Tap("option:jamais"); // hides "activite" and "lieux" (show_if)
+    kiosk.Tap("survey.next");
+    CHECK(runner.Current().id == "soir");
+    CHECK(runner.GetProgress().position == 2);
+    kiosk.Tap("survey.back");
+    CHECK(runner.Current().id == "frequence");
+    CHECK(runner.CurrentAnswer().Has("jamais"));
+    kiosk.Tap("survey.next");
+    kiosk.Tap("option:bad");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("value:10");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("option:no"); // hides the number question
+    kiosk.Tap("survey.next");
+    REQUIRE(runner.Current().id == "priorites");
+
+    for (const char* id : {"toilettes", "ombre", "jeux"})
+        kiosk.Tap(std::string("option:") + id);
+    kiosk.Tap("option:ombre"); // taken back: the later one moves up
+    CHECK(runner.CurrentAnswer().option_ids == std::vector<std::string>{"toilettes", "jeux"});
+    for (const char* id : {"ombre", "eclairage", "voitures"})
+        kiosk.Tap(std::string("option:") + id);
+    CHECK(runner.CurrentAnswer().option_ids ==
+          std::vector<std::string>{"toilettes", "jeux", "ombre", "eclairage", "voitures"});
+    // Drag "voitures" (rank 5) onto "toilettes" (rank 1): it becomes first.
+    const TargetRect from = *app.targets.Find("option:voitures");
+    const TargetRect to = *app.targets.Find("option:toilettes");
+    kiosk.Driver().Drag(from.Center().x, from.Center().y, to.Center().x, to.Center().y, 0.5);
+    kiosk.Driver().Frames(3);
+    CHECK(runner.CurrentAnswer().option_ids ==
+          std::vector<std::string>{"voitures", "toilettes", "jeux", "ombre", "eclairage"});
+    kiosk.Shot("survey-ranking");
+    kiosk.Tap("ranking.reset");
+    CHECK(runner.CurrentAnswer().option_ids.empty());
+}
+
+TEST_CASE("Stop asks for confirmation; confirmed, nothing is recorded") {
+    SurveyKiosk kiosk("survey-ui-cancel");
+    kiosk.StartSurvey("usages-espaces-publics");
+    App& app = kiosk.GetApp();
+    kiosk.Tap("option:parfois");
+    kiosk.Tap("survey.stop");
+    REQUIRE(app.visit.survey.confirm_cancel);
+    REQUIRE(kiosk.Has("confirm.keep"));
+    kiosk.Shot("survey-cancel-confirmation");
+    // The answers below the dialog cannot be touched while it is open.
+    const SurveyRunner& runner = *app.visit.survey.runner;
+    kiosk.Tap("confirm.keep");
+    CHECK_FALSE(app.visit.survey.confirm_cancel);
+    CHECK(kiosk.CurrentScreen() == Screen::Survey);
+    CHECK(runner.CurrentAnswer().Has("parfois"));
+
+    kiosk.Tap("survey.stop");
+    kiosk.Tap("confirm.confirm");
+    CHECK(kiosk.CurrentScreen() == Screen::Home);
+    CHECK_FALSE(app.visit.survey.runner);
+    kiosk.Settle();
+    CHECK(kiosk.Responses().empty());
+}
+
+TEST_CASE("a double tap on Send records the response once") {
+    SurveyKiosk kiosk("survey-ui-double-send");
+    kiosk.StartSurvey("usages-espaces-publics");
+    test::AnswerDemoSurveyUpToFreeText(kiosk);
+    const TargetRect send = *kiosk.GetApp().targets.Find("survey.next");
+    ShellDriver& driver = kiosk.Driver();
+    for (int i = 0; i < 2; i++) { // two quick taps, 50 ms apart
+        driver.FingerDown(1, send.Center().x, send.Center().y);
+        driver.Frames(1);
+        driver.FingerUp(1, send.Center().x, send.Center().y);
+        driver.Frames(2);
+    }
+    driver.Frames(6);
+    kiosk.Settle();
+    CHECK(kiosk.CurrentScreen() == Screen::Thanks);
+    CHECK(kiosk.Responses().size() == 1);
+}
+
+TEST_CASE("a visit that times out mid-survey keeps the answers given (keep_partial) as abandoned") {
+    SurveyKiosk kiosk("survey-ui-timeout");
+    kiosk.StartSurvey("usages-espaces-publics");
+    kiosk.Tap("option:chaque-jour");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("option:discuter");
+    kiosk.Tap("survey.next");
+    const IdleConfig& idle = kiosk.Data().config.idle;
+    kiosk.Driver().Wait(idle.timeout_seconds + idle.countdown_seconds + 2);
+    CHECK(kiosk.CurrentScreen() == Screen::Attract);
+    CHECK_FALSE(kiosk.GetApp().visit.survey.runner); // forgotten
+    kiosk.Settle();
+    const std::vector<Response> responses = kiosk.Responses();
+    REQUIRE(responses.size() == 1);
+    CHECK(responses[0].status == ResponseStatus::Abandoned);
+    CHECK(responses[0].answers.size() == 2);
+    CHECK(FindAnswer(responses[0], "frequence", "chaque-jour"));
+    CHECK(FindAnswer(responses[0], "activite", "discuter"));
+}
+
+TEST_CASE("a poll is one tap: recorded, then thanks with the results as bars; rapid votes flagged burst") {
+    SurveyKiosk kiosk("survey-ui-poll");
+    App& app = kiosk.GetApp();
+    const int max_votes = kiosk.Data().FindSurvey("futur-square")->burst.max_votes;
+    for (int vote = 1; vote <= max_votes + 1; vote++) {
+        INFO("vote " << vote);
+        app.nav.Go({Screen::Surveys, ""}, app.now);
+        kiosk.Driver().Frames(3);
+        kiosk.Tap(vote == 2 ? "poll:futur-square:ombre" : "poll:futur-square:jeux");
+        kiosk.Settle();
+        REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+        const PollTally t = kiosk.Store().Tally("futur-square");
+        INFO("loaded " << t.loaded << " total " << t.total);
+        CHECK(kiosk.Has("result:jeux"));
+        CHECK(kiosk.Has("result:ombre"));
+        if (vote == 1) kiosk.Shot("poll-thanks-results");
+        kiosk.Tap("thanks.home");
+    }
+    const std::vector<Response> responses = kiosk.Responses();
+    REQUIRE(responses.size() == (size_t)max_votes + 1);
+    for (size_t i = 0; i < responses.size(); i++) {
+        INFO("response " << i);
+        CHECK(responses[i].survey_id == "futur-square");
+        CHECK(responses[i].status == ResponseStatus::Complete);
+        REQUIRE(responses[i].answers.size() == 1);
+        CHECK(responses[i].answers[0].option_id == (i == 1 ? "ombre" : "jeux"));
+        CHECK(responses[i].burst == (i == (size_t)max_votes)); // only the one over the limit
+    }
+    const PollTally tally = kiosk.Store().Tally("futur-square");
+    CHECK(tally.votes.at("jeux") == max_votes - 1);
+    CHECK(tally.votes.at("ombre") == 1);
+    CHECK(tally.burst_votes == 1);
+}
+
+TEST_CASE("when recording fails the visitor is told, the answer is kept, and staff see the marker") {
+    // A database whose directory cannot exist (its parent is a file): every attempt fails.
+    const std::filesystem::path dir = test::ScratchDir("survey-ui-fault");
+    { std::ofstream(dir / "not-a-directory") << "x"; }
+    SurveyKiosk kiosk("survey-ui-fault", dir / "not-a-directory" / "responses.db", 1920, 1080);
+    App& app = kiosk.GetApp();
+    app.nav.Go({Screen::Surveys, ""}, app.now);
+    kiosk.Driver().Frames(3);
+    kiosk.Tap("poll:futur-square:eau");
+    for (int i = 0; i < 100 && !kiosk.Has("sending.retry"); i++) {
+        kiosk.Store().WaitIdle(0.01);
+        kiosk.Driver().Frames(1);
+    }
+    CHECK(kiosk.CurrentScreen() == Screen::Survey); // no thank-you without a commit
+    CHECK(kiosk.Has("sending.retry"));
+    CHECK(kiosk.Has("sending.finish"));
+    CHECK(kiosk.Has("staff.alert"));
+    CHECK(kiosk.Store().Status().pending == 1); // kept in memory, retried
+    kiosk.Shot("survey-recording-fault");
+    kiosk.Tap("sending.finish"); // the visitor may leave; the answer stays queued
+    CHECK(kiosk.CurrentScreen() == Screen::Attract);
+    CHECK(kiosk.Store().Status().pending == 1);
+}
