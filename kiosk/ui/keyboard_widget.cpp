@@ -317,7 +317,8 @@ void TypedTextBox(App& app, std::string_view text, std::string_view placeholder,
     draw->PushClipRect(pos, box_max, true);
     float caret_x = pos.x + pad.x, caret_y = pos.y + pad.y;
     if (text.empty()) {
-        draw->AddText(font, font->FontSize, ImVec2(pos.x + pad.x + m.Px(10), pos.y + pad.y),
+        ImFont* hint = app.fonts.body; // regular: an invitation, not text typed
+        draw->AddText(hint, hint->FontSize, ImVec2(pos.x + pad.x + m.Px(10), pos.y + pad.y),
                       Rgb(palette::kTextMuted), placeholder.data(), placeholder.data() + placeholder.size(),
                       inner_w - m.Px(10));
     } else {

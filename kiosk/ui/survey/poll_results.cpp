@@ -74,7 +74,9 @@ void PollResults(App& app, const Survey& poll, const PollTally& tally, const Are
                       figure.c_str());
         app.targets.Name("result:" + option.id, ImVec2(area.min.x, y), ImVec2(area.max.x, y + row_h));
     }
-    const std::string total = app.Format("surveys.thanks.votes", fmt::arg("count", tally.total));
+    const std::string total = tally.total == 1
+                                  ? app.Tr("surveys.thanks.one_vote")
+                                  : app.Format("surveys.thanks.votes", fmt::arg("count", tally.total));
     const float y = area.min.y + (float)count * (row_h + row_gap);
     draw->AddText(app.fonts.body, app.fonts.body->FontSize, ImVec2(bar_x, y), Rgb(palette::kTextMuted),
                   total.c_str());

@@ -83,7 +83,7 @@ float QuestionText(App& app, const Question& question, float top) {
 
 float FooterTop(const App& app) {
     const Metrics& m = app.metrics;
-    return m.height - m.Px(24) - m.target - m.Px(16);
+    return m.height - m.Px(24) - m.target - m.gap;
 }
 
 std::string ValidationMessage(const App& app, const ValidationError& error) {
@@ -165,7 +165,9 @@ void DrawChoiceCard(App& app, ImDrawList* draw, const ChoiceCard& card, const Ar
     const ImVec2 mark_center = card.picture_only
                                    ? ImVec2(area.min.x + pad + mark * 0.5f, area.min.y + pad + mark * 0.5f)
                                    : ImVec2(x + mark * 0.5f, cy);
-    if (card.badge > 0) {
+    if (card.picture_only) {
+        // The mark shows on the picture once chosen (below).
+    } else if (card.badge > 0) {
         draw->AddCircleFilled(mark_center, mark * 0.62f, Rgb(palette::kOpinion));
         const std::string rank = fmt::format("{}", card.badge);
         ImFont* font = app.fonts.title;
