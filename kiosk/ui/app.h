@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <imgui.h>
 
@@ -76,6 +77,13 @@ struct App {
 
     // The last frame's touch targets by name, for screen tests and scripted screenshots.
     UiTargets targets;
+
+    // Every touch target drawn this frame (TouchButton, Tile, …), cleared at the start of
+    // each frame: tests audit their sizes and spacing on every screen.
+    struct TouchTarget {
+        ImVec2 min, max;
+    };
+    std::vector<TouchTarget> touch_targets;
 
     // Scroll areas whose position was last reset in which visit (see BeginTouchScroll).
     std::unordered_map<ImGuiID, uint64_t> scroll_visit;

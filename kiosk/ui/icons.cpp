@@ -30,17 +30,19 @@ void DrawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 col) {
         break;
     }
     case Icon::Timeline: {
-        d->AddLine(At(c, s, -0.95f, 0.0f), At(c, s, 0.95f, 0.0f), col, w);
+        // Four steps on a line: two done (filled), two to come (rings), a marker for "now".
+        const float r = s * 0.19f;
         for (int i = 0; i < 4; i++) {
-            float x = -0.75f + i * 0.5f;
+            const ImVec2 step = At(c, s, -0.75f + i * 0.5f, 0.2f);
+            if (i < 3) // the segment to the next step, stopping at the rings' edges
+                d->AddLine(ImVec2(step.x + r, step.y), ImVec2(step.x + s * 0.5f - r, step.y), col, w * 0.8f);
             if (i < 2)
-                d->AddCircleFilled(At(c, s, x, 0.0f), s * 0.17f, col);
+                d->AddCircleFilled(step, r, col);
             else
-                d->AddCircle(At(c, s, x, 0.0f), s * 0.17f, col, 0, w * 0.8f);
+                d->AddCircle(step, r - w * 0.3f, col, 0, w * 0.6f);
         }
-        d->AddTriangleFilled(At(c, s, -0.02f, -0.75f), At(c, s, -0.28f, -0.42f), At(c, s, 0.24f, -0.42f),
+        d->AddTriangleFilled(At(c, s, -0.25f, -0.2f), At(c, s, -0.47f, -0.55f), At(c, s, -0.03f, -0.55f),
                              col);
-        d->AddLine(At(c, s, -0.02f, -0.42f), At(c, s, -0.02f, -0.2f), col, w * 0.8f);
         break;
     }
     case Icon::Opinion: {

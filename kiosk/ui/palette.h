@@ -32,6 +32,7 @@ inline constexpr uint32_t kDone = 0x3E6B2E;     // a completed phase
 // Attract screen (dark)
 inline constexpr uint32_t kAttractBackground = 0x12324F;
 inline constexpr uint32_t kAttractAccent = 0xF2C14E;
+inline constexpr uint32_t kAttractTextSecondary = 0xC9D6E3; // the invitation in other languages
 
 // WCAG 2.x relative luminance and contrast ratio of two 0xRRGGBB colours.
 double RelativeLuminance(uint32_t rgb);

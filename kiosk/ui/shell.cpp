@@ -31,10 +31,14 @@ std::vector<std::string> CollectDisplayTexts(const KioskData& data) {
 
 std::unique_ptr<Shell> Shell::Create(const KioskData& data, const ShellOptions& options, const Clock& clock,
                                      std::string& error) {
+    const double start = clock.Now();
     std::optional<Window> window = Window::Create(options.window, error);
     if (!window) return nullptr;
+    const double window_ready = clock.Now();
     std::unique_ptr<Shell> shell(new Shell(data, options, clock, std::move(*window)));
     if (!shell->SetUpScreen(error)) return nullptr;
+    LogInfo("start-up: window and GL context {:.0f} ms, ImGui and fonts {:.0f} ms",
+            (window_ready - start) * 1000, (clock.Now() - window_ready) * 1000);
     return shell;
 }
 
@@ -66,11 +70,19 @@ bool Shell::SetUpScreen(std::string& error) {
     ApplyTheme(ImGui::GetStyle(), app.metrics);
     recognizer_.SetConfig(GestureConfig{}.Scaled(app.metrics.scale));
     pointer_input_.SetWindowSize(width, height);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (!BuildFonts(*ImGui::GetIO().Fonts, data_.config.paths.assets / "fonts", app.metrics,
-                    CollectDisplayTexts(data_), window_.MaxTextureSize(), app.fonts, error))
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    if (!BuildFonts(atlas, data_.config.paths.assets / "fonts", app.metrics, CollectDisplayTexts(data_),
+                    window_.MaxTextureSize(), app.fonts, error))
         return false;
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders and the font texture
+    // Once the texture is on the GPU the CPU copies are dead weight (~8 MB at 1080p): the
+    // RGBA pixels and the TTF files. The alpha pixels stay: ImGui 1.86's NewFrame asserts
+    // the atlas is built, and they are enough to rebuild the RGBA copy should the backend
+    // recreate its texture. A resize rebuilds everything from the font files.
+    IM_FREE(atlas.TexPixelsRGBA32);
+    atlas.TexPixelsRGBA32 = nullptr;
+    atlas.ClearInputData();
     screen_changed_ = false;
     return true;
 }
@@ -142,6 +154,7 @@ void Shell::RenderFrame() {
     const uint64_t visit_before = app.nav.VisitId();
     app.next_frame_at = std::numeric_limits<double>::infinity();
     app.clear_color = palette::kBackground;
+    app.touch_targets.clear();
 
     FeedImGui(app.now);
     ImGui_ImplOpenGL3_NewFrame();
@@ -194,7 +207,11 @@ void Shell::HandleEvent(const SDL_Event& event) {
     switch (event.type) {
     case SDL_QUIT: quit_ = true; break;
     case SDL_WINDOWEVENT:
-        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) screen_changed_ = true;
+        // X11 reports the initial size as a change too: rebuild fonts only for a real one.
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
+            ((float)event.window.data1 != app_->metrics.width ||
+             (float)event.window.data2 != app_->metrics.height))
+            screen_changed_ = true;
         settle_frames_ = std::max(settle_frames_, 1); // exposed, shown, resized: redraw
         break;
     case SDL_KEYDOWN:

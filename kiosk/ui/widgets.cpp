@@ -95,6 +95,7 @@ bool TouchButton(App& app, const char* id, std::string_view label, ImVec2 size, 
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, size);
+    app.touch_targets.push_back({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
     bool hovered = ImGui::IsItemHovered();
     bool held = ImGui::IsItemActive();
 
@@ -133,6 +134,7 @@ bool Tile(App& app, const char* id, Icon icon, std::string_view title, std::stri
     const Metrics& m = app.metrics;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, size);
+    app.touch_targets.push_back({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
     uint32_t fill = ImGui::IsItemActive()    ? Shade(color, 0.78f)
                     : ImGui::IsItemHovered() ? Shade(color, 0.88f)
                                              : color;
@@ -211,6 +213,7 @@ bool BeginTouchScroll(App& app, const char* id, ImVec2 size, bool horizontal) {
         seen = app.nav.VisitId();
         ImGui::SetScrollX(0);
         ImGui::SetScrollY(0);
+        return visible; // a gesture from the previous visit must not move the new one
     }
 
     const GestureFrame& g = app.gestures;
@@ -245,7 +248,8 @@ void LanguagePicker(App& app, float right_x, float y) {
         sizes.push_back(TouchButtonSize(app, app.data.catalogs.LanguageName(language), style));
         total += sizes.back().x;
     }
-    total += m.Px(16) * (float)(languages.size() - 1);
+    const float spacing = m.gap * 0.6f;
+    total += spacing * (float)(languages.size() - 1);
     float x = right_x - total;
     for (size_t i = 0; i < languages.size(); i++) {
         const std::string& language = languages[i];
@@ -257,7 +261,7 @@ void LanguagePicker(App& app, float right_x, float y) {
             app.nav.SetLanguage(language);
             app.visit.language_chosen = true;
         }
-        x += sizes[i].x + m.Px(16);
+        x += sizes[i].x + spacing;
     }
 }
 

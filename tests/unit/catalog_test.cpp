@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/log.h"
 #include "i18n/catalog.h"
 #include "test_paths.h"
 
@@ -92,4 +93,10 @@ TEST_CASE("placeholders are filled by name; a malformed one shows the text unfor
     REQUIRE(catalogs.Load(dir, {"fr"}, diags));
     CHECK(catalogs.Format("fr", "x.count", fmt::arg("seconds", 12)) == "Retour dans 12 s");
     CHECK(catalogs.Format("fr", "x.bad", fmt::arg("seconds", 12)) == "Retour dans {seconds s");
+}
+
+TEST_CASE("a repeated problem is logged once, however often it happens") {
+    CHECK(LogLineOnce(LogLevel::Warning, "test:once", "first"));
+    CHECK_FALSE(LogLineOnce(LogLevel::Warning, "test:once", "again"));
+    CHECK(LogLineOnce(LogLevel::Warning, "test:other", "another problem"));
 }

@@ -61,7 +61,7 @@ void DrawAttract(App& app) {
     }
     if (!others.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(m.margin, ImGui::GetCursorScreenPos().y + m.gap));
-        CenteredText(others, app.fonts.title, 0xC9D6E3, m.margin, width - 2 * m.margin);
+        CenteredText(others, app.fonts.title, palette::kAttractTextSecondary, m.margin, width - 2 * m.margin);
     }
 }
 

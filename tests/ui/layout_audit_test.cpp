@@ -1,0 +1,69 @@
+// Layout audit of every screen at 1920×1080 and 1280×800: each touch target is at least
+// Metrics::target (≥ 70 px at 1080p: ≈ 9 mm on a 24" screen) on both sides, lies on the
+// screen, and neighbours leave room for a thumb between them.
+#include <catch2/catch.hpp>
+
+#include "kiosk_data.h"
+#include "shell_driver.h"
+#include "test_paths.h"
+
+using namespace kiosk;
+
+namespace {
+const KioskData& DemoData() {
+    static std::optional<KioskData> data = [] {
+        Diagnostics diags;
+        return LoadKioskData(test::DemoConfig(), diags);
+    }();
+    REQUIRE(data);
+    return *data;
+}
+
+// The screens to audit. Screens with content add their routes here.
+std::vector<Route> Routes() {
+    return {
+        {Screen::Home, ""},   {Screen::Plans, ""},   {Screen::Timeline, ""},
+        {Screen::Agenda, ""}, {Screen::Surveys, ""},
+    };
+}
+
+float Gap(const App::TouchTarget& a, const App::TouchTarget& b) {
+    // Distance between two rectangles (0 when they touch or overlap).
+    float dx = std::max({0.0f, b.min.x - a.max.x, a.min.x - b.max.x});
+    float dy = std::max({0.0f, b.min.y - a.max.y, a.min.y - b.max.y});
+    return std::max(dx, dy);
+}
+} // namespace
+
+TEST_CASE("touch targets are big enough and spaced on every screen, at both sizes") {
+    CHECK(ComputeMetrics(1920, 1080, 1.0).target >= 70);
+    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}}) {
+        std::string error;
+        std::unique_ptr<ShellDriver> driver = ShellDriver::Create(DemoData(), w, h, error);
+        REQUIRE(driver);
+        App& app = driver->GetApp();
+        for (const Route& route : Routes()) {
+            for (const std::string& language : app.data.catalogs.Languages()) {
+                app.nav.EndVisit(app.now);
+                app.nav.Go(route, app.now);
+                app.nav.SetLanguage(language);
+                driver->Frames(3);
+                INFO(w << "x" << h << " " << ScreenName(route.screen) << " " << route.param << " in "
+                       << language);
+                const auto& targets = app.touch_targets;
+                CHECK(!targets.empty());
+                const Metrics& m = app.metrics;
+                for (size_t i = 0; i < targets.size(); i++) {
+                    const App::TouchTarget& t = targets[i];
+                    INFO("target " << i << " at " << t.min.x << "," << t.min.y << " size "
+                                   << t.max.x - t.min.x << "x" << t.max.y - t.min.y);
+                    CHECK(t.max.x - t.min.x >= m.target - 0.5f);
+                    CHECK(t.max.y - t.min.y >= m.target - 0.5f);
+                    CHECK((t.min.x >= 0 && t.min.y >= 0 && t.max.x <= w && t.max.y <= h));
+                    for (size_t j = i + 1; j < targets.size(); j++)
+                        CHECK(Gap(t, targets[j]) >= m.gap * 0.5f);
+                }
+            }
+        }
+    }
+}
