@@ -209,6 +209,7 @@ bool KeyboardWidget(App& app, const char* id, OnScreenKeyboard& keyboard, ImVec2
             ImGui::SetCursorScreenPos(min);
             ImGui::PushID((int)(layer_index * 10000 + r * 100 + k));
             const bool clicked = ImGui::InvisibleButton("##key", ImVec2(max.x - min.x, max.y - min.y));
+            app.touch_targets.push_back({min, max}); // audited like every touch target
             const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
             ImGui::PopID();
             app.targets.Name(KeyTargetName(model, key));

@@ -53,6 +53,7 @@ bool PollCard(App& app, const Survey& poll, const Area& area, PollCardStyle styl
             // A face or a tick/cross above its word.
             ImGui::SetCursorScreenPos(cell.min);
             tapped = ImGui::InvisibleButton("##vote", ImVec2(cell.Width(), cell.Height()));
+            RecordTouchTarget(app);
             uint32_t fill = ImGui::IsItemActive() ? palette::kSurfaceAlt : palette::kSurface;
             draw->AddRectFilled(cell.min, cell.max, Rgb(fill), m.radius);
             draw->AddRect(cell.min, cell.max, Rgb(palette::kBorder), m.radius, 0, m.Px(2));

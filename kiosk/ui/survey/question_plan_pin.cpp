@@ -87,6 +87,7 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
         const Area& image = backdrop.image;
         ImGui::SetCursorScreenPos(image.min);
         const bool tapped = ImGui::InvisibleButton("##plan", ImVec2(image.Width(), image.Height()));
+        RecordTouchTarget(app);
         app.targets.Name("plan");
         if (tapped) {
             const ImVec2 tap = ImGui::GetIO().MousePos;

@@ -30,6 +30,7 @@ bool DrawScaleQuestion(App& app, QuestionContext& q) {
         StyleScope id;
         id.Id(value);
         const bool tapped = ImGui::InvisibleButton("##value", ImVec2(button_w, button_h));
+        RecordTouchTarget(app);
         app.targets.Name(fmt::format("value:{}", value));
         if (tapped) {
             if (selected && !q.question.required)

@@ -28,6 +28,7 @@ bool DrawSmileyQuestion(App& app, QuestionContext& q) {
         StyleScope id;
         id.Id(i);
         const bool tapped = ImGui::InvisibleButton("##face", ImVec2(cell_w, cell_h));
+        RecordTouchTarget(app);
         app.targets.Name("option:" + option.id);
         if (tapped) {
             if (selected && !q.question.required)

@@ -31,6 +31,7 @@ bool DrawYesNoQuestion(App& app, QuestionContext& q) {
         StyleScope id;
         id.Id(side.id);
         const bool tapped = ImGui::InvisibleButton("##answer", ImVec2(card_w, card_h));
+        RecordTouchTarget(app);
         app.targets.Name(std::string("option:") + side.id);
         if (tapped) {
             if (selected && !q.question.required)

@@ -14,6 +14,10 @@ namespace kiosk {
 
 // [SECTION] Header, question, footer
 
+void RecordTouchTarget(App& app) {
+    app.touch_targets.push_back({ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+}
+
 GestureFrame ScreenGestures(const App& app) {
     const bool disabled = ImGui::GetCurrentContext()->CurrentItemFlags & ImGuiItemFlags_Disabled;
     return disabled ? GestureFrame{} : app.gestures;
@@ -138,6 +142,7 @@ FooterAction QuestionFooter(App& app, bool can_go_back, std::string_view next_la
 bool ChoiceCardButton(App& app, const char* id, const ChoiceCard& card, const Area& area) {
     ImGui::SetCursorScreenPos(area.min);
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(area.Width(), area.Height()));
+    RecordTouchTarget(app);
     DrawChoiceCard(app, ImGui::GetWindowDrawList(), card, area, ImGui::IsItemActive(),
                    ImGui::IsItemHovered());
     return clicked;

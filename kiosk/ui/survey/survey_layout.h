@@ -25,6 +25,11 @@ struct Area {
     float Height() const { return max.y - min.y; }
 };
 
+// Records ImGui's last item as one of this frame's touch targets (App::touch_targets,
+// audited for size and spacing by the layout tests), for controls built directly on
+// ImGui::InvisibleButton; TouchButton and Tile record themselves.
+void RecordTouchTarget(App& app);
+
 // This frame's gestures for the screen's own drags and long presses: none while a dialog
 // covers it (inside ImGui::BeginDisabled), as ImGui already does for clicks.
 GestureFrame ScreenGestures(const App& app);
