@@ -16,6 +16,14 @@ shots=(
   "home|tap 50% 50%"
   "home-en|tap 50% 50%; lang en"
   "idle-countdown|tap 50% 50%; wait 95"
+  "plans-gallery|tap 50% 50%; go plans"
+  "plan-viewer-zoomed|tap 50% 50%; go plan-viewer square; pinch 40% 45% 10% 30%"
+  "plan-before-after|tap 50% 50%; go plan-viewer coeur-avant-apres"
+  "plan-point-card|tap 50% 50%; go plan-viewer coeur-avant-apres; point 1"
+  "timeline|tap 50% 50%; go timeline"
+  "timeline-phase|tap 50% 50%; go timeline espaces-publics"
+  "agenda|tap 50% 50%; go agenda"
+  "timeline-en|tap 50% 50%; lang en; go timeline"
 )
 
 for size in 1920x1080 1280x800; do

@@ -16,10 +16,12 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
     if (!data.keyboards.Load(data.config.paths.assets / "keyboards", diags) ||
         !CheckKeyboardChoices(data.catalogs, data.keyboards, data.config.paths.assets / "i18n", diags))
         return std::nullopt;
-    // Broken survey files are reported and left out; the kiosk runs with the others.
-    // Plan-pin questions name plans of the content section: once the plans are loaded here,
-    // cross-check them with CheckSurveyPlanReferences(data.surveys, <plan exists>, diags).
+    data.content = LoadContent(data.config.paths.content, data.config.languages, diags);
+    // Broken survey files are reported and left out; the kiosk runs with the others. A
+    // plan-pin question must name a plan of the content section.
     data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags);
+    CheckSurveyPlanReferences(
+        data.surveys, [&](std::string_view plan_id) { return data.content.FindPlan(plan_id) != nullptr; }, diags);
     return data;
 }
 
@@ -45,6 +47,7 @@ void ForEachDisplayText(const KioskData& data, const std::function<void(std::str
     data.keyboards.ForEachText(visit);
     for (const Survey& survey : data.surveys)
         ForEachSurveyText(survey, visit);
+    ForEachContentText(data.content, visit);
 }
 
 } // namespace kiosk

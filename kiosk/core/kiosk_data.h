@@ -13,6 +13,7 @@
 
 #include "base/diagnostics.h"
 #include "config/config.h"
+#include "content/content.h"
 #include "i18n/catalog.h"
 #include "keyboard/keyboard_layout.h"
 #include "store/response_store.h"
@@ -23,6 +24,7 @@ namespace kiosk {
 struct KioskData {
     KioskConfig config;
     Catalogs catalogs;
+    Content content; // plans, timeline, agenda: broken files are reported and left out
     KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
     std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
 

@@ -21,6 +21,7 @@
 #include "nav/navigator.h"
 #include "store/response_store.h"
 #include "survey/burst_detector.h"
+#include "platform/image_store.h"
 #include "theme.h"
 #include "ui_targets.h"
 #include "visit_state.h"
@@ -67,6 +68,10 @@ struct App {
     void RequestFrameAt(double time) { next_frame_at = std::min(next_frame_at, time); }
     void RequestFrameIn(double seconds) { RequestFrameAt(now + seconds); }
     double next_frame_at = std::numeric_limits<double>::infinity();
+
+    // Images decoded off the UI thread (plans, photos): screens ask for them every frame
+    // they draw them; the shell frees what no screen asked for.
+    ImageStore images;
 
     // Rapid repeated poll votes; reset when a visit ends by the idle timeout.
     BurstDetector poll_bursts;

@@ -55,6 +55,7 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
     io.MouseDoubleClickTime = 0.35f;
     ImGui_ImplOpenGL3_Init("#version 130");
     app_->max_texture_size = window_.MaxTextureSize();
+    app_->images.SetMaxTextureSize(window_.MaxTextureSize());
 }
 
 Shell::~Shell() {
@@ -159,7 +160,9 @@ void Shell::RenderFrame() {
     FeedImGui(app.now);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    app.images.BeginFrame(); // decoded images in, textures up
     DrawScreens(app);
+    if (app.images.EndFrame()) app.RequestFrameIn(0); // unused images out; uploads still owed
     ImGui::Render();
     last_build_cpu_ = ThreadCpuSeconds() - build_start;
 

@@ -1,7 +1,9 @@
 #include "shell_driver.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 #include <SDL2/SDL.h>
 
@@ -118,6 +120,23 @@ void ShellDriver::Wheel(float x, float y, float dy) {
     shell_->HandleEvent(motion);
     shell_->InjectWheel(Vec2(0, dy));
     Frames(2);
+}
+
+bool ShellDriver::WaitForImages(double max_seconds) {
+    using namespace std::chrono;
+    const auto deadline = steady_clock::now() + duration<double>(max_seconds);
+    // A frame first: the current screen asks for its images during it.
+    PumpEvents();
+    shell_->RenderFrame();
+    while (GetApp().images.Busy()) {
+        if (steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(milliseconds(5));
+        PumpEvents();
+        shell_->RenderFrame();
+    }
+    PumpEvents();
+    shell_->RenderFrame();
+    return true;
 }
 
 Image ShellDriver::Capture() {

@@ -43,6 +43,11 @@ public:
     void FingerUp(int64_t id, float x, float y);
     void Wheel(float x, float y, float dy);
 
+    // Waits (real time, at most `max_seconds`) until no image is decoding or uploading,
+    // rendering frames as the real loop would (without moving the manual clock), then
+    // renders one more so the last textures show. False if it timed out.
+    bool WaitForImages(double max_seconds = 60);
+
     // The last rendered frame.
     Image Capture();
     bool SavePng(const std::filesystem::path& file, std::string& error);

@@ -6,12 +6,16 @@
 // forget. Screens keep their per-visit state here, not in statics.
 #pragma once
 
+#include "screens/programme_state.h"
 #include "survey/survey_visit.h"
 
 namespace kiosk {
 
 struct VisitState {
     bool language_chosen = false; // the visitor picked a language on this visit
+    Route last_drawn;             // the screen the previous frame showed (set by DrawScreens)
+    PlanViewerState plan_viewer;
+    TimelineState timeline;
     SurveyVisit survey;           // the survey or poll being answered (ui/survey/)
 };
 

@@ -9,6 +9,9 @@
 //   settle   (frames until the response store has nothing pending: answers recorded)
 //   tap-target NAME | hold-target NAME | release   (controls by name, see ui/ui_targets.h:
 //            "survey.next", "option:yes", "key:é"…; hold = a long press kept down until release)
+//   point N (taps the numbered point N of the plan open in the viewer)
+// `shot` first waits (real time) for images being decoded or uploaded, so pictures and
+// plans are in the shot rather than their placeholders.
 // Coordinates are pixels of the --size screen, or percentages of its width (x) and height
 // (y) when written "50%", so one script serves every size. `go` opens a screen directly (attract, home,
 // plans, plan-viewer, timeline, agenda, surveys, survey, thanks).
@@ -115,7 +118,20 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
             }
             app.nav.Go({*screen, words.size() == 3 ? words[2] : ""}, app.now);
             driver.Frames(3);
+        } else if (verb == "point" && words.size() == 2) {
+            const PlanViewerState& viewer = app.visit.plan_viewer;
+            const Plan* plan = app.data.content.FindPlan(viewer.plan_id);
+            const int n = (int)number(1);
+            if (app.nav.CurrentScreen() != Screen::PlanViewer || !plan || n < 1 ||
+                n > (int)plan->hotspots.size()) {
+                error = "'point " + words[1] + "': no such point on the plan open in the viewer";
+                return false;
+            }
+            const Vec2 p = viewer.view.PlanToScreen(plan->hotspots[n - 1].at);
+            driver.Tap(p.x, p.y);
         } else if (verb == "shot" && words.size() == 2) {
+            if (!driver.WaitForImages())
+                LogWarning("images still loading after 60 s; the shot shows placeholders");
             std::string write_error;
             if (!driver.SavePng(out / words[1], write_error)) {
                 error = write_error;

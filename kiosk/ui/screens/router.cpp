@@ -6,18 +6,20 @@
 namespace kiosk {
 
 void DrawScreens(App& app) {
+    const Route drawn = app.nav.Current();
     switch (app.nav.CurrentScreen()) {
     case Screen::Attract: DrawAttract(app); break;
     case Screen::Home: DrawHome(app); break;
-    case Screen::Plans:
-    case Screen::PlanViewer: DrawEmptySection(app, "home.plans.title", palette::kPrimary); break;
-    case Screen::Timeline: DrawEmptySection(app, "home.timeline.title", palette::kTimeline); break;
-    case Screen::Agenda: DrawEmptySection(app, "home.agenda.title", palette::kAgenda); break;
+    case Screen::Plans: DrawPlans(app); break;
+    case Screen::PlanViewer: DrawPlanViewer(app); break;
+    case Screen::Timeline: DrawTimeline(app); break;
+    case Screen::Agenda: DrawAgenda(app); break;
     case Screen::Surveys: DrawSurveys(app); break;
     case Screen::Survey: DrawSurvey(app); break;
     case Screen::Thanks: DrawThanks(app); break;
     }
     DrawStaffAlert(app);
+    app.visit.last_drawn = drawn;
     if (app.nav.CountdownVisible()) DrawIdleOverlay(app);
     if (app.nav.Asleep(app.now)) DrawSleepOverlay(app);
 }

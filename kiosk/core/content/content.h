@@ -1,0 +1,50 @@
+// Content: the plans, the timeline and the agenda, loaded from the content directory.
+//
+//     <content>/plans/*.toml    one plan per file (gallery order = file name order)
+//     <content>/timeline.toml   the programme's phases
+//     <content>/agenda.toml     public meetings and workshops
+// Every file is read with TableReader: problems are reported as file:line:column. A file
+// with an error is left out (reported in the Diagnostics, so `kiosk --check-config`
+// fails), and everything else still loads: a typo in one plan must not blank the kiosk.
+// Missing images are warnings: the screens show a placeholder in their place.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "content/agenda.h"
+#include "content/plan.h"
+#include "content/timeline.h"
+
+namespace kiosk {
+
+struct Content {
+    std::vector<Plan> plans;
+    std::vector<Phase> phases;
+    std::vector<AgendaEvent> events;
+
+    const Plan* FindPlan(std::string_view id) const;
+    const Phase* FindPhase(std::string_view id) const;
+};
+
+Content LoadContent(const std::filesystem::path& dir, const std::vector<std::string>& languages,
+                    Diagnostics& diags);
+
+// Loaders for one file each (used by LoadContent; exposed for tests). Each returns nothing
+// if the file has an error; warnings are added to `diags` either way.
+std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const std::vector<std::string>& languages,
+                                 Diagnostics& diags);
+std::optional<std::vector<Phase>> LoadTimelineFile(const std::filesystem::path& file,
+                                                   const std::vector<std::string>& languages,
+                                                   Diagnostics& diags);
+std::optional<std::vector<AgendaEvent>> LoadAgendaFile(const std::filesystem::path& file,
+                                                       const std::vector<std::string>& languages,
+                                                       Diagnostics& diags);
+
+// Every text of the content, in every language (for the font's glyph ranges).
+void ForEachContentText(const Content& content, const std::function<void(std::string_view)>& visit);
+
+} // namespace kiosk

@@ -1,0 +1,125 @@
+// Loading one plan file (<content>/plans/*.toml). Format: README "Content files".
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "content/content.h"
+#include "content/content_reader.h"
+
+namespace kiosk {
+
+float Plan::MaxScale() const {
+    // Plan units per main-image pixel: 1 unless `size` differs from the image's pixels.
+    const float pixels_per_unit = image.width > 0 && size.x > 0 ? (float)image.width / size.x : 1.0f;
+    return max_zoom * pixels_per_unit;
+}
+
+namespace {
+
+// The [before] table: the other image of a before/after pair, placed by `area`.
+std::optional<PlanImage> ReadBefore(TableReader& root, const Plan& plan,
+                                    const std::vector<std::string>& languages) {
+    if (!root.Has("before")) return std::nullopt;
+    TableReader t = TableReader::Sub(root, "before");
+    PlanImage before;
+    before.file = ReadImagePath(t, "image", Need::Required, &before.width, &before.height).value_or("");
+    before.area = ReadArea(t, "area", Need::Optional).value_or(Rect::FromSize({0, 0}, plan.size));
+    before.label = t.Localized("label", languages, Need::Optional);
+    // Different sizes are aligned by `area`, never by accident: an image whose shape differs
+    // from its area would be stretched.
+    if (before.width > 0 && before.height > 0) {
+        const float image_aspect = (float)before.width / (float)before.height;
+        const float area_aspect = before.area.Width() / before.area.Height();
+        if (std::fabs(image_aspect / area_aspect - 1.0f) > 0.02f)
+            t.Warning(
+                t.Has("area") ? "area" : "image",
+                fmt::format("the image ({}×{} px) does not have the shape of its area ({}×{} plan units): it "
+                            "will be stretched; set `area` to where it lies on the plan",
+                            before.width, before.height, before.area.Width(), before.area.Height()));
+    }
+    t.Finish();
+    return before;
+}
+
+void ReadHotspots(TableReader& root, Plan& plan, const std::vector<std::string>& languages) {
+    std::set<std::string> ids;
+    for (TableReader& t : root.TableArray("hotspot")) {
+        Hotspot h;
+        h.number = (int)plan.hotspots.size() + 1;
+        h.id = ReadId(t, "id", Need::Required).value_or("");
+        if (!h.id.empty() && !ids.insert(h.id).second)
+            t.Error("id", fmt::format("\"{}\" is used twice", h.id));
+        if (std::optional<Vec2> at = ReadPoint(t, "at", Need::Required)) {
+            h.at = *at;
+            if (at->x < 0 || at->y < 0 || at->x > plan.size.x || at->y > plan.size.y)
+                t.Error("at", fmt::format("[{}, {}] is outside the plan (0 to {} across, 0 to {} down)",
+                                          at->x, at->y, plan.size.x, plan.size.y));
+        }
+        const std::string layer = t.Choice("layer", {"both", "before", "after"}, "both");
+        h.layer = layer == "before"  ? HotspotLayer::Before
+                  : layer == "after" ? HotspotLayer::After
+                                     : HotspotLayer::Both;
+        if (h.layer != HotspotLayer::Both && !plan.before)
+            t.Error("layer", "this plan has no [before] image: leave `layer` out");
+        h.title = t.Localized("title", languages, Need::Required);
+        h.text = t.Localized("text", languages, Need::Required);
+        h.photo = ReadImagePath(t, "photo", Need::Optional).value_or("");
+        t.Finish();
+        plan.hotspots.push_back(std::move(h));
+    }
+}
+
+} // namespace
+
+std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const std::vector<std::string>& languages,
+                                 Diagnostics& diags) {
+    Diagnostics local;
+    std::optional<toml::table> table = ParseTomlFile(file, local);
+    std::optional<Plan> result;
+    if (table) {
+        TableReader root(*table, "", file.string(), local);
+        Plan plan;
+        plan.file = file;
+        plan.example = root.Bool("example", false);
+        plan.id = ReadId(root, "id", Need::Required).value_or("");
+        plan.title = root.Localized("title", languages, Need::Required);
+        plan.summary = root.Localized("summary", languages, Need::Required);
+        plan.description = root.Localized("description", languages, Need::Optional);
+        plan.image.file =
+            ReadImagePath(root, "image", Need::Required, &plan.image.width, &plan.image.height).value_or("");
+        plan.image.label = root.Localized("label", languages, Need::Optional);
+        if (std::optional<Vec2> size = ReadPoint(root, "size", Need::Optional)) {
+            if (size->x > 0 && size->y > 0)
+                plan.size = *size;
+            else
+                root.Error("size", "width and height must be greater than 0");
+            if (plan.image.width > 0 && plan.size.x > 0 &&
+                std::fabs((float)plan.image.width / (float)plan.image.height / (plan.size.x / plan.size.y) -
+                          1.0f) > 0.02f)
+                root.Warning("size",
+                             fmt::format("the image ({}×{} px) does not have the plan's shape: it will be "
+                                         "stretched",
+                                         plan.image.width, plan.image.height));
+        } else if (!root.Has("size")) {
+            if (plan.image.width > 0)
+                plan.size = Vec2((float)plan.image.width, (float)plan.image.height);
+            else if (!plan.image.file.empty())
+                root.Warning("image",
+                             "the plan's size is unknown without its image: set `size = [width, height]` "
+                             "so hotspots stay in place");
+        }
+        if (plan.size.x <= 0 || plan.size.y <= 0) plan.size = Vec2(1600, 1000); // placeholder frame
+        plan.image.area = Rect::FromSize({0, 0}, plan.size);
+        plan.max_zoom = (float)root.Float("max_zoom", 2.0, 0.25, 16.0);
+        plan.before = ReadBefore(root, plan, languages);
+        ReadHotspots(root, plan, languages);
+        root.Finish();
+        if (!local.HasErrors()) result = std::move(plan);
+    }
+    diags.Append(local);
+    return result;
+}
+
+} // namespace kiosk

@@ -1,0 +1,54 @@
+#include "plan_canvas.h"
+
+#include <algorithm>
+
+#include "programme_widgets.h"
+
+namespace kiosk {
+
+TiledDrawStats DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanView& view, const Rect& area,
+                              const Rect& clip) {
+    TiledDrawStats stats;
+    if (image.Status() != ImageStatus::Ready || clip.Empty()) return stats;
+    const Rect screen = view.PlanToScreen(area);
+    if (screen.Empty()) return stats;
+
+    const int level = ChooseLevel(screen.Width() / (float)image.Width(), image.LevelCount());
+    const int coarsest = image.LevelCount() - 1;
+    const int lw = image.LevelWidth(level), lh = image.LevelHeight(level), tile = image.TileSize();
+    // Level pixels ↔ screen: one formula for every tile edge, so neighbours share their
+    // edges exactly and no seam opens between them.
+    const float sx = screen.Width() / (float)lw, sy = screen.Height() / (float)lh;
+    auto screen_x = [&](int px) { return screen.min.x + (float)px * sx; };
+    auto screen_y = [&](int py) { return screen.min.y + (float)py * sy; };
+    const Rect visible({(clip.min.x - screen.min.x) / sx, (clip.min.y - screen.min.y) / sy},
+                       {(clip.max.x - screen.min.x) / sx, (clip.max.y - screen.min.y) / sy});
+    const TileRange range = VisibleTiles(lw, lh, tile, visible);
+    if (range.Empty()) return stats;
+
+    const uint32_t stand_in = image.Tile(coarsest, 0, 0);
+    draw->PushClipRect(ImVec2(clip.min.x, clip.min.y), ImVec2(clip.max.x, clip.max.y), true);
+    // Plan tiles are opaque: no blending, which roughly halves their cost with software GL.
+    // ResetRenderState makes the backend restore its own state (blending on) afterwards.
+    draw->AddCallback([](const ImDrawList*, const ImDrawCmd*) { SetBlending(false); }, nullptr);
+    for (int ty = range.y0; ty < range.y1; ty++) {
+        for (int tx = range.x0; tx < range.x1; tx++) {
+            const int x0 = tx * tile, y0 = ty * tile;
+            const int x1 = std::min(x0 + tile, lw), y1 = std::min(y0 + tile, lh);
+            const ImVec2 p0(screen_x(x0), screen_y(y0)), p1(screen_x(x1), screen_y(y1));
+            if (const uint32_t texture = image.Tile(level, tx, ty)) {
+                draw->AddImage(TextureId(texture), p0, p1);
+            } else if (stand_in) {
+                const ImVec2 uv0((float)x0 / lw, (float)y0 / lh), uv1((float)x1 / lw, (float)y1 / lh);
+                draw->AddImage(TextureId(stand_in), p0, p1, uv0, uv1);
+                stats.stand_ins++;
+            }
+            stats.tiles++;
+        }
+    }
+    draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    draw->PopClipRect();
+    return stats;
+}
+
+} // namespace kiosk
