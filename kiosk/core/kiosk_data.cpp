@@ -21,7 +21,8 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
     // plan-pin question must name a plan of the content section.
     data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags);
     CheckSurveyPlanReferences(
-        data.surveys, [&](std::string_view plan_id) { return data.content.FindPlan(plan_id) != nullptr; }, diags);
+        data.surveys, [&](std::string_view plan_id) { return data.content.FindPlan(plan_id) != nullptr; },
+        diags);
     return data;
 }
 

@@ -24,7 +24,7 @@ namespace kiosk {
 struct KioskData {
     KioskConfig config;
     Catalogs catalogs;
-    Content content; // plans, timeline, agenda: broken files are reported and left out
+    Content content;             // plans, timeline, agenda: broken files are reported and left out
     KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
     std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
 

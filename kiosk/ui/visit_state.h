@@ -16,7 +16,7 @@ struct VisitState {
     Route last_drawn;             // the screen the previous frame showed (set by DrawScreens)
     PlanViewerState plan_viewer;
     TimelineState timeline;
-    SurveyVisit survey;           // the survey or poll being answered (ui/survey/)
+    SurveyVisit survey; // the survey or poll being answered (ui/survey/)
 };
 
 } // namespace kiosk

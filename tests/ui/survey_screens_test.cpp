@@ -1,7 +1,9 @@
 // Survey screens driven by taps (real synthetic touches through the shell), with the
 // answers checked in the SQLite file the kiosk wrote: the whole demo survey, validation,
 // cancel, double "Send", idle timeout, one-tap polls and their results, recording faults.
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -281,4 +283,96 @@ TEST_CASE("when recording fails the visitor is told, the answer is kept, and sta
     kiosk.Tap("sending.finish"); // the visitor may leave; the answer stays queued
     CHECK(kiosk.CurrentScreen() == Screen::Attract);
     CHECK(kiosk.Store().Status().pending == 1);
+}
+
+TEST_CASE(
+    "plan pins: a tap places a numbered pin, its reason is chosen beside the plan; recorded normalised") {
+    SurveyKiosk kiosk("survey-ui-plan-pin");
+    kiosk.StartSurvey("usages-espaces-publics");
+    App& app = kiosk.GetApp();
+    const SurveyRunner& runner = *app.visit.survey.runner;
+    kiosk.Tap("option:jamais");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("option:neutral");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("value:5");
+    kiosk.Tap("survey.next");
+    kiosk.Tap("option:no");
+    kiosk.Tap("survey.next");
+    for (const char* id : {"jeux", "ombre", "eclairage", "toilettes", "voitures"})
+        kiosk.Tap(std::string("option:") + id);
+    kiosk.Tap("survey.next");
+    REQUIRE(runner.Current().id == "endroits");
+    for (int i = 0; i < 200 && !kiosk.Has("plan"); i++) { // the plan decodes off the UI thread
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        kiosk.Driver().Frames(1);
+    }
+    REQUIRE(kiosk.Has("plan"));
+    const TargetRect plan = *app.targets.Find("plan");
+    auto tap_plan = [&](float fx, float fy) {
+        kiosk.Driver().Tap(plan.min.x + fx * (plan.max.x - plan.min.x),
+                           plan.min.y + fy * (plan.max.y - plan.min.y));
+    };
+    tap_plan(0.25f, 0.5f);
+    REQUIRE(runner.CurrentAnswer().pins.size() == 1);
+    CHECK(runner.CurrentAnswer().pins[0].x == Approx(0.25).margin(0.01));
+    CHECK(runner.CurrentAnswer().pins[0].y == Approx(0.5).margin(0.01));
+    // A pin needs its reason: Next says so.
+    kiosk.Tap("survey.next");
+    REQUIRE(app.visit.survey.error);
+    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.pin_choice");
+    kiosk.Tap("pin-choice:agreable");
+    tap_plan(0.75f, 0.25f);
+    REQUIRE(runner.CurrentAnswer().pins.size() == 2);
+    kiosk.Tap("pin-choice:insecurite");
+    tap_plan(0.5f, 0.9f);
+    kiosk.Tap("pin-choice:abime");
+    tap_plan(0.1f, 0.1f); // a fourth: refused, with the reason
+    CHECK(runner.CurrentAnswer().pins.size() == 3);
+    REQUIRE(app.visit.survey.error);
+    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.max_pins");
+    kiosk.Shot("survey-plan-pins");
+    kiosk.Tap("pin.remove"); // the selected (third) pin
+    CHECK(runner.CurrentAnswer().pins.size() == 2);
+    kiosk.Tap("survey.next");
+    REQUIRE(runner.Current().id == "idee");
+    kiosk.Tap("survey.next"); // send without an idea
+    kiosk.Settle();
+    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+    const std::vector<Response> responses = kiosk.Responses();
+    REQUIRE(responses.size() == 1);
+    std::vector<const Answer*> pins;
+    for (const Answer& a : responses[0].answers)
+        if (a.question_id == "endroits") pins.push_back(&a);
+    REQUIRE(pins.size() == 2);
+    CHECK(pins[0]->plan_id == "perimetre");
+    CHECK(pins[0]->option_id == "agreable");
+    CHECK(*pins[0]->x == Approx(0.25).margin(0.01));
+    CHECK(*pins[0]->y == Approx(0.5).margin(0.01));
+    CHECK(pins[1]->option_id == "insecurite");
+    CHECK(*pins[1]->x == Approx(0.75).margin(0.01));
+    CHECK(*pins[1]->y == Approx(0.25).margin(0.01));
+}
+
+TEST_CASE("the walk-in poll is one tap from the attract screen and from the home screen") {
+    SurveyKiosk kiosk("survey-ui-poll-offer");
+    App& app = kiosk.GetApp();
+    REQUIRE(kiosk.CurrentScreen() == Screen::Attract);
+    // On the attract screen the answer takes the tap, not the whole-screen "start" button.
+    kiosk.Tap("poll:futur-square:jardin");
+    kiosk.Settle();
+    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+    kiosk.Tap("thanks.home");
+    REQUIRE(kiosk.CurrentScreen() == Screen::Home);
+    kiosk.Tap("poll:futur-square:eau");
+    kiosk.Settle();
+    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+    // The thank-you ends by itself, back to the attract screen.
+    kiosk.Driver().Wait(kiosk.Data().config.idle.thanks_seconds + 1);
+    CHECK(kiosk.CurrentScreen() == Screen::Attract);
+    const std::vector<Response> responses = kiosk.Responses();
+    REQUIRE(responses.size() == 2);
+    CHECK(responses[0].answers.at(0).option_id == "jardin");
+    CHECK(responses[1].answers.at(0).option_id == "eau");
+    CHECK(app.store->Tally("futur-square").total == 2);
 }

@@ -6,7 +6,7 @@
 // ACTIONS, separated by ';':
 //   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
 //   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
-//   settle   (frames until the response store has nothing pending: answers recorded)
+//   settle   (frames until answers are recorded and images decoded: before tapping a plan)
 //   tap-target NAME | hold-target NAME | release   (controls by name, see ui/ui_targets.h:
 //            "survey.next", "option:yes", "key:é"…; hold = a long press kept down until release)
 //   point N (taps the numbered point N of the plan open in the viewer)
@@ -103,9 +103,10 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
             driver.Frames(6);
             held.reset();
         } else if (verb == "settle" && words.size() == 1) {
-            // Recording runs on the store's thread: render until it is done and shown.
+            // Recording and decoding run on other threads: render until they are done and shown.
             for (int i = 0; i < 200 && app.store && !app.store->WaitIdle(0.01); i++)
                 driver.Frames(1);
+            driver.WaitForImages();
             driver.Frames(3);
         } else if (verb == "end-visit") {
             app.nav.EndVisit(app.now);

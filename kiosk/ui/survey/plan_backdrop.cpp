@@ -1,22 +1,32 @@
-// The plan under a plan-pin question. Plans and their images come from the plans code
-// (Content, ImageStore; branch `plans`); until it is merged no plan can be shown, and the
-// screen says so (the demo's plan-pin question is optional, so the survey goes on).
 #include "plan_backdrop.h"
 
-#include "palette.h"
-#include "widgets.h"
+#include "plan_canvas.h"
+#include "programme_widgets.h"
+#include "view/plan_view.h"
 
 namespace kiosk {
 
 PlanBackdrop DrawPlanBackdrop(App& app, std::string_view plan_id, const Area& area) {
-    (void)plan_id;
-    const Metrics& m = app.metrics;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(area.min, area.max, Rgb(palette::kSurfaceAlt), m.radius);
-    ImGui::SetCursorScreenPos(ImVec2(area.min.x + m.margin, (area.min.y + area.max.y) * 0.5f - m.target));
-    CenteredText(app.Tr("surveys.question.plan_missing"), app.fonts.title, palette::kTextMuted,
-                 area.min.x + m.margin, area.Width() - 2 * m.margin);
-    return {};
+    const Plan* plan = app.data.content.FindPlan(plan_id);
+    if (!plan) { // LoadKioskData refuses such a survey; a placeholder rather than a crash
+        DrawImagePlaceholder(app, area.min, area.max, ImageStatus::Failed,
+                             app.Tr("surveys.question.plan_missing"));
+        return {};
+    }
+    // The whole plan, fitted: pins are placed on the plan as it is, not on a detail.
+    const Rect viewport({area.min.x, area.min.y}, {area.max.x, area.max.y});
+    const PlanView view(plan->size, viewport, plan->MaxScale());
+    TiledImage* image = app.images.Tiled(plan->image.file);
+    if (image->Status() != ImageStatus::Ready) {
+        const bool failed = image->Status() == ImageStatus::Failed;
+        DrawImagePlaceholder(
+            app, area.min, area.max, image->Status(),
+            app.Tr(failed ? "surveys.question.plan_missing" : "surveys.question.plan_loading"));
+        return {failed ? BackdropState::Missing : BackdropState::Loading, {}};
+    }
+    DrawTiledImage(ImGui::GetWindowDrawList(), *image, view, plan->image.area, viewport);
+    const Rect screen = view.PlanToScreen(plan->image.area);
+    return {BackdropState::Ready, {ImVec2(screen.min.x, screen.min.y), ImVec2(screen.max.x, screen.max.y)}};
 }
 
 } // namespace kiosk

@@ -1,7 +1,7 @@
 // The plan image under a plan-pin question.
 //
-// Plans belong to the content section (Content::FindPlan, loaded by the plans code);
-// their images are decoded off the UI thread by the image store. This is the survey
+// Plans belong to the content section (Content::FindPlan); their images are decoded
+// off the UI thread by the image store (platform/image_store.h). This is the survey
 // screens' only contact with them: the plan-pin screen asks for the plan fitted in an
 // area and gets back where the image lies, to turn taps into coordinates normalised to
 // the image (0,0 top left … 1,1 bottom right), which is how pins are stored.

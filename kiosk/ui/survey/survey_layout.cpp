@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include "palette.h"
+#include "programme_widgets.h"
 #include "smiley.h"
 #include "style_scope.h"
 #include "widgets.h"
@@ -197,8 +198,8 @@ void DrawChoiceCard(App& app, ImDrawList* draw, const ChoiceCard& card, const Ar
     }
 
     if (card.picture && !card.picture->empty() && card.picture_only) {
-        DrawPicture(app, draw, *card.picture,
-                    {ImVec2(area.min.x + pad, area.min.y + pad), ImVec2(area.max.x - pad, area.max.y - pad)});
+        DrawPicture(app, *card.picture, ImVec2(area.min.x + pad, area.min.y + pad),
+                    ImVec2(area.max.x - pad, area.max.y - pad));
         // The mark again on top of the picture, so the choice stays visible.
         if (card.selected) {
             draw->AddCircleFilled(mark_center, mark * 0.5f, Rgb(palette::kOpinion));
@@ -209,8 +210,8 @@ void DrawChoiceCard(App& app, ImDrawList* draw, const ChoiceCard& card, const Ar
     x += mark + pad;
     if (card.picture && !card.picture->empty()) {
         const float side = area.Height() - 2 * m.Px(10);
-        DrawPicture(app, draw, *card.picture,
-                    {ImVec2(x, area.min.y + m.Px(10)), ImVec2(x + side, area.max.y - m.Px(10))});
+        DrawPicture(app, *card.picture, ImVec2(x, area.min.y + m.Px(10)),
+                    ImVec2(x + side, area.max.y - m.Px(10)));
         x += side + pad;
     }
     const float width = area.max.x - pad - x;

@@ -91,8 +91,4 @@ enum class ConfirmAnswer { None, Keep, Confirm };
 ConfirmAnswer ConfirmDialog(App& app, const char* id, std::string_view title, std::string_view text,
                             std::string_view keep_label, std::string_view confirm_label);
 
-// A picture file fitted in `area` (aspect kept, centred). While it loads, or if it cannot
-// be read, a neutral frame with a pictogram holds its place.
-void DrawPicture(App& app, ImDrawList* draw, const std::filesystem::path& file, const Area& area);
-
 } // namespace kiosk
