@@ -376,3 +376,26 @@ TEST_CASE("the walk-in poll is one tap from the attract screen and from the home
     CHECK(responses[1].answers.at(0).option_id == "eau");
     CHECK(app.store->Tally("futur-square").total == 2);
 }
+
+TEST_CASE("survey screens ask for no frame while nothing happens") {
+    SurveyKiosk kiosk("survey-ui-idle-frames");
+    App& app = kiosk.GetApp();
+    Shell& shell = kiosk.Driver().GetShell();
+    auto sleeps = [&](const char* what) {
+        kiosk.Driver().Frames(5);
+        INFO(what);
+        // Nothing until the idle countdown (minus the frames just rendered).
+        CHECK(shell.NextDeadline(app.now) > app.now + kiosk.Data().config.idle.timeout_seconds - 1);
+    };
+    app.nav.Go({Screen::Surveys, ""}, app.now);
+    kiosk.Driver().Frames(3);
+    kiosk.Driver().WaitForImages();
+    sleeps("list");
+    kiosk.Tap("survey:usages-espaces-publics");
+    sleeps("notice");
+    kiosk.Tap("survey.start");
+    sleeps("first question");
+    test::AnswerDemoSurveyUpToFreeText(kiosk);
+    kiosk.Type("Merci");
+    sleeps("keyboard");
+}

@@ -18,7 +18,7 @@ void DrawThanks(App& app) {
 
     // A big tick: understood without reading.
     const float r = results ? m.Px(70) : m.Px(110);
-    const ImVec2 center(m.width * 0.5f, m.margin + r + (results ? 0 : m.Px(80)));
+    const ImVec2 center(m.width * 0.5f, results ? m.margin + r : m.height * 0.3f);
     draw->AddCircleFilled(center, r, Rgb(palette::kOpinion), 64);
     DrawIcon(draw, Icon::Check, center, r * 1.1f, Rgb(palette::kTextOnDark));
     ImGui::SetCursorScreenPos(ImVec2(m.margin, center.y + r + m.gap));
