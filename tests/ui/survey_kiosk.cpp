@@ -4,18 +4,29 @@
 #include <sqlite3.h>
 
 #include "store/response_reader.h"
+#include "survey/survey_loader.h"
 #include "test_paths.h"
 #include "text/letter_case.h"
 #include "text/utf8.h"
 
 namespace kiosk::test {
 
-SurveyKiosk::SurveyKiosk(const std::string& name, int width, int height) {
+SurveyKiosk::SurveyKiosk(const std::string& name, int width, int height,
+                         const std::vector<std::filesystem::path>& extra_surveys) {
     Diagnostics diags;
     std::optional<KioskData> loaded = LoadKioskData(DemoConfig(), diags);
     INFO(diags.FormatAll());
     REQUIRE(loaded);
     data_ = std::make_unique<KioskData>(std::move(*loaded));
+    for (const std::filesystem::path& file : extra_surveys) {
+        std::optional<Survey> survey = LoadSurveyFile(file, data_->config.languages, diags);
+        INFO(diags.FormatAll());
+        REQUIRE(survey);
+        data_->surveys.push_back(std::move(*survey));
+    }
+    REQUIRE(CheckSurveyPlanReferences(
+                data_->surveys, [&](std::string_view id) { return data_->content.FindPlan(id) != nullptr; },
+                diags) == 0);
     data_->config.paths.database = ScratchDir(name) / "responses.db";
     Open(name, width, height);
 }

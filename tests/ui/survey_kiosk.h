@@ -18,8 +18,10 @@ namespace kiosk::test {
 
 class SurveyKiosk {
 public:
-    // A fresh kiosk whose database is build/test-scratch/<name>/responses.db.
-    explicit SurveyKiosk(const std::string& name, int width = 1920, int height = 1080);
+    // A fresh kiosk whose database is build/test-scratch/<name>/responses.db, with the demo
+    // surveys and `extra_surveys` (files, e.g. from tests/data/surveys-ui/).
+    explicit SurveyKiosk(const std::string& name, int width = 1920, int height = 1080,
+                         const std::vector<std::filesystem::path>& extra_surveys = {});
     // A kiosk on `database` as it is (e.g. an unusable path, to see faults).
     SurveyKiosk(const std::string& name, const std::filesystem::path& database, int width, int height);
     ~SurveyKiosk();

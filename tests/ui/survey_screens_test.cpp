@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "survey/survey_layout.h"
 #include "survey/survey_visit.h"
 #include "survey_kiosk.h"
 #include "test_paths.h"
@@ -398,4 +399,79 @@ TEST_CASE("survey screens ask for no frame while nothing happens") {
     test::AnswerDemoSurveyUpToFreeText(kiosk);
     kiosk.Type("Merci");
     sleeps("keyboard");
+}
+
+TEST_CASE("three faces, a 1–5 scale, a minimum of choices, a negative number and pins with comments") {
+    SurveyKiosk kiosk("survey-ui-variants", 1920, 1080, {test::DataDir() / "surveys-ui" / "variants.toml"});
+    kiosk.StartSurvey("variants");
+    App& app = kiosk.GetApp();
+    const SurveyRunner& runner = *app.visit.survey.runner;
+    REQUIRE(runner.Current().id == "mood");
+    CHECK(kiosk.Has("option:bad"));
+    CHECK(kiosk.Has("option:neutral"));
+    CHECK_FALSE(kiosk.Has("option:very_good"));
+    kiosk.Tap("option:good");
+    kiosk.Shot("survey-smiley-3");
+    kiosk.Tap("survey.next");
+    CHECK(kiosk.Has("value:1"));
+    CHECK(kiosk.Has("value:5"));
+    CHECK_FALSE(kiosk.Has("value:0"));
+    kiosk.Tap("value:4");
+    kiosk.Shot("survey-scale-1-5");
+    kiosk.Tap("survey.next");
+
+    kiosk.Tap("option:a");
+    kiosk.Tap("survey.next");
+    REQUIRE(app.visit.survey.error);
+    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.min_choices");
+    CHECK(ValidationMessage(app, *app.visit.survey.error) == "Nombre minimal de réponses\u202F: 2");
+    kiosk.Tap("option:c");
+    kiosk.Tap("survey.next");
+
+    // The sign key is offered when the range goes below zero; it toggles a leading minus.
+    REQUIRE(runner.Current().id == "temperature");
+    kiosk.Tap("key:sign");
+    kiosk.Tap("survey.next"); // "-" alone is no number
+    REQUIRE(app.visit.survey.error);
+    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.required");
+    kiosk.Tap("key:5");
+    CHECK(runner.CurrentAnswer().number == -5);
+    kiosk.Shot("survey-number-negative");
+    kiosk.Tap("survey.next");
+
+    REQUIRE(runner.Current().id == "notes");
+    for (int i = 0; i < 200 && !kiosk.Has("plan"); i++) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        kiosk.Driver().Frames(1);
+    }
+    const TargetRect plan = *app.targets.Find("plan");
+    kiosk.Driver().Tap(plan.min.x + 0.4f * (plan.max.x - plan.min.x),
+                       plan.min.y + 0.6f * (plan.max.y - plan.min.y));
+    REQUIRE(runner.CurrentAnswer().pins.size() == 1);
+    kiosk.Tap("pin.comment");
+    REQUIRE(app.visit.survey.editing_comment);
+    kiosk.Type("Trop sombre le soir");
+    kiosk.Shot("survey-pin-comment");
+    kiosk.Tap("pin.done");
+    CHECK_FALSE(app.visit.survey.editing_comment);
+    CHECK(runner.CurrentAnswer().pins[0].comment == "Trop sombre le soir");
+    kiosk.Tap("survey.next"); // send
+    kiosk.Settle();
+    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+
+    const std::vector<Response> responses = kiosk.Responses();
+    REQUIRE(responses.size() == 1);
+    const Response& r = responses[0];
+    REQUIRE(FindAnswer(r, "mood", "good"));
+    CHECK(FindAnswer(r, "mood", "good")->number == 3);
+    CHECK(FindAnswer(r, "note")->number == 4);
+    CHECK(FindAnswer(r, "two", "a"));
+    CHECK(FindAnswer(r, "two", "c"));
+    CHECK(FindAnswer(r, "temperature")->number == -5);
+    const Answer* pin = FindAnswer(r, "notes");
+    REQUIRE(pin);
+    CHECK(pin->plan_id == "perimetre");
+    CHECK(pin->text == "Trop sombre le soir");
+    CHECK(*pin->x == Approx(0.4).margin(0.01));
+    CHECK(*pin->y == Approx(0.6).margin(0.01));
 }

@@ -115,7 +115,9 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
                 q.visit.error = ValidationError{"survey.validation.max_pins", 0, question.max_pins};
             }
         }
-        draw->PushClipRect(plan_area.min, plan_area.max, true);
+        // Markers stand above their point: one near the plan's top edge may rise over the
+        // question's help line rather than be cut.
+        draw->PushClipRect(ImVec2(plan_area.min.x, plan_area.min.y - m.Px(90)), plan_area.max, true);
         for (size_t i = 0; i < pins.size(); i++)
             DrawPinMarker(app, draw, PinOnScreen(image, pins[i]), (int)i + 1, (int)i == selected);
         draw->PopClipRect();
