@@ -25,8 +25,8 @@ const QrCode* Cached(std::string_view text) {
     }
     return it->second ? &*it->second : nullptr;
 }
-} // namespace
 
+// Dark modules on a white square with the quiet zone, snapped to whole pixels.
 void DrawQrCode(ImDrawList* draw, const QrCode& code, ImVec2 pos, float side) {
     const int modules = code.size + 2 * kQuietZone;
     // Whole pixels per module, centred: blurred module edges make phones struggle.
@@ -52,6 +52,8 @@ void DrawQrCode(ImDrawList* draw, const QrCode& code, ImVec2 pos, float side) {
         }
     }
 }
+
+} // namespace
 
 bool QrCodeWidget(std::string_view text, ImVec2 pos, float side) {
     const QrCode* code = Cached(text);

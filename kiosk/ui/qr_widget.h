@@ -17,7 +17,4 @@ namespace kiosk {
 // nothing, when `text` cannot be encoded (the caller shows the address as text instead).
 bool QrCodeWidget(std::string_view text, ImVec2 pos, float side);
 
-// Draws an encoded code (no cursor change).
-void DrawQrCode(ImDrawList* draw, const QrCode& code, ImVec2 pos, float side);
-
 } // namespace kiosk

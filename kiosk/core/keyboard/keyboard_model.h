@@ -70,7 +70,6 @@ public:
     // false (nothing opens) for keys without variants or disabled keys.
     bool OpenVariants(const Key& key);
     bool VariantsOpen() const { return variant_key_ != nullptr; }
-    const Key* VariantKey() const { return variant_key_; }
     // The characters offered, shift applied: the key's own first, then its variants.
     std::vector<std::string> VariantChoices() const;
     // The finger is over choice `index` (-1: over none, lifting then types nothing).

@@ -13,6 +13,8 @@ namespace kiosk {
 
 namespace {
 
+constexpr double kQuietSending = 0.3; // s before "recording…" shows
+
 // Waiting for COMMIT: a spinner while it is quick, and if recording fails, why the visitor
 // can leave anyway (the answer is kept and retried) and a way to retry now.
 void DrawSurveySending(App& app, const Survey& survey) {
@@ -27,8 +29,13 @@ void DrawSurveySending(App& app, const Survey& survey) {
     const float r = m.Px(60);
 
     if (state != RecordState::Retrying) {
-        // Three quarters of a ring turning: recording usually takes a few milliseconds, so
-        // this shows only on a slow disk.
+        // Recording usually takes a few milliseconds: nothing flashes on screen unless it
+        // takes longer; then three quarters of a ring turn.
+        const double waited = app.now - app.visit.survey.sent_at;
+        if (waited < kQuietSending) {
+            app.RequestFrameIn(kQuietSending - waited);
+            return;
+        }
         const float start = (float)std::fmod(app.now * 5.0, 2.0 * M_PI);
         draw->PathArcTo(center, r, start, start + (float)M_PI * 1.5f, 32);
         draw->PathStroke(Rgb(palette::kOpinion), 0, m.Px(10));

@@ -278,13 +278,6 @@ std::string OptionCaption(const App& app, const Question& question, size_t index
     return app.Text(option.label);
 }
 
-float GridHeight(const std::vector<Area>& cells, const Area& area) {
-    float bottom = area.min.y;
-    for (const Area& cell : cells)
-        bottom = std::max(bottom, cell.max.y);
-    return bottom - area.min.y;
-}
-
 // [SECTION] Confirmation dialog
 
 ConfirmAnswer ConfirmDialog(App& app, const char* id, std::string_view title, std::string_view text,

@@ -83,9 +83,6 @@ std::vector<Area> FixedGrid(const App& app, int count, int columns, const Area& 
 // questions (whose options have no label) the catalogue's words.
 std::string OptionCaption(const App& app, const Question& question, size_t index);
 
-// The height the grid of GridCells takes (to size a scroll region).
-float GridHeight(const std::vector<Area>& cells, const Area& area);
-
 // A modal question over the screen ("Stop the survey?"): title, text, two buttons.
 enum class ConfirmAnswer { None, Keep, Confirm };
 ConfirmAnswer ConfirmDialog(App& app, const char* id, std::string_view title, std::string_view text,
