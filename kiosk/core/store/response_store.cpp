@@ -295,6 +295,8 @@ void ResponseStore::Impl::RecordHead(std::unique_lock<std::mutex>& guard) {
                 LogInfo("store: recording works again ({} response(s) still waiting)", queue.size());
                 status.fault = StoreFault::None;
                 status.detail.clear();
+                for (Entry& e : queue) // no longer failing: just waiting their turn
+                    tickets[e.ticket].state = RecordState::Queued;
             }
         } else {
             LogError("store: response refused by the database ({}); kept here: {}", outcome.detail,

@@ -13,7 +13,8 @@
 //     it stays in memory, at the head of the queue, and is retried (back-off from
 //     retry_seconds to max_retry_seconds, or at once on RetryNow()). Status() exposes the
 //     fault for the visitor's message and the staff alert.
-//   - At start-up: PRAGMA quick_check; a corrupt file is renamed aside
+//   - At start-up (and when reopening after an I/O error): PRAGMA quick_check before any
+//     write; a corrupt file is renamed aside
 //     ("responses.db.corrupt-20261127T141503Z", its -wal and -shm likewise; never deleted),
 //     a new database is started, a log line says so and Status().moved_aside stays set.
 //   - Rows are never updated or deleted.
@@ -43,7 +44,8 @@
 namespace kiosk {
 
 // Why recording is not possible right now. Visitors see one message whatever the cause
-// (catalogue key "survey.recording.delayed"); staff see the cause ("store.fault.<name>").
+// (catalogue key "survey.recording.delayed"); staff see the cause ("store.fault.<ToString>"),
+// plus "store.fault.moved_aside" and "store.fault.pending" ({count}) when they apply.
 enum class StoreFault {
     None,
     Locked,   // another process holds the database (SQLITE_BUSY, or the writer lock)
@@ -63,6 +65,7 @@ enum class RecordState {
     Committed, // COMMIT returned SQLITE_OK: the response is in the database
     Rejected,  // malformed (empty ids, bad timestamps: a program bug) or refused by a schema
                // constraint: logged in full as JSON at error level, never retried
+               // (visitors: "survey.recording.rejected")
 };
 
 struct StoreStatus {

@@ -42,10 +42,11 @@ public:
     ResponseWriter(const ResponseWriter&) = delete;
     ResponseWriter& operator=(const ResponseWriter&) = delete;
 
-    // Opens `database` read-write (creating it and its directory if needed), applies the
-    // connection settings, runs PRAGMA quick_check — moving a corrupt file aside and starting
-    // a new one (`moved_aside` receives the new path of the old file) — and migrates the
-    // schema. On failure the connection is closed and the outcome names the fault.
+    // Opens `database` read-write (creating it and its directory if needed). Before writing
+    // anything it runs PRAGMA quick_check — a corrupt file is moved aside and a new one started
+    // (`moved_aside` receives the old file's new path) — and refuses a schema newer than this
+    // program (fault TooNew, file untouched). Then: WAL, synchronous=FULL, migrations. On
+    // failure the connection is closed and the outcome names the fault.
     WriteOutcome Open(const std::filesystem::path& database, int busy_timeout_ms, std::string& moved_aside);
     bool IsOpen() const { return db_ != nullptr; }
     void Close();

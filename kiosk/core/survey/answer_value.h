@@ -59,8 +59,8 @@ struct AnswerValue {
 };
 
 struct ValidationError {
-    const char* key = "survey.validation.invalid"; // catalogue key (see the list above)
-    long long min = 0, max = 0;                    // placeholders {min} / {max}
+    std::string_view key = "survey.validation.invalid"; // catalogue key (see the list above)
+    long long min = 0, max = 0;                         // placeholders {min} / {max}
 
     bool operator==(const ValidationError&) const = default;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "base/clock.h"
 #include "survey/survey_runner.h"
@@ -32,10 +33,9 @@ constexpr const char* kTextsEn[] = {
 };
 
 std::string SampleText(std::string_view language, int max_length, std::mt19937_64& rng) {
-    const bool french = language == "fr";
-    const size_t count = french ? std::size(kTextsFr) : std::size(kTextsEn);
-    std::string text =
-        (french ? kTextsFr : kTextsEn)[std::uniform_int_distribution<size_t>(0, count - 1)(rng)];
+    const std::span<const char* const> texts =
+        language == "fr" ? std::span<const char* const>(kTextsFr) : std::span<const char* const>(kTextsEn);
+    std::string text = texts[std::uniform_int_distribution<size_t>(0, texts.size() - 1)(rng)];
     while ((int)CountCodePoints(text) > max_length)
         PopBackCodePoint(text);
     return text;
