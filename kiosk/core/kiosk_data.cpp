@@ -17,12 +17,14 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
         !CheckKeyboardChoices(data.catalogs, data.keyboards, data.config.paths.assets / "i18n", diags))
         return std::nullopt;
     data.content = LoadContent(data.config.paths.content, data.config.languages, diags);
-    // Broken survey files are reported and left out; the kiosk runs with the others. A
-    // plan-pin question must name a plan of the content section.
+    // Broken survey files are reported and left out; the kiosk runs with the others.
     data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags);
-    CheckSurveyPlanReferences(
-        data.surveys, [&](std::string_view plan_id) { return data.content.FindPlan(plan_id) != nullptr; },
-        diags);
+    // Cross-references between the two: a survey pinning answers on a plan that is not
+    // there is refused; a timeline link to a survey that is not there is dropped.
+    const auto plan_exists = [&](std::string_view id) { return data.content.FindPlan(id) != nullptr; };
+    CheckSurveyPlanReferences(data.surveys, plan_exists, diags);
+    DropUnknownSurveyLinks(
+        data.content, [&](std::string_view id) { return data.FindSurvey(id) != nullptr; }, diags);
     return data;
 }
 
@@ -46,9 +48,9 @@ void ForEachDisplayText(const KioskData& data, const std::function<void(std::str
         [&](std::string_view, std::string_view, std::string_view text) { visit(text); });
     visit(data.config.place_name);
     data.keyboards.ForEachText(visit);
+    ForEachContentText(data.content, visit);
     for (const Survey& survey : data.surveys)
         ForEachSurveyText(survey, visit);
-    ForEachContentText(data.content, visit);
 }
 
 } // namespace kiosk

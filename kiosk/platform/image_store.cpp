@@ -115,7 +115,8 @@ ImageStore::Entry& ImageStore::Find(const std::string& key, const std::filesyste
 }
 
 PictureView ImageStore::Picture(const std::filesystem::path& file, int max_side) {
-    max_side = std::clamp(max_side, 16, max_texture_size_);
+    // The job caps the size at the GPU's limit (and says so in the log when that matters).
+    max_side = std::max(max_side, 16);
     Entry& entry = Find(fmt::format("{}#{}", file.string(), max_side), file, max_side, false);
     PictureView view;
     view.status = entry.status;

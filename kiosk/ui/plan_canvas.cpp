@@ -6,12 +6,11 @@
 
 namespace kiosk {
 
-TiledDrawStats DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanView& view, const Rect& area,
-                              const Rect& clip) {
-    TiledDrawStats stats;
-    if (image.Status() != ImageStatus::Ready || clip.Empty()) return stats;
+void DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanView& view, const Rect& area,
+                    const Rect& clip) {
+    if (image.Status() != ImageStatus::Ready || clip.Empty()) return;
     const Rect screen = view.PlanToScreen(area);
-    if (screen.Empty()) return stats;
+    if (screen.Empty()) return;
 
     const int level = ChooseLevel(screen.Width() / (float)image.Width(), image.LevelCount());
     const int coarsest = image.LevelCount() - 1;
@@ -24,7 +23,7 @@ TiledDrawStats DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanVie
     const Rect visible({(clip.min.x - screen.min.x) / sx, (clip.min.y - screen.min.y) / sy},
                        {(clip.max.x - screen.min.x) / sx, (clip.max.y - screen.min.y) / sy});
     const TileRange range = VisibleTiles(lw, lh, tile, visible);
-    if (range.Empty()) return stats;
+    if (range.Empty()) return;
 
     const uint32_t stand_in = image.Tile(coarsest, 0, 0);
     draw->PushClipRect(ImVec2(clip.min.x, clip.min.y), ImVec2(clip.max.x, clip.max.y), true);
@@ -41,14 +40,11 @@ TiledDrawStats DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanVie
             } else if (stand_in) {
                 const ImVec2 uv0((float)x0 / lw, (float)y0 / lh), uv1((float)x1 / lw, (float)y1 / lh);
                 draw->AddImage(TextureId(stand_in), p0, p1, uv0, uv1);
-                stats.stand_ins++;
             }
-            stats.tiles++;
         }
     }
     draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     draw->PopClipRect();
-    return stats;
 }
 
 } // namespace kiosk

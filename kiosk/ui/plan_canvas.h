@@ -8,16 +8,11 @@
 
 namespace kiosk {
 
-struct TiledDrawStats {
-    int tiles = 0;     // quads drawn
-    int stand_ins = 0; // of which drawn from the coarsest level while their tile uploads
-};
-
 // Draws `image`, which covers the plan rectangle `area`, as `view` shows it, clipped to
 // `clip` (screen). Uses the level of detail that matches the zoom; a tile not on the GPU yet
 // is drawn from the coarsest level meanwhile (blurred, never missing). Draws nothing until
 // the image is ready (the caller shows a placeholder).
-TiledDrawStats DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanView& view, const Rect& area,
-                              const Rect& clip);
+void DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanView& view, const Rect& area,
+                    const Rect& clip);
 
 } // namespace kiosk

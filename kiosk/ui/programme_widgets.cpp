@@ -89,6 +89,15 @@ ImVec2 Chip(ImVec2 pos, ImFont* font, std::string_view text, uint32_t fill, uint
     return size;
 }
 
+void AddTouchTarget(App& app, ImVec2 min, ImVec2 max) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+    const ImVec2 a(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
+    const ImVec2 b(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+    const float target = app.metrics.target - 0.5f;
+    if (b.x - a.x >= target && b.y - a.y >= target) app.touch_targets.push_back({a, b});
+}
+
 float ScrollContentWidth(float width) {
     return width - ImGui::GetStyle().ScrollbarSize * 2.0f;
 }

@@ -39,6 +39,11 @@ ImVec2 Chip(ImVec2 pos, ImFont* font, std::string_view text, uint32_t fill, uint
 // (a thin position indicator) takes the rest, so nothing is drawn under it.
 float ScrollContentWidth(float width);
 
+// Registers a touch target for the audit (App::touch_targets): the part of [min, max] inside
+// the current clip rectangle (a scroll area, the timeline strip), if it is at least a target
+// wide and tall; a sliver at the edge of a scroll area is not a target to rely on.
+void AddTouchTarget(App& app, ImVec2 min, ImVec2 max);
+
 // A numbered disc (plan hotspots and their list).
 void NumberDisc(App& app, ImVec2 center, float radius, int number, bool selected);
 

@@ -22,8 +22,14 @@ const KioskData& DemoData() {
 // The screens to audit. Screens with content add their routes here.
 std::vector<Route> Routes() {
     return {
-        {Screen::Home, ""},   {Screen::Plans, ""},   {Screen::Timeline, ""},
-        {Screen::Agenda, ""}, {Screen::Surveys, ""},
+        {Screen::Home, ""},
+        {Screen::Plans, ""},
+        {Screen::PlanViewer, "plan-quartier-2030"},
+        {Screen::PlanViewer, "square"},
+        {Screen::Timeline, ""},
+        {Screen::Timeline, "espaces-publics"},
+        {Screen::Agenda, ""},
+        {Screen::Surveys, ""},
     };
 }
 

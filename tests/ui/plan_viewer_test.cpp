@@ -310,6 +310,30 @@ TEST_CASE("a tapped marker opens its card; markers keep their size on screen at 
     CHECK(Near(Rgb(shot, zoomed.x, zoomed.y + 14), palette::kAttractAccent, 10));
 }
 
+TEST_CASE("the end of a visit forgets the zoom, the divider and the open card", "[plan]") {
+    TestKiosk k = OpenKiosk(WriteViewerKiosk("viewer_visit_end"));
+    OpenPlan(k, "pair");
+    PlanViewerState& s = Viewer(k);
+    const Vec2 marker = s.view.PlanToScreen({1500, 350}); // the "after" marker, right of the divider
+    k.driver->Tap(marker.x, marker.y);
+    const Vec2 centre = s.view.Viewport().Center();
+    k.driver->Drag(DividerX(s.view.Viewport(), s.divider), centre.y, centre.x - 300, centre.y, 0.5, 15);
+    k.driver->Pinch(centre.x + 200, centre.y, 200, 500);
+    REQUIRE_FALSE(s.view.AtFit());
+    REQUIRE(s.divider != 0.5f);
+    REQUIRE(s.open_hotspot == 1);
+    // Nobody touches the screen: "are you still there?", then the visit ends.
+    k.driver->Wait(k.data->config.idle.timeout_seconds + k.data->config.idle.countdown_seconds + 2);
+    REQUIRE(k.app().nav.CurrentScreen() == Screen::Attract);
+    CHECK(k.app().visit.plan_viewer.plan_id.empty());
+    CHECK(k.app().visit.plan_viewer.open_hotspot == -1);
+    // The next visitor finds the plan whole, the divider in the middle, no card open.
+    OpenPlan(k, "pair");
+    CHECK(Viewer(k).view.AtFit());
+    CHECK(Viewer(k).divider == 0.5f);
+    CHECK(Viewer(k).open_hotspot == -1);
+}
+
 TEST_CASE("leaving the viewer frees the plan's textures and pixels", "[plan]") {
     TestKiosk k = OpenKiosk(WriteViewerKiosk("viewer_free"));
     OpenPlan(k, "pair");
@@ -365,4 +389,46 @@ text = { fr = "Toujours là.", en = "Still there." }
     const std::string text = log.Text();
     CHECK(CountLines(text, "nowhere.png: no such file; a placeholder is shown instead") == 1);
     CHECK(CountLines(text, "cut.png: not a readable PNG or JPEG image") == 1);
+}
+
+TEST_CASE("on a GPU with small textures, plans are tiled and photos down-sampled with a log line", "[plan]") {
+    const auto dir = ScratchDir("viewer_small_gpu");
+    const auto config = WriteKiosk(dir);
+    WriteQuadrantPng(dir / "content" / "plans" / "quadrants.png", 2000, 1400);
+    WriteQuadrantPng(dir / "content" / "plans" / "photo.png", 1200, 800);
+    WriteFile(dir / "content" / "plans" / "plan.toml", R"(id = "small-gpu"
+title = { fr = "Petit GPU", en = "Small GPU" }
+summary = { fr = "Test", en = "Test" }
+image = "quadrants.png"
+
+[[hotspot]]
+id = "photo"
+at = [400, 250]
+title = { fr = "Photo", en = "Photo" }
+text = { fr = "Une photo.", en = "A photo." }
+photo = "photo.png"
+)");
+    TestKiosk k = OpenKiosk(config);
+    k.app().images.SetMaxTextureSize(256);
+    CaptureLog log;
+    OpenPlan(k, "small-gpu");
+    TiledImage* plan = k.app().images.Tiled(dir / "content" / "plans" / "quadrants.png");
+    CHECK(plan->TileSize() == 256);
+    CHECK(plan->LevelCount() == 4); // 2000, 1000, 500, 250
+    CheckPictureUnderView(k);
+
+    const Vec2 marker = Viewer(k).view.PlanToScreen({400, 250});
+    k.driver->Tap(marker.x, marker.y);
+    REQUIRE(Viewer(k).open_hotspot == 0);
+    REQUIRE(k.driver->WaitForImages());
+    CHECK(CountLines(log.Text(),
+                     "photo.png: 1200×800 px is larger than the GPU's maximum texture size (256 px); "
+                     "down-sampled to fit") == 1);
+    // The photo shows (its top-left quadrant's red at the card's picture), not a placeholder.
+    const Image shot = k.driver->Capture();
+    int red = 0;
+    for (int y = (int)Viewer(k).view.Viewport().min.y; y < shot.height; y += 4)
+        for (int x = (int)Viewer(k).view.Viewport().max.x; x < shot.width; x += 4)
+            red += Near(Rgb(shot, (float)x, (float)y), kQuadrantColors[0]);
+    CHECK(red > 100);
 }

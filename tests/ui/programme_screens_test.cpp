@@ -117,7 +117,7 @@ TEST_CASE("a phase's link opens its plan; coming back keeps the phase, reopening
         FindButton(k.driver->Capture(), palette::kPrimary, s.cards.max.y + 20);
     REQUIRE(see_plan);
     k.driver->Tap(see_plan->x, see_plan->y);
-    CHECK(app.nav.Current() == Route{Screen::PlanViewer, "coeur-avant-apres"});
+    CHECK(app.nav.Current() == Route{Screen::PlanViewer, "plan-quartier-2030"});
     k.driver->Frames(3);
     app.nav.Back(app.now);
     k.driver->Frames(3);

@@ -195,7 +195,8 @@ TEST_CASE("a section's back and home buttons navigate") {
     k.app().nav.Go({Screen::Agenda, ""}, k.app().now);
     k.driver->Frames(3);
     Image section = k.Shot("shell-section");
-    std::optional<test::Box> bar = test::FindColour(section, palette::kAgenda);
+    // The bar's colour, searched in the top band only (the agenda's date blocks share it).
+    std::optional<test::Box> bar = test::FindColour(section, palette::kAgenda, {0, 0, 1919, 150});
     REQUIRE(bar);
     CHECK(bar->y0 == 0);
     CHECK(bar->Width() == 1920);        // the top bar spans the screen edge to edge

@@ -346,7 +346,7 @@ TEST_CASE(
     for (const Answer& a : responses[0].answers)
         if (a.question_id == "endroits") pins.push_back(&a);
     REQUIRE(pins.size() == 2);
-    CHECK(pins[0]->plan_id == "perimetre");
+    CHECK(pins[0]->plan_id == "plan-quartier-2030");
     CHECK(pins[0]->option_id == "agreable");
     CHECK(*pins[0]->x == Approx(0.25).margin(0.01));
     CHECK(*pins[0]->y == Approx(0.5).margin(0.01));

@@ -66,7 +66,7 @@ TEST_CASE("the demo content loads without errors or warnings") {
     const Content& c = data->content;
     REQUIRE(c.plans.size() == 4);
     CHECK(c.plans[0].id == "perimetre"); // file-name order
-    const Plan* pair = c.FindPlan("coeur-avant-apres");
+    const Plan* pair = c.FindPlan("plan-quartier-2030");
     REQUIRE(pair);
     REQUIRE(pair->before);
     // The "before" image is smaller than the "after" one and aligned by its area.
@@ -215,4 +215,32 @@ TEST_CASE("every content text is offered to the font builder") {
         for (const AgendaEvent& e : c.events)
             CHECK(texts.count(e.place.Get(language, "fr")));
     }
+}
+
+TEST_CASE("a timeline link to a survey that is not loaded is dropped with a warning") {
+    const std::filesystem::path dir = test::ScratchDir("content_survey_links");
+    Write(dir / "timeline.toml", R"([[phase]]
+id = "square"
+title = { fr = "Square", en = "Square" }
+description = { fr = "Le square.", en = "The square." }
+start = 2027
+survey = "known"
+
+[[phase]]
+id = "street"
+title = { fr = "Rue", en = "Street" }
+description = { fr = "La rue.", en = "The street." }
+start = 2028
+survey = "gone"
+)");
+    Diagnostics diags;
+    Content content = LoadContent(dir, kLanguages, diags);
+    REQUIRE(content.phases.size() == 2);
+    DropUnknownSurveyLinks(
+        content, [](std::string_view id) { return id == "known"; }, diags);
+    CHECK(content.phases[0].survey == "known");
+    CHECK(content.phases[1].survey.empty());
+    CHECK(diags.FormatAll().find("timeline.toml: warning: phase \"street\": no survey has the id \"gone\"") !=
+          std::string::npos);
+    CHECK_FALSE(diags.HasErrors());
 }

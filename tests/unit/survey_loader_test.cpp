@@ -77,7 +77,7 @@ TEST_CASE("the demo surveys load, in French and English, using every question ty
     const Question* pin = usages->FindQuestion("endroits");
     REQUIRE(pin);
     CHECK(pin->type == QuestionType::PlanPin);
-    CHECK(pin->plan_id == "perimetre"); // a plan of the demo content
+    CHECK(pin->plan_id == "plan-quartier-2030");
     CHECK(pin->pin_detail == PinDetail::Choice);
     CHECK_FALSE(usages->notice.url.empty());
 

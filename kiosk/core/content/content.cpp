@@ -76,6 +76,7 @@ Content LoadContent(const std::filesystem::path& dir, const std::vector<std::str
     if (std::filesystem::exists(timeline)) {
         if (std::optional<std::vector<Phase>> phases = LoadTimelineFile(timeline, languages, diags)) {
             content.phases = std::move(*phases);
+            content.timeline_file = timeline;
             CheckPhaseLinks(timeline, content, diags);
         } else {
             LogWarning("{}: the timeline is left out (see the errors above)", timeline.string());
@@ -89,6 +90,17 @@ Content LoadContent(const std::filesystem::path& dir, const std::vector<std::str
             LogWarning("{}: the agenda is left out (see the errors above)", agenda.string());
     }
     return content;
+}
+
+void DropUnknownSurveyLinks(Content& content, const std::function<bool(std::string_view)>& survey_exists,
+                            Diagnostics& diags) {
+    for (Phase& phase : content.phases) {
+        if (phase.survey.empty() || survey_exists(phase.survey)) continue;
+        diags.Warning({content.timeline_file.string()},
+                      fmt::format("phase \"{}\": no survey has the id \"{}\"; the link to it is not shown",
+                                  phase.id, phase.survey));
+        phase.survey.clear();
+    }
 }
 
 void ForEachContentText(const Content& content, const std::function<void(std::string_view)>& visit) {

@@ -25,6 +25,7 @@ struct Content {
     std::vector<Plan> plans;
     std::vector<Phase> phases;
     std::vector<AgendaEvent> events;
+    std::filesystem::path timeline_file; // where the phases came from (for messages)
 
     const Plan* FindPlan(std::string_view id) const;
     const Phase* FindPhase(std::string_view id) const;
@@ -43,6 +44,13 @@ std::optional<std::vector<Phase>> LoadTimelineFile(const std::filesystem::path& 
 std::optional<std::vector<AgendaEvent>> LoadAgendaFile(const std::filesystem::path& file,
                                                        const std::vector<std::string>& languages,
                                                        Diagnostics& diags);
+
+// Drops the timeline's links to surveys that `survey_exists` does not know (a survey file
+// missing or left out), with a warning naming the timeline file: the button would lead
+// nowhere. Called by LoadKioskData once the surveys are loaded.
+void DropUnknownSurveyLinks(Content& content,
+                            const std::function<bool(std::string_view survey_id)>& survey_exists,
+                            Diagnostics& diags);
 
 // Every text of the content, in every language (for the font's glyph ranges).
 void ForEachContentText(const Content& content, const std::function<void(std::string_view)>& visit);

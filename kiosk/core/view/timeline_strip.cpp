@@ -19,11 +19,4 @@ float TimelineStrip::ClampScroll(float scroll) const {
     return std::clamp(scroll, MinScroll(), MaxScroll());
 }
 
-int TimelineStrip::CardAt(float content_x) const {
-    if (content_x < 0 || count <= 0) return -1;
-    const int index = (int)std::floor(content_x / Pitch());
-    if (index >= count || content_x - CardLeft(index) >= card_width) return -1;
-    return index;
-}
-
 } // namespace kiosk

@@ -28,8 +28,6 @@ struct TimelineStrip {
     float ScrollToCenter(int index) const {
         return ClampScroll(CardCenter((float)index) - view_width * 0.5f);
     }
-    // The card under the content x, or -1 (in a gap or outside).
-    int CardAt(float content_x) const;
 };
 
 } // namespace kiosk

@@ -49,7 +49,7 @@ Layout ComputeLayout(App& app) {
     const float y = l.canvas.max.y - pad - m.target;
     l.reset = Rect::FromSize({l.canvas.max.x - pad - reset.x, y}, {reset.x, m.target});
     l.zoom_in = Rect::FromSize({l.reset.min.x - m.gap - m.target, y}, {m.target, m.target});
-    l.zoom_out = Rect::FromSize({l.zoom_in.min.x - m.Px(12) - m.target, y}, {m.target, m.target});
+    l.zoom_out = Rect::FromSize({l.zoom_in.min.x - m.gap - m.target, y}, {m.target, m.target});
     return l;
 }
 
@@ -210,16 +210,26 @@ void DrawMarkers(App& app, PlanViewerState& s, const Plan& plan, const Layout& l
     const float radius = m.Px(26);
     const Rect inner({l.canvas.min.x + radius, l.canvas.min.y + radius},
                      {l.canvas.max.x - radius, l.canvas.max.y - radius});
+    // Each marker takes touches over a full target; where targets overlap (markers close
+    // together at this zoom) the marker nearest to the finger wins, not the first drawn.
+    // Markers are not in the touch-target audit: their spacing is the content's and the
+    // zoom's, and zooming in always separates them.
+    bool clicked = false;
     for (size_t i = 0; i < plan.hotspots.size(); i++) {
         const Vec2 p = s.view.PlanToScreen(markers.at[i]);
         if (!markers.shown_bytes[i] || !inner.Contains(p)) continue;
         ImGui::SetCursorScreenPos(ImVec2(p.x - m.target * 0.5f, p.y - m.target * 0.5f));
         StyleScope id;
         id.Id((int)i);
-        if (ImGui::InvisibleButton("##marker", ImVec2(m.target, m.target))) s.open_hotspot = (int)i;
+        clicked = ImGui::InvisibleButton("##marker", ImVec2(m.target, m.target)) || clicked;
         const bool selected = s.open_hotspot == (int)i;
         NumberDisc(app, ImVec2(p.x, p.y), selected ? radius * 1.2f : radius, plan.hotspots[i].number,
                    selected);
+    }
+    if (clicked) {
+        const ImVec2 finger = ImGui::GetIO().MousePos;
+        const int nearest = MarkerAt(s.view, markers.at, Shown(markers), Vec2(finger.x, finger.y), m.target);
+        if (nearest >= 0) s.open_hotspot = nearest;
     }
 }
 
@@ -229,6 +239,7 @@ bool RoundIconButton(App& app, const char* id, const Rect& r, Icon icon, bool en
     const Metrics& m = app.metrics;
     ImGui::SetCursorScreenPos(ImVec2(r.min.x, r.min.y));
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(r.Width(), r.Height())) && enabled;
+    AddTouchTarget(app, ImVec2(r.min.x, r.min.y), ImVec2(r.max.x, r.max.y));
     const uint32_t fill = !enabled                 ? palette::kBorder
                           : ImGui::IsItemActive()  ? Shade(palette::kPrimary, 0.78f)
                           : ImGui::IsItemHovered() ? Shade(palette::kPrimary, 0.88f)
@@ -307,7 +318,7 @@ void PlanInfo(App& app, PlanViewerState& s, const Plan& plan, const Layout& l, f
         ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + m.Px(12)));
 
     const float disc = m.Px(24);
-    const float text_x = disc * 2 + m.Px(20);
+    const float text_x = m.Px(12) + disc * 2 + m.Px(20);
     for (size_t i = 0; i < plan.hotspots.size(); i++) {
         const Hotspot& h = plan.hotspots[i];
         const std::string& title = app.Text(h.title);
@@ -317,6 +328,7 @@ void PlanInfo(App& app, PlanViewerState& s, const Plan& plan, const Layout& l, f
         StyleScope id;
         id.Id((int)i);
         const bool clicked = ImGui::InvisibleButton("##point", ImVec2(width, row_h));
+        AddTouchTarget(app, pos, ImVec2(pos.x + width, pos.y + row_h));
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const uint32_t fill = ImGui::IsItemActive()    ? palette::kSurfaceAlt
                               : ImGui::IsItemHovered() ? 0xEFECE4
@@ -329,7 +341,7 @@ void PlanInfo(App& app, PlanViewerState& s, const Plan& plan, const Layout& l, f
                       ImVec2(pos.x + text_x, pos.y + (row_h - text_h) * 0.5f), Rgb(palette::kText),
                       title.c_str(), nullptr, width - text_x - m.Px(12));
         if (clicked) SelectHotspot(app, s, plan, l, (int)i);
-        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + row_h + m.Px(12)));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + row_h + m.gap * 0.6f));
     }
 }
 

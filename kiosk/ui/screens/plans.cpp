@@ -65,6 +65,7 @@ bool PlanCard(App& app, const Plan& plan, const CardText& t, const char* id, ImV
     const Metrics& m = app.metrics;
     ImGui::SetCursorScreenPos(pos);
     const bool clicked = ImGui::InvisibleButton(id, size);
+    AddTouchTarget(app, pos, ImVec2(pos.x + size.x, pos.y + size.y));
     const uint32_t fill = ImGui::IsItemActive()    ? Shade(palette::kSurface, 0.9f)
                           : ImGui::IsItemHovered() ? Shade(palette::kSurface, 0.95f)
                                                    : palette::kSurface;

@@ -163,7 +163,9 @@ void DrawStrip(App& app, TimelineState& s, const StripGeometry& g, const CivilDa
         ImGui::SetCursorScreenPos(pos);
         StyleScope id;
         id.Id(i);
-        if (ImGui::InvisibleButton("##phase", size) && s.selected != p.id) {
+        const bool tapped = ImGui::InvisibleButton("##phase", size);
+        AddTouchTarget(app, pos, ImVec2(pos.x + size.x, pos.y + size.y)); // the part on screen
+        if (tapped && s.selected != p.id) {
             s.selected = p.id;
             s.scroll_target = g.strip.ScrollToCenter(i);
             s.scroll_animating = true;
