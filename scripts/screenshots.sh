@@ -10,6 +10,39 @@ build_dir=${1:-build}
 [[ -x "$build_dir/bin/kiosk-capture" ]] || scripts/build.sh "$build_dir"
 out=docs/screenshots
 
+# Answers go to a scratch database, fresh for each shot.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Votes on the walk-in poll from the attract screen, a minute apart (no burst), so that
+# the results screens show bars: VOTES POLL OPTION… (each option once per listing).
+votes() {
+  local poll=$1 actions=""
+  shift
+  for option in "$@"; do
+    actions="$actions tap-target poll:$poll:$option; settle; end-visit; wait 61;"
+  done
+  echo "$actions"
+}
+square_votes=$(votes futur-square jeux jeux ombre jeux jardin eau ombre jeux sport jardin ombre)
+
+# The demo survey, step by step: controls are tapped by name (kiosk-capture tap-target).
+survey="tap 50% 50%; go survey usages-espaces-publics; tap-target survey.start"
+q2="$survey; tap-target option:chaque-semaine; tap-target survey.next"
+q3="$q2; tap-target option:sport; tap-target survey.next"
+q4="$q3; tap-target option:square; tap-target option:ecole; tap-target survey.next"
+q5="$q4; tap-target option:good; tap-target survey.next"
+q6="$q5; tap-target value:7; tap-target survey.next"
+q7="$q6; tap-target option:yes; tap-target survey.next"
+q8="$q7; tap-target key:2; tap-target survey.next"
+q9="$q8; tap-target option:jeux; tap-target option:eclairage; tap-target option:ombre; tap-target option:voitures"
+q9="$q9; tap-target option:toilettes; tap-target survey.next; settle"
+q10="$q9; tap 30% 52%; tap-target pin-choice:agreable; tap-target survey.next"
+typed="tap-target key:shift; tap-target key:D; tap-target key:e; tap-target key:s; tap-target key:space"
+typed="$typed; tap-target key:b; tap-target key:a; tap-target key:n; tap-target key:c; tap-target key:s"
+typed="$typed; tap-target key:space; tap-target key:à; tap-target key:space; tap-target key:l; tap-target key:’"
+typed="$typed; tap-target key:o; tap-target key:m; tap-target key:b; tap-target key:r; tap-target key:e"
+
 # NAME|ACTIONS — positions as percentages of the screen ("tap 50% 50%") serve both sizes.
 shots=(
   "attract|wait 1"
@@ -24,13 +57,43 @@ shots=(
   "timeline-phase|tap 50% 50%; go timeline espaces-publics"
   "agenda|tap 50% 50%; go agenda"
   "timeline-en|tap 50% 50%; lang en; go timeline"
+  "surveys-list|tap 50% 50%; go surveys"
+  "survey-notice|tap 50% 50%; go survey usages-espaces-publics"
+  "survey-notice-en|tap 50% 50%; lang en; go survey usages-espaces-publics"
+  "survey-single-choice|$survey; tap-target option:chaque-semaine"
+  "survey-validation|$survey; tap-target survey.next"
+  "survey-single-choice-pictures|$q2; tap-target option:sport"
+  "survey-multiple-choice|$q3; tap-target option:square; tap-target option:ecole"
+  "survey-smiley|$q4; tap-target option:good"
+  "survey-scale|$q5; tap-target value:7"
+  "survey-yes-no|$q6; tap-target option:yes"
+  "survey-number-keypad|$q7; tap-target key:2"
+  "survey-ranking|$q8; tap-target option:jeux; tap-target option:eclairage; tap-target option:ombre"
+  "survey-plan-pin|$q9; tap 30% 52%; tap-target pin-choice:agreable; tap 18% 30%"
+  "survey-free-text-keyboard|$q10; $typed"
+  "keyboard-symbols|$q10; $typed; tap-target key:layer:symbols"
+  "keyboard-accents|$q10; hold-target key:e"
+  "survey-free-text-keyboard-en|tap 50% 50%; lang en; go survey usages-espaces-publics; tap-target survey.start; ${q10#*survey.start; }"
+  "survey-cancel-confirmation|$survey; tap-target option:parfois; tap-target survey.stop"
+  "survey-thanks|$q10; $typed; tap-target survey.next; settle"
+  "poll|tap 50% 50%; go survey futur-square"
+  "poll-results|$square_votes tap-target poll:futur-square:jeux; settle"
+  "inauguration-poll-results|tap 50% 50%; go survey inauguration-square; tap-target poll:inauguration-square:arbres; settle"
 )
 
 for size in 1920x1080 1280x800; do
   for entry in "${shots[@]}"; do
     name=${entry%%|*}
-    "$build_dir/bin/kiosk-capture" --config config/kiosk.toml --size "$size" --out "$out/$size" \
-      --script "${entry#*|}; shot $name.png" 2>/dev/null
+    rm -f "$tmp"/responses.db*
+    "$build_dir/bin/kiosk-capture" --config config/kiosk.toml --db "$tmp/responses.db" --size "$size" \
+      --out "$out/$size" --script "${entry#*|}; shot $name.png" 2>/dev/null
   done
+  # Recording impossible (the database's directory is a file): the visitor's message and
+  # the staff marker.
+  touch "$tmp/not-a-directory"
+  "$build_dir/bin/kiosk-capture" --config config/kiosk.toml --db "$tmp/not-a-directory/responses.db" \
+    --size "$size" --out "$out/$size" \
+    --script "tap 50% 50%; go survey futur-square; tap-target poll:futur-square:eau; frames 30; shot survey-recording-fault.png" \
+    2>/dev/null
 done
 echo "screenshots: $(find "$out" -name '*.png' | wc -l) files in $out/"

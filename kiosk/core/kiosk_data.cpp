@@ -11,6 +11,11 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
     data.config = std::move(*config);
     if (!data.catalogs.Load(data.config.paths.assets / "i18n", data.config.languages, diags))
         return std::nullopt;
+    // Keyboards ship with the program like the catalogues: without them no visitor could
+    // type an answer, so a broken layout stops the kiosk with its file:line:column.
+    if (!data.keyboards.Load(data.config.paths.assets / "keyboards", diags) ||
+        !CheckKeyboardChoices(data.catalogs, data.keyboards, data.config.paths.assets / "i18n", diags))
+        return std::nullopt;
     data.content = LoadContent(data.config.paths.content, data.config.languages, diags);
     // Broken survey files are reported and left out; the kiosk runs with the others.
     data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags);
@@ -42,6 +47,7 @@ void ForEachDisplayText(const KioskData& data, const std::function<void(std::str
     data.catalogs.ForEachText(
         [&](std::string_view, std::string_view, std::string_view text) { visit(text); });
     visit(data.config.place_name);
+    data.keyboards.ForEachText(visit);
     ForEachContentText(data.content, visit);
     for (const Survey& survey : data.surveys)
         ForEachSurveyText(survey, visit);

@@ -15,6 +15,7 @@
 #include "config/config.h"
 #include "content/content.h"
 #include "i18n/catalog.h"
+#include "keyboard/keyboard_layout.h"
 #include "store/response_store.h"
 #include "survey/survey.h"
 
@@ -24,6 +25,7 @@ struct KioskData {
     KioskConfig config;
     Catalogs catalogs;
     Content content;             // plans, timeline, agenda: broken files are reported and left out
+    KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
     std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
 
     const Survey* FindSurvey(std::string_view id) const;

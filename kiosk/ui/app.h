@@ -21,7 +21,9 @@
 #include "nav/navigator.h"
 #include "platform/image_store.h"
 #include "store/response_store.h"
+#include "survey/burst_detector.h"
 #include "theme.h"
+#include "ui_targets.h"
 #include "visit_state.h"
 
 namespace kiosk {
@@ -71,8 +73,15 @@ struct App {
     // they draw them; the shell frees what no screen asked for.
     ImageStore images;
 
-    // Forgets the visitor's traces (called when the navigator ends a visit).
-    void ForgetVisit() { visit = VisitState{}; }
+    // Rapid repeated poll votes; reset when a visit ends by the idle timeout.
+    BurstDetector poll_bursts;
+
+    // Forgets the visitor's traces (called when the navigator ends a visit, with why). A
+    // survey left mid-way first gets its timeout policy (see survey/survey_session.h).
+    void ForgetVisit(VisitEnd why = VisitEnd::None);
+
+    // The last frame's touch targets by name, for screen tests and scripted screenshots.
+    UiTargets targets;
 
     // Every touch target drawn this frame (TouchButton, Tile, …), cleared at the start of
     // each frame: tests audit their sizes and spacing on every screen.

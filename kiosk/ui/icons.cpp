@@ -134,6 +134,60 @@ void DrawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 col) {
         d->AddLine(At(c, s, 0.9f, 0.0f), At(c, s, 0.5f, 0.4f), col, w * 1.2f);
         break;
     }
+    case Icon::Forward:
+        d->AddLine(At(c, s, -0.8f, 0.0f), At(c, s, 0.7f, 0.0f), col, w * 1.3f);
+        d->AddLine(At(c, s, 0.75f, 0.0f), At(c, s, 0.15f, -0.6f), col, w * 1.3f);
+        d->AddLine(At(c, s, 0.75f, 0.0f), At(c, s, 0.15f, 0.6f), col, w * 1.3f);
+        break;
+    case Icon::Up:
+    case Icon::Down: {
+        const float dir = icon == Icon::Up ? 1.0f : -1.0f;
+        d->AddLine(At(c, s, 0.0f, 0.8f * dir), At(c, s, 0.0f, -0.7f * dir), col, w * 1.3f);
+        d->AddLine(At(c, s, 0.0f, -0.75f * dir), At(c, s, -0.6f, -0.15f * dir), col, w * 1.3f);
+        d->AddLine(At(c, s, 0.0f, -0.75f * dir), At(c, s, 0.6f, -0.15f * dir), col, w * 1.3f);
+        break;
+    }
+    case Icon::Shift:
+    case Icon::ShiftLocked: {
+        // The usual keyboard arrow: a house-shaped outline pointing up.
+        ImVec2 arrow[] = {At(c, s, 0.0f, -0.85f), At(c, s, 0.8f, 0.0f),   At(c, s, 0.35f, 0.0f),
+                          At(c, s, 0.35f, 0.5f),  At(c, s, -0.35f, 0.5f), At(c, s, -0.35f, 0.0f),
+                          At(c, s, -0.8f, 0.0f)};
+        if (icon == Icon::ShiftLocked) {
+            d->AddConvexPolyFilled(arrow, 7, col);
+            d->AddRectFilled(At(c, s, -0.35f, 0.68f), At(c, s, 0.35f, 0.88f), col);
+        } else {
+            d->AddPolyline(arrow, 7, col, ImDrawFlags_Closed, w);
+        }
+        break;
+    }
+    case Icon::Backspace: {
+        ImVec2 cap[] = {At(c, s, -0.95f, 0.0f), At(c, s, -0.45f, -0.6f), At(c, s, 0.9f, -0.6f),
+                        At(c, s, 0.9f, 0.6f), At(c, s, -0.45f, 0.6f)};
+        d->AddPolyline(cap, 5, col, ImDrawFlags_Closed, w);
+        d->AddLine(At(c, s, -0.05f, -0.28f), At(c, s, 0.5f, 0.28f), col, w);
+        d->AddLine(At(c, s, -0.05f, 0.28f), At(c, s, 0.5f, -0.28f), col, w);
+        break;
+    }
+    case Icon::Warning: {
+        ImVec2 triangle[] = {At(c, s, 0.0f, -0.9f), At(c, s, 0.95f, 0.8f), At(c, s, -0.95f, 0.8f)};
+        d->AddPolyline(triangle, 3, col, ImDrawFlags_Closed, w);
+        d->AddLine(At(c, s, 0.0f, -0.35f), At(c, s, 0.0f, 0.25f), col, w * 1.2f);
+        d->AddCircleFilled(At(c, s, 0.0f, 0.52f), w * 0.8f, col);
+        break;
+    }
+    case Icon::Trash: {
+        d->AddLine(At(c, s, -0.8f, -0.55f), At(c, s, 0.8f, -0.55f), col, w);
+        d->AddLine(At(c, s, -0.25f, -0.55f), At(c, s, -0.2f, -0.85f), col, w);
+        d->AddLine(At(c, s, -0.2f, -0.85f), At(c, s, 0.2f, -0.85f), col, w);
+        d->AddLine(At(c, s, 0.2f, -0.85f), At(c, s, 0.25f, -0.55f), col, w);
+        ImVec2 bin[] = {At(c, s, -0.6f, -0.4f), At(c, s, -0.45f, 0.9f), At(c, s, 0.45f, 0.9f),
+                        At(c, s, 0.6f, -0.4f)};
+        d->AddPolyline(bin, 4, col, 0, w);
+        for (float x : {-0.2f, 0.2f})
+            d->AddLine(At(c, s, x, -0.2f), At(c, s, x, 0.65f), col, w * 0.7f);
+        break;
+    }
     }
 }
 

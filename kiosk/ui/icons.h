@@ -25,6 +25,15 @@ enum class Icon {
     Pin,   // map marker
     Globe, // languages
     Exit,  // end the visit
+    // Surveys and the on-screen keyboard
+    Forward,     // arrow to the right ("next")
+    Up,          // arrow up (move an item up)
+    Down,        // arrow down
+    Shift,       // outlined arrow up: next letter in capitals
+    ShiftLocked, // filled arrow up over a bar: capitals locked
+    Backspace,   // a key cap pointing left with a cross
+    Warning,     // a triangle with "!"
+    Trash,       // remove (a pin)
 };
 
 // Draws `icon` centred on `center`, fitting in a square of side `size`.

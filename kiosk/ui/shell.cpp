@@ -146,8 +146,8 @@ void Shell::RenderFrame() {
         app.nav.OnInput(app.now);
         settle_frames_ = 2;
     }
-    if (app.nav.Tick(app.now) != VisitEnd::None) {
-        app.ForgetVisit();
+    if (VisitEnd end = app.nav.Tick(app.now); end != VisitEnd::None) {
+        app.ForgetVisit(end);
         recognizer_.Reset();
     }
 

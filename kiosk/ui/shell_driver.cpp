@@ -14,7 +14,7 @@ constexpr double kFrame = 1.0 / 60.0;
 }
 
 std::unique_ptr<ShellDriver> ShellDriver::Create(const KioskData& data, int width, int height,
-                                                 std::string& error) {
+                                                 std::string& error, ResponseStore* store) {
     std::unique_ptr<ShellDriver> driver(new ShellDriver());
     ShellOptions options;
     options.window.fullscreen = false;
@@ -23,6 +23,7 @@ std::unique_ptr<ShellDriver> ShellDriver::Create(const KioskData& data, int widt
     options.window.height = height;
     driver->shell_ = Shell::Create(data, options, driver->clock_, error);
     if (!driver->shell_) return nullptr;
+    driver->GetApp().store = store;
     driver->Frames(2);
     return driver;
 }

@@ -19,9 +19,10 @@ namespace kiosk {
 
 class ShellDriver {
 public:
-    // A hidden window of `width`×`height` on SDL's offscreen driver.
+    // A hidden window of `width`×`height` on SDL's offscreen driver. Answers go to `store`
+    // (owned by the caller, who keeps it alive longer than the driver).
     static std::unique_ptr<ShellDriver> Create(const KioskData& data, int width, int height,
-                                               std::string& error);
+                                               std::string& error, ResponseStore* store = nullptr);
 
     Shell& GetShell() { return *shell_; }
     App& GetApp() { return shell_->GetApp(); }

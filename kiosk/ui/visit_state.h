@@ -7,6 +7,7 @@
 #pragma once
 
 #include "screens/programme_state.h"
+#include "survey/survey_visit.h"
 
 namespace kiosk {
 
@@ -15,6 +16,7 @@ struct VisitState {
     Route last_drawn;             // the screen the previous frame showed (set by DrawScreens)
     PlanViewerState plan_viewer;
     TimelineState timeline;
+    SurveyVisit survey; // the survey or poll being answered (ui/survey/)
 };
 
 } // namespace kiosk

@@ -120,10 +120,12 @@ bool TouchButton(App& app, const char* id, std::string_view label, ImVec2 size, 
         font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
     float content_w = icon_w + icon_gap + text_size.x;
     float x = pos.x + (size.x - content_w) * 0.5f;
+    const float icon_x = style.icon_after ? x + text_size.x + icon_gap : x;
+    const float text_x = style.icon_after ? x : x + icon_w + icon_gap;
     if (style.icon != Icon::None)
-        DrawIcon(draw, style.icon, ImVec2(x + icon_w * 0.5f, pos.y + size.y * 0.5f), icon_w, Rgb(text));
-    draw->AddText(font, font->FontSize, ImVec2(x + icon_w + icon_gap, pos.y + (size.y - text_size.y) * 0.5f),
-                  Rgb(text), label.data(), label.data() + label.size(), wrap);
+        DrawIcon(draw, style.icon, ImVec2(icon_x + icon_w * 0.5f, pos.y + size.y * 0.5f), icon_w, Rgb(text));
+    draw->AddText(font, font->FontSize, ImVec2(text_x, pos.y + (size.y - text_size.y) * 0.5f), Rgb(text),
+                  label.data(), label.data() + label.size(), wrap);
     return clicked;
 }
 

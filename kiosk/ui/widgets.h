@@ -33,7 +33,8 @@ struct ButtonStyle {
     bool outline = false; // light button with a border (secondary action)
     ImFont* font = nullptr;
     Icon icon = Icon::None;
-    bool selected = false; // e.g. the current language
+    bool selected = false;   // e.g. the current language
+    bool icon_after = false; // the icon follows the label ("Next →")
 };
 
 // A button of exactly `size` (a zero component: the label's size plus padding). Returns

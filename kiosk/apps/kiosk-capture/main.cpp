@@ -1,11 +1,14 @@
 // kiosk-capture — renders the kiosk's screens to PNG without a display, following a script.
 //
-//   kiosk-capture [--config FILE] [--size WxH] --out DIR --script "ACTIONS"
+//   kiosk-capture [--config FILE] [--db FILE] [--size WxH] --out DIR --script "ACTIONS"
 //   kiosk-capture [--config FILE] [--size WxH] --frame-cost N
 //
 // ACTIONS, separated by ';':
 //   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
 //   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
+//   settle   (frames until answers are recorded and images decoded: before tapping a plan)
+//   tap-target NAME | hold-target NAME | release   (controls by name, see ui/ui_targets.h:
+//            "survey.next", "option:yes", "key:é"…; hold = a long press kept down until release)
 //   point N (taps the numbered point N of the plan open in the viewer)
 // `shot` first waits (real time) for images being decoded or uploaded, so pictures and
 // plans are in the shot rather than their placeholders.
@@ -46,6 +49,9 @@ double ProcessCpuSeconds() {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+// Where a finger is held down between hold-target and release.
+std::optional<ImVec2> held;
+
 // Runs one action. Returns false with `error` set on a malformed action.
 bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const std::filesystem::path& out,
                std::string& error) {
@@ -78,6 +84,30 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
         else if (verb == "lang" && words.size() == 2) {
             app.nav.SetLanguage(words[1]);
             driver.Frames(2);
+        } else if ((verb == "tap-target" || verb == "hold-target") && words.size() == 2) {
+            std::optional<TargetRect> target = app.targets.Find(words[1]);
+            if (!target) {
+                error = "no control named '" + words[1] + "' on screen";
+                return false;
+            }
+            const ImVec2 c = target->Center();
+            if (verb == "tap-target") {
+                driver.Tap(c.x, c.y);
+            } else {
+                driver.FingerDown(1, c.x, c.y);
+                driver.Wait(1.0); // past the long-press time
+                held = c;
+            }
+        } else if (verb == "release" && words.size() == 1 && held) {
+            driver.FingerUp(1, held->x, held->y);
+            driver.Frames(6);
+            held.reset();
+        } else if (verb == "settle" && words.size() == 1) {
+            // Recording and decoding run on other threads: render until they are done and shown.
+            for (int i = 0; i < 200 && app.store && !app.store->WaitIdle(0.01); i++)
+                driver.Frames(1);
+            driver.WaitForImages();
+            driver.Frames(3);
         } else if (verb == "end-visit") {
             app.nav.EndVisit(app.now);
             driver.Frames(2);
@@ -172,10 +202,13 @@ int main(int argc, char** argv) {
     std::string size_text = "1920x1080";
     std::string out_dir = ".";
     std::string script;
+    std::string db_file;
     int frame_cost = 0;
     cli.add_option("--config", config_file, "Configuration file");
     cli.add_option("--size", size_text, "Screen size, e.g. 1280x800");
     cli.add_option("--out", out_dir, "Directory for the screenshots");
+    cli.add_option("--db", db_file,
+                   "Responses database for answers given by the script (overrides paths.database)");
     cli.add_option("--script", script, "Actions separated by ';' (see the source's header)");
     cli.add_option("--frame-cost", frame_cost, "Print the CPU time per frame of each screen over N frames");
     CLI11_PARSE(cli, argc, argv);
@@ -189,8 +222,11 @@ int main(int argc, char** argv) {
     std::optional<KioskData> data = LoadKioskData(config_file, diags);
     PrintDiagnostics(diags);
     if (!data) return 1;
+    if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
+    ResponseStore store(ResponseStoreOptions(*data)); // outlives the driver
     std::string error;
-    std::unique_ptr<ShellDriver> driver = ShellDriver::Create(*data, size->first, size->second, error);
+    std::unique_ptr<ShellDriver> driver =
+        ShellDriver::Create(*data, size->first, size->second, error, &store);
     if (!driver) {
         LogError("{}", error);
         return 3;

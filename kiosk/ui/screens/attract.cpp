@@ -1,10 +1,12 @@
 // Attract screen: what passers-by see. A gentle pulse around a touching finger and the
-// invitation in every language. Any touch opens the home screen.
+// invitation in every language. Any touch opens the home screen, except on the walk-in
+// poll's answers at the bottom, which record a vote in one tap.
 #include <cmath>
 
 #include "icons.h"
 #include "screens.h"
 #include "style_scope.h"
+#include "survey/poll_offer.h"
 #include "widgets.h"
 
 namespace kiosk {
@@ -14,6 +16,16 @@ void DrawAttract(App& app) {
     ScreenWindow window(app, "##attract", palette::kAttractBackground);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float width = m.width;
+
+    // The poll's answers come first: ImGui gives a touch to the first item under it, so
+    // they take their taps from the whole-screen button below.
+    const Survey* poll = OfferedPoll(app);
+    if (poll) {
+        const float band_h = PollBandHeight(app);
+        const Area band{ImVec2(m.margin, m.height - m.margin - band_h),
+                        ImVec2(m.width - m.margin, m.height - m.margin)};
+        if (PollBand(app, *poll, band, PollCardStyle::Dark)) return;
+    }
 
     // The whole screen is the button.
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
@@ -29,8 +41,9 @@ void DrawAttract(App& app) {
     // Pulse: a ring that grows and fades over a 3 s cycle, drawn at display.attract_fps.
     // A low frame rate keeps the idle CPU near zero with software rendering; asleep
     // outside opening hours there is no animation at all.
-    const ImVec2 center(width * 0.5f, m.height * 0.42f);
-    const float icon = m.Px(170);
+    // Higher and a little smaller when the poll takes the bottom of the screen.
+    const ImVec2 center(width * 0.5f, m.height * (poll ? 0.32f : 0.42f));
+    const float icon = m.Px(poll ? 145 : 170);
     if (!app.nav.Asleep(app.now)) {
         const double period = 3.0;
         const float phase = (float)std::fmod(app.now, period) / (float)period;

@@ -1,5 +1,7 @@
-// Home: the four sections as big tiles with pictograms, and the language picker.
+// Home: the four sections as big tiles with pictograms, the language picker, and the
+// walk-in poll of the moment answered in one tap.
 #include "screens.h"
+#include "survey/poll_offer.h"
 #include "widgets.h"
 
 namespace kiosk {
@@ -17,9 +19,11 @@ void DrawHome(App& app) {
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + picker_h + m.Px(20)));
     WrappedText(app.Tr("home.welcome"), app.fonts.body, palette::kText, m.width - 2 * m.margin);
 
-    // Tiles, two by two, filling the space above the footer.
+    // Tiles, two by two, filling the space above the footer — a taller footer when the
+    // walk-in poll of the moment shares it with the finish button.
     const float top = ImGui::GetCursorScreenPos().y + m.Px(12);
-    const float footer = m.target + m.margin;
+    const Survey* poll = OfferedPoll(app);
+    const float footer = poll ? PollBandHeight(app) + m.margin * 0.5f : m.target + m.margin;
     const float tile_w = (m.width - 2 * m.margin - m.gap) * 0.5f;
     const float tile_h = (m.height - top - footer - m.gap * 2) * 0.5f;
     struct TileSpec {
@@ -49,6 +53,13 @@ void DrawHome(App& app) {
     ButtonStyle finish{
         .fill = palette::kSurface, .text = palette::kText, .outline = true, .icon = Icon::Exit};
     ImVec2 size = TouchButtonSize(app, app.Tr("home.finish"), finish);
+    if (poll) {
+        const float y = m.height - m.margin * 0.5f - PollBandHeight(app);
+        PollBand(
+            app, *poll,
+            {ImVec2(m.margin, y), ImVec2(m.width - m.margin - size.x - m.gap, m.height - m.margin * 0.5f)},
+            PollCardStyle::Light);
+    }
     ImGui::SetCursorScreenPos(ImVec2(m.width - m.margin - size.x, m.height - m.margin * 0.5f - size.y));
     if (TouchButton(app, "##finish", app.Tr("home.finish"), size, finish)) app.nav.EndVisit(app.now);
 }

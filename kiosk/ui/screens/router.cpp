@@ -1,6 +1,7 @@
 // The screen for each route, then the overlays.
 #include "palette.h"
 #include "screens.h"
+#include "survey/staff_alert.h"
 
 namespace kiosk {
 
@@ -13,10 +14,11 @@ void DrawScreens(App& app) {
     case Screen::PlanViewer: DrawPlanViewer(app); break;
     case Screen::Timeline: DrawTimeline(app); break;
     case Screen::Agenda: DrawAgenda(app); break;
-    case Screen::Surveys:
-    case Screen::Survey:
-    case Screen::Thanks: DrawEmptySection(app, "home.opinion.title", palette::kOpinion); break;
+    case Screen::Surveys: DrawSurveys(app); break;
+    case Screen::Survey: DrawSurvey(app); break;
+    case Screen::Thanks: DrawThanks(app); break;
     }
+    DrawStaffAlert(app);
     app.visit.last_drawn = drawn;
     if (app.nav.CountdownVisible()) DrawIdleOverlay(app);
     if (app.nav.Asleep(app.now)) DrawSleepOverlay(app);

@@ -21,4 +21,12 @@ void DrawAgenda(App& app);
 // A section with nothing to show yet: its top bar and a polite empty state.
 void DrawEmptySection(App& app, std::string_view title_key, uint32_t color);
 
+// Surveys and polls (ui/survey/ holds their pieces).
+struct Survey;
+void DrawSurveys(App& app);                              // the list (Screen::Surveys)
+void DrawSurvey(App& app);                               // notice, questions, sending (Screen::Survey)
+void DrawSurveyNotice(App& app, const Survey& survey);   // the information notice
+void DrawSurveyQuestion(App& app, const Survey& survey); // one question and its footer
+void DrawThanks(App& app);                               // Screen::Thanks
+
 } // namespace kiosk

@@ -1,0 +1,52 @@
+// Survey sessions: what the survey screens do with the core — start, answer, send, cancel,
+// vote, and the end of a visit. No drawing here: the screens call these on taps.
+//
+//   Surveys list ──tap──▶ OpenSurvey ──▶ notice ──"Start"──▶ StartAnswering ──▶ questions
+//       questions ──"Send"──▶ SendAnswers ──▶ Sending ──COMMIT──▶ Thanks (Navigator::ShowThanks)
+//   home / attract poll ──tap──▶ VotePoll ──▶ Sending ──COMMIT──▶ Thanks
+//
+// Recording goes through app.store, which never loses a response: while it cannot commit
+// (disk full, locked…) the response waits in memory and is retried, the visitor sees why,
+// and staff see the alert marker.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "app.h"
+#include "survey/survey.h"
+
+namespace kiosk {
+
+// The surveys (or polls) offered today, in file order.
+std::vector<const Survey*> ActiveSurveys(const App& app, SurveyMode mode);
+
+// Opens `survey` at its information notice (a new SurveyVisit) and shows it.
+void OpenSurvey(App& app, const Survey& survey);
+// The visitor read the notice: the runner starts now (the response's started_at).
+void StartAnswering(App& app);
+
+// The last question's "Send": validates every visible answer and submits the response to
+// the store; the screen then shows the Sending stage. Returns the validation error (the
+// runner moved to that question) if an answer is missing or invalid. A second call after
+// a successful one does nothing: a double tap records once.
+std::optional<ValidationError> SendAnswers(App& app);
+
+// One tap on a poll's option: the vote is submitted at once (flagged `burst` when the
+// poll's burst rule says so) and the Sending stage shows until it is committed.
+void VotePoll(App& app, const Survey& poll, std::string_view option_id);
+
+// The visitor confirmed "Stop the survey?": nothing is recorded, back to the home screen.
+void CancelSurvey(App& app);
+
+// Sending stage, every frame: shows the thank-you screen once the response is committed.
+// Returns the response's state (Retrying: the screen explains and offers to retry).
+RecordState UpdateSending(App& app);
+
+// A visit ends (idle countdown ran out, thank-you over, "I have finished"): a survey left
+// mid-way gets its timeout policy — discarded, or recorded as "abandoned". An idle
+// timeout also resets the poll burst detector (a new visitor is probably there).
+void EndSurveyVisit(App& app, VisitEnd why);
+
+} // namespace kiosk

@@ -1,0 +1,178 @@
+#include "survey_kiosk.h"
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include "store/response_reader.h"
+#include "survey/survey_loader.h"
+#include "test_paths.h"
+#include "text/letter_case.h"
+#include "text/utf8.h"
+
+namespace kiosk::test {
+
+SurveyKiosk::SurveyKiosk(const std::string& name, int width, int height,
+                         const std::vector<std::filesystem::path>& extra_surveys) {
+    Diagnostics diags;
+    std::optional<KioskData> loaded = LoadKioskData(DemoConfig(), diags);
+    INFO(diags.FormatAll());
+    REQUIRE(loaded);
+    data_ = std::make_unique<KioskData>(std::move(*loaded));
+    for (const std::filesystem::path& file : extra_surveys) {
+        std::optional<Survey> survey = LoadSurveyFile(file, data_->config.languages, diags);
+        INFO(diags.FormatAll());
+        REQUIRE(survey);
+        data_->surveys.push_back(std::move(*survey));
+    }
+    REQUIRE(CheckSurveyPlanReferences(
+                data_->surveys, [&](std::string_view id) { return data_->content.FindPlan(id) != nullptr; },
+                diags) == 0);
+    data_->config.paths.database = ScratchDir(name) / "responses.db";
+    Open(name, width, height);
+}
+
+SurveyKiosk::SurveyKiosk(const std::string& name, const std::filesystem::path& database, int width,
+                         int height) {
+    Diagnostics diags;
+    std::optional<KioskData> loaded = LoadKioskData(DemoConfig(), diags);
+    REQUIRE(loaded);
+    data_ = std::make_unique<KioskData>(std::move(*loaded));
+    data_->config.paths.database = database;
+    Open(name, width, height);
+}
+
+void SurveyKiosk::Open(const std::string& name, int width, int height) {
+    store_ = std::make_unique<ResponseStore>(ResponseStoreOptions(*data_));
+    std::string error;
+    driver_ = ShellDriver::Create(*data_, width, height, error, store_.get());
+    INFO(name << ": " << error);
+    REQUIRE(driver_);
+}
+
+SurveyKiosk::~SurveyKiosk() {
+    driver_.reset(); // before the store it points to
+    store_.reset();
+}
+
+bool SurveyKiosk::Has(std::string_view name) {
+    return GetApp().targets.Find(name).has_value();
+}
+
+void SurveyKiosk::Tap(std::string_view name) {
+    std::optional<TargetRect> target = GetApp().targets.Find(name);
+    INFO("tapping \"" << name << "\" on screen " << ScreenName(CurrentScreen()));
+    REQUIRE(target);
+    const ImVec2 c = target->Center();
+    driver_->Tap(c.x, c.y);
+}
+
+void SurveyKiosk::Type(std::string_view text) {
+    for (size_t pos = 0; pos < text.size();) {
+        const std::string c = EncodeUtf8(DecodeUtf8(text, pos));
+        INFO("typing \"" << c << "\"");
+        if (c == " ") {
+            Tap("key:space");
+            continue;
+        }
+        bool typed = false;
+        for (int attempt = 0; attempt < 3 && !typed; attempt++) {
+            if (Has("key:" + c)) {
+                Tap("key:" + c);
+                typed = true;
+                break;
+            }
+            // A capital letter: shift, then the key (shift applies to one character).
+            if (Has("key:shift") && ToUpperLetters(c) == c) {
+                Tap("key:shift");
+                if (Has("key:" + c)) {
+                    Tap("key:" + c);
+                    typed = true;
+                    break;
+                }
+                Tap("key:shift"); // locked…
+                Tap("key:shift"); // …and off again
+            }
+            // Another layer.
+            Tap(Has("key:layer:symbols") ? "key:layer:symbols" : "key:layer:letters");
+        }
+        REQUIRE(typed);
+    }
+}
+
+void SurveyKiosk::StartSurvey(std::string_view survey_id) {
+    App& app = GetApp();
+    app.nav.Go({Screen::Surveys, ""}, app.now);
+    driver_->Frames(3);
+    Tap("survey:" + std::string(survey_id));
+    REQUIRE(CurrentScreen() == Screen::Survey);
+    Tap("survey.start");
+    REQUIRE(app.visit.survey.stage == SurveyStage::Answering);
+}
+
+void SurveyKiosk::Settle() {
+    for (int i = 0; i < 300; i++) {
+        const bool idle = store_->WaitIdle(0.005);
+        driver_->Frames(1);
+        const bool sending =
+            CurrentScreen() == Screen::Survey && GetApp().visit.survey.stage == SurveyStage::Sending;
+        if (idle && !sending) break;
+    }
+    driver_->Frames(3);
+}
+
+std::vector<Response> SurveyKiosk::Responses() {
+    sqlite3* db = nullptr;
+    const std::string path = data_->config.paths.database.string();
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    std::string error;
+    std::optional<std::vector<Response>> responses = ReadResponses(db, 0, 100000, error);
+    sqlite3_close(db);
+    INFO(error);
+    REQUIRE(responses);
+    return *responses;
+}
+
+void SurveyKiosk::Shot(const std::string& name) {
+    std::string error;
+    INFO(error);
+    CHECK(driver_->SavePng(ScreenshotDir() / (name + ".png"), error));
+}
+
+void AnswerDemoSurveyUpToFreeText(SurveyKiosk& kiosk) {
+    const SurveyRunner& runner = *kiosk.GetApp().visit.survey.runner;
+    auto at = [&](const char* id) {
+        INFO("expected question " << id << ", showing " << runner.Current().id);
+        REQUIRE(runner.Current().id == id);
+    };
+    at("frequence");
+    kiosk.Tap("option:chaque-semaine");
+    kiosk.Tap("survey.next");
+    at("activite");
+    kiosk.Tap("option:sport");
+    kiosk.Tap("survey.next");
+    at("lieux");
+    kiosk.Tap("option:square");
+    kiosk.Tap("option:ecole");
+    kiosk.Tap("survey.next");
+    at("soir");
+    kiosk.Tap("option:good");
+    kiosk.Tap("survey.next");
+    at("proprete");
+    kiosk.Tap("value:7");
+    kiosk.Tap("survey.next");
+    at("avec-enfants");
+    kiosk.Tap("option:yes");
+    kiosk.Tap("survey.next");
+    at("nombre-enfants");
+    kiosk.Tap("key:2");
+    kiosk.Tap("survey.next");
+    at("priorites");
+    for (const char* id : {"jeux", "eclairage", "ombre", "voitures", "toilettes"})
+        kiosk.Tap(std::string("option:") + id);
+    kiosk.Tap("survey.next");
+    at("endroits");
+    kiosk.Tap("survey.next"); // optional: skipped
+    at("idee");
+}
+
+} // namespace kiosk::test

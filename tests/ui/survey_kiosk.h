@@ -1,0 +1,64 @@
+// SurveyKiosk: the kiosk on the demo configuration, driven headless, with its response
+// store on a scratch database — for the survey screen tests. Controls are tapped by name
+// (ui/ui_targets.h) through real synthetic touches (ShellDriver); what was recorded is read
+// back from the SQLite file itself.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk_data.h"
+#include "shell_driver.h"
+#include "store/response.h"
+#include "store/response_store.h"
+
+namespace kiosk::test {
+
+class SurveyKiosk {
+public:
+    // A fresh kiosk whose database is build/test-scratch/<name>/responses.db, with the demo
+    // surveys and `extra_surveys` (files, e.g. from tests/data/surveys-ui/).
+    explicit SurveyKiosk(const std::string& name, int width = 1920, int height = 1080,
+                         const std::vector<std::filesystem::path>& extra_surveys = {});
+    // A kiosk on `database` as it is (e.g. an unusable path, to see faults).
+    SurveyKiosk(const std::string& name, const std::filesystem::path& database, int width, int height);
+    ~SurveyKiosk();
+
+    App& GetApp() { return driver_->GetApp(); }
+    ShellDriver& Driver() { return *driver_; }
+    ResponseStore& Store() { return *store_; }
+    const KioskData& Data() const { return *data_; }
+    Screen CurrentScreen() { return GetApp().nav.CurrentScreen(); }
+
+    // Whether a control named `name` was on the last frame.
+    bool Has(std::string_view name);
+    // Taps the control named `name` (the test fails if it is not on screen).
+    void Tap(std::string_view name);
+    // Types `text` on the on-screen keyboard the way a visitor would: the key if shown, with
+    // shift for a capital, else on another layer. Fails if a character cannot be typed.
+    void Type(std::string_view text);
+
+    // Opens the surveys list and starts `survey_id` (notice, then "Start").
+    void StartSurvey(std::string_view survey_id);
+    // Renders frames until the store has committed everything and the screen shows it.
+    void Settle();
+    // Every response in the database file (read-only connection).
+    std::vector<Response> Responses();
+    // Saves the last frame under build/test-screens/<name>.png.
+    void Shot(const std::string& name);
+
+private:
+    void Open(const std::string& name, int width, int height);
+
+    std::unique_ptr<KioskData> data_;
+    std::unique_ptr<ResponseStore> store_;
+    std::unique_ptr<ShellDriver> driver_;
+};
+
+// Answers the demo survey "usages-espaces-publics" from its first question up to (not
+// including) the last one, the free-text question, with fixed answers (see the .cpp).
+void AnswerDemoSurveyUpToFreeText(SurveyKiosk& kiosk);
+
+} // namespace kiosk::test

@@ -1,0 +1,98 @@
+// Layout audit of every survey screen — the list, the notice, each question type, the
+// keyboard and keypad, the recording state, the thank-you with results — at 1920×1080 and
+// 1280×800, in French and English: each touch target is at least Metrics::target on both
+// sides, lies on the screen, and leaves room for a thumb to its neighbours. Every screen
+// is also saved to build/test-screens/ to be looked at.
+#include <catch2/catch.hpp>
+
+#include "survey_kiosk.h"
+
+using namespace kiosk;
+using kiosk::test::SurveyKiosk;
+
+namespace {
+
+float Gap(const App::TouchTarget& a, const App::TouchTarget& b) {
+    const float dx = std::max({0.0f, b.min.x - a.max.x, a.min.x - b.max.x});
+    const float dy = std::max({0.0f, b.min.y - a.max.y, a.min.y - b.max.y});
+    return std::max(dx, dy);
+}
+
+void Audit(SurveyKiosk& kiosk, const std::string& what) {
+    App& app = kiosk.GetApp();
+    const Metrics& m = app.metrics;
+    const auto& targets = app.touch_targets;
+    INFO(what << " at " << m.width << "x" << m.height << " in " << app.nav.Language());
+    CHECK(!targets.empty());
+    for (size_t i = 0; i < targets.size(); i++) {
+        const App::TouchTarget& t = targets[i];
+        INFO("target " << i << " at " << t.min.x << "," << t.min.y << " size " << t.max.x - t.min.x << "x"
+                       << t.max.y - t.min.y);
+        CHECK(t.max.x - t.min.x >= m.target - 0.5f);
+        CHECK(t.max.y - t.min.y >= m.target - 0.5f);
+        CHECK((t.min.x >= 0 && t.min.y >= 0 && t.max.x <= m.width && t.max.y <= m.height));
+        for (size_t j = i + 1; j < targets.size(); j++)
+            CHECK(Gap(t, targets[j]) >= m.gap * 0.5f);
+    }
+    kiosk.Shot(fmt::format("survey-{}-{}x{}-{}", what, (int)m.width, (int)m.height, app.nav.Language()));
+}
+
+} // namespace
+
+TEST_CASE("every survey screen has big, spaced touch targets at both sizes and in both languages") {
+    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}}) {
+        for (const char* language : {"fr", "en"}) {
+            SurveyKiosk kiosk(fmt::format("survey-audit-{}x{}-{}", w, h, language), w, h);
+            App& app = kiosk.GetApp();
+            app.nav.Go({Screen::Home, ""}, app.now);
+            app.nav.SetLanguage(language);
+            app.nav.Go({Screen::Surveys, ""}, app.now);
+            kiosk.Driver().Frames(3);
+            Audit(kiosk, "list");
+            kiosk.Tap("survey:usages-espaces-publics");
+            Audit(kiosk, "notice");
+            kiosk.Tap("survey.start");
+
+            // Each question, with an answer that reveals the next ones (show_if).
+            const SurveyRunner& runner = *app.visit.survey.runner;
+            const std::pair<const char*, const char*> steps[] = {
+                {"frequence", "option:chaque-jour"},
+                {"activite", "option:enfants"},
+                {"lieux", "option:square"},
+                {"soir", "option:very_good"},
+                {"proprete", "value:8"},
+                {"avec-enfants", "option:yes"},
+                {"nombre-enfants", "key:3"},
+                {"priorites", nullptr},
+                {"endroits", nullptr},
+                {"idee", "key:a"},
+            };
+            for (const auto& [id, answer] : steps) {
+                REQUIRE(runner.Current().id == id);
+                Audit(kiosk, std::string("question-") + id);
+                if (answer) kiosk.Tap(answer);
+                if (std::string(id) == "priorites")
+                    for (const char* option : {"ombre", "jeux", "eclairage", "toilettes", "voitures"})
+                        kiosk.Tap(std::string("option:") + option);
+                Audit(kiosk, std::string("question-") + id + "-answered");
+                if (std::string(id) != "idee") kiosk.Tap("survey.next");
+            }
+            // The symbols layer of the keyboard, then send and thank.
+            kiosk.Tap("key:layer:symbols");
+            Audit(kiosk, "keyboard-symbols");
+            kiosk.Tap("survey.next");
+            kiosk.Settle();
+            REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+            Audit(kiosk, "thanks");
+
+            // A poll on its own screen, then its results.
+            app.nav.Go({Screen::Survey, "futur-square"}, app.now);
+            kiosk.Driver().Frames(3);
+            Audit(kiosk, "poll");
+            kiosk.Tap("poll:futur-square:jardin");
+            kiosk.Settle();
+            REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+            Audit(kiosk, "poll-thanks");
+        }
+    }
+}
