@@ -139,6 +139,7 @@ std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Di
     ReadIdleTable(root, cfg.idle);
     ReadDisplayTable(root, cfg.display);
     ReadOpeningHours(root, cfg.opening_hours);
+    ReadSyncTable(root, cfg.paths.database, cfg.sync);
     root.Finish();
 
     if (diags.ErrorCount() > errors_before) return std::nullopt;

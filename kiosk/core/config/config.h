@@ -11,6 +11,7 @@
 
 #include "base/diagnostics.h"
 #include "config/opening_hours.h"
+#include "config/sync_config.h"
 
 namespace kiosk {
 
@@ -41,6 +42,7 @@ struct KioskConfig {
     DisplayConfig display;
     OpeningHours opening_hours;
     PathsConfig paths;
+    SyncConfig sync; // [sync]: kiosk-sync's destinations (the kiosk itself ignores it)
 
     const std::string& DefaultLanguage() const { return languages.front(); }
 };

@@ -1,0 +1,107 @@
+#include "config/sync_config.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "config/toml_reader.h"
+
+namespace kiosk {
+
+namespace {
+
+bool IsValidDestinationName(std::string_view name) {
+    return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+    });
+}
+
+void ReadDestination(TableReader& t, DestinationConfig& d) {
+    d.where = t.Where();
+    if (std::optional<std::string> name = t.String("name", Need::Required)) {
+        if (IsValidDestinationName(*name))
+            d.name = *name;
+        else
+            t.Error("name", "use 1 to 64 letters, digits, '-', '_' or '.'");
+    }
+    const bool has_dir = t.Has("dir"), has_url = t.Has("url");
+    if (has_dir == has_url) t.Error(has_dir ? "url" : "name", "give exactly one of `dir` (a directory) or `url`");
+    if (has_dir) {
+        d.kind = DestinationKind::Directory;
+        d.dir = t.Path("dir", Need::Required).value_or("");
+    }
+    if (has_url) {
+        d.kind = DestinationKind::Https;
+        d.url = t.String("url", Need::Required).value_or("");
+        if (!d.url.empty() && d.url.rfind("https://", 0) != 0)
+            t.Error("url", "must start with https:// (answers never travel unencrypted)");
+        d.token = t.String("token", "");
+        d.ca_file = t.Path("ca_file").value_or("");
+        if (!d.ca_file.empty() && !std::filesystem::is_regular_file(d.ca_file))
+            t.Error("ca_file", fmt::format("no such file \"{}\"", d.ca_file.string()));
+        d.timeout_seconds = t.Float("timeout_seconds", d.timeout_seconds, 1, 600);
+        d.attempts = (int)t.Int("attempts", d.attempts, 1, 20);
+        d.retry_initial_seconds = t.Float("retry_initial_seconds", d.retry_initial_seconds, 0.01, 600);
+        d.retry_max_seconds = t.Float("retry_max_seconds", d.retry_max_seconds, 0.01, 3600);
+    }
+    d.batch_size = (int)t.Int("batch_size", 0, 0, 100000);
+
+    // Files: formats and profile (an https batch is always JSON).
+    if (has_dir || !has_url) {
+        std::vector<std::string> formats = t.StringArray("formats");
+        if (t.Has("formats")) {
+            d.export_options.formats.clear();
+            for (const std::string& f : formats) {
+                if (std::optional<ExportFormat> format = ParseExportFormat(f))
+                    d.export_options.formats.push_back(*format);
+                else
+                    t.Error("formats", fmt::format("\"{}\" is not a format; use {}", f, ExportFormatNames()));
+            }
+            if (formats.empty()) t.Error("formats", fmt::format("list at least one of {}", ExportFormatNames()));
+        }
+        const std::string profile = t.Choice("profile", {"opendata", "excel-fr"}, "opendata");
+        d.export_options.profile = ParseCsvProfile(profile).value_or(CsvProfile::OpenData);
+        d.export_options.one_hot = t.Bool("one_hot", false);
+        d.export_options.header_language = t.String("header_language", "");
+    }
+    t.Finish();
+}
+
+} // namespace
+
+void ReadSyncTable(TableReader& root, const std::filesystem::path& database, SyncConfig& sync) {
+    TableReader t = TableReader::Sub(root, "sync");
+    sync.state_given = t.Has("state");
+    sync.state = t.Path("state").value_or(database.empty() ? std::filesystem::path()
+                                                           : database.parent_path() / "sync-state.db");
+    sync.secrets = t.Path("secrets").value_or("");
+    sync.include_test = t.Bool("include_test", false);
+    for (TableReader& d : t.TableArray("destination")) {
+        DestinationConfig& dest = sync.destinations.emplace_back();
+        ReadDestination(d, dest);
+        for (size_t i = 0; i + 1 < sync.destinations.size(); i++)
+            if (!dest.name.empty() && sync.destinations[i].name == dest.name)
+                d.Error("name", fmt::format("\"{}\" names two destinations", dest.name));
+    }
+    t.Finish();
+}
+
+std::optional<DestinationConfig> ParseDestinationArgument(const std::string& text, std::string& error) {
+    DestinationConfig d;
+    d.name = text;
+    if (text.rfind("dir:", 0) == 0 && text.size() > 4) {
+        d.kind = DestinationKind::Directory;
+        d.dir = std::filesystem::absolute(text.substr(4));
+        return d;
+    }
+    if (text.rfind("https://", 0) == 0) {
+        d.kind = DestinationKind::Https;
+        d.url = text;
+        return d;
+    }
+    error = fmt::format("--to {}: expected dir:/path or an https:// URL", text);
+    return std::nullopt;
+}
+
+} // namespace kiosk

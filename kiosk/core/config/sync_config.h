@@ -1,0 +1,69 @@
+// SyncConfig: the [sync] table of kiosk.toml — where kiosk-sync delivers the answers.
+//
+//   [sync]
+//   state = "/var/lib/maison-du-projet/sync-state.db"   # kiosk-sync's own file
+//   secrets = "/etc/maison-du-projet/sync-secrets.toml"  # tokens; mode 0600 or 0640
+//   include_test = false
+//
+//   [[sync.destination]]          # a network share or a USB key
+//   name = "partage-mairie"
+//   dir = "/mnt/mairie/maison-du-projet"
+//   formats = ["csv-wide", "csv-long", "jsonl", "geojson"]
+//   profile = "excel-fr"
+//
+//   [[sync.destination]]          # the city's HTTPS endpoint
+//   name = "api-ville"
+//   url = "https://donnees.ville.example/maison-du-projet/batches"
+//   token = "api-ville"           # the key of the token in the secrets file's [tokens]
+//
+// Every key is in README.md ("Sending answers to the city").
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "export/export_options.h"
+
+namespace kiosk {
+
+class TableReader;
+
+enum class DestinationKind { Directory, Https };
+
+struct DestinationConfig {
+    std::string name; // the state's key: renaming a destination starts it from the beginning
+    DestinationKind kind = DestinationKind::Directory;
+    std::filesystem::path dir; // Directory
+    std::string url;           // Https: https:// only (TLS verification is always on)
+    std::string token;         // Https: name of the bearer token in the secrets file ("" = none)
+    std::filesystem::path ca_file; // Https: extra CA certificates (PEM) trusted for this URL
+    ExportOptions export_options;  // Directory: formats and CSV profile
+    int batch_size = 0;            // responses per batch; 0 = the kind's default
+    double timeout_seconds = 30;   // Https: one request, connection included
+    int attempts = 5;              // Https: tries per batch within one run
+    double retry_initial_seconds = 1.0; // Https: back-off before the 2nd try, doubling …
+    double retry_max_seconds = 60.0;    // … up to this (with jitter)
+    SourcePos where;
+
+    int EffectiveBatchSize() const { return batch_size > 0 ? batch_size : kind == DestinationKind::Https ? 500 : 10000; }
+    std::string Target() const { return kind == DestinationKind::Https ? url : dir.string(); }
+};
+
+struct SyncConfig {
+    std::filesystem::path state;   // default: sync-state.db beside the responses database
+    bool state_given = false;      // `state` was in the file (else it follows --db)
+    std::filesystem::path secrets; // optional
+    bool include_test = false;     // test and synthetic responses are left out unless true
+    std::vector<DestinationConfig> destinations;
+};
+
+// Reads [sync] (absent = no destination configured). `database` gives the state's default.
+void ReadSyncTable(TableReader& root, const std::filesystem::path& database, SyncConfig& sync);
+
+// "dir:/path" or "https://…" (kiosk-sync --to): a destination with default settings, named
+// by the text itself. Nothing (and `error`) when it is neither.
+std::optional<DestinationConfig> ParseDestinationArgument(const std::string& text, std::string& error);
+
+} // namespace kiosk

@@ -1,0 +1,98 @@
+#include "export/csv_writer.h"
+
+#include <fmt/format.h>
+
+namespace kiosk {
+
+namespace {
+
+// Spreadsheets run a cell that starts with one of these as a formula (or, for tab and the
+// line breaks, strip them and look at what follows).
+bool LooksLikeFormula(std::string_view text) {
+    if (text.empty()) return false;
+    switch (text.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+    case '\n': return true;
+    default: return false;
+    }
+}
+
+template <typename Sink>
+void WriteField(Sink&& append, std::string_view text, CsvProfile profile) {
+    const bool neutralise = profile == CsvProfile::ExcelFr && LooksLikeFormula(text);
+    // Quote whatever contains either separator (a file is often re-saved with the other
+    // one), a quote or a line break.
+    const bool quote = text.find_first_of("\",;\r\n") != std::string_view::npos;
+    if (!quote) {
+        if (neutralise) append(std::string_view("'"));
+        append(text);
+        return;
+    }
+    append(std::string_view(neutralise ? "\"'" : "\""));
+    size_t start = 0;
+    for (size_t quote_at; (quote_at = text.find('"', start)) != std::string_view::npos; start = quote_at + 1) {
+        append(text.substr(start, quote_at + 1 - start));
+        append(std::string_view("\""));
+    }
+    append(text.substr(start));
+    append(std::string_view("\""));
+}
+
+} // namespace
+
+const char* ToString(CsvProfile profile) {
+    return profile == CsvProfile::ExcelFr ? "excel-fr" : "opendata";
+}
+
+std::optional<CsvProfile> ParseCsvProfile(std::string_view text) {
+    if (text == "opendata") return CsvProfile::OpenData;
+    if (text == "excel-fr") return CsvProfile::ExcelFr;
+    return std::nullopt;
+}
+
+CsvWriter::CsvWriter(HashedFile& out, CsvProfile profile)
+    : out_(out), profile_(profile), separator_(profile == CsvProfile::ExcelFr ? ';' : ',') {
+    if (profile == CsvProfile::ExcelFr) out_.Append(std::string_view("\xEF\xBB\xBF"));
+}
+
+void CsvWriter::Text(std::string_view text) {
+    Separator();
+    WriteField([this](std::string_view part) { out_.Append(part); }, text, profile_);
+}
+
+void CsvWriter::Number(double value) {
+    Separator();
+    // Shortest text that reads back as the same double.
+    char buffer[40];
+    char* end = fmt::format_to(buffer, "{}", value);
+    if (profile_ == CsvProfile::ExcelFr)
+        for (char* c = buffer; c != end; c++)
+            if (*c == '.') *c = ',';
+    out_.Append(std::string_view(buffer, (size_t)(end - buffer)));
+}
+
+void CsvWriter::Integer(int64_t value) {
+    Separator();
+    char buffer[24];
+    char* end = fmt::format_to(buffer, "{}", value);
+    out_.Append(std::string_view(buffer, (size_t)(end - buffer)));
+}
+
+void CsvWriter::EndRow() {
+    out_.Append(std::string_view("\r\n"));
+    field_count_ = 0;
+    rows_++;
+}
+
+std::string CsvField(std::string_view text, CsvProfile profile) {
+    std::string out;
+    WriteField([&out](std::string_view part) { out.append(part); }, text, profile);
+    return out;
+}
+
+} // namespace kiosk

@@ -1,0 +1,62 @@
+// CsvWriter: RFC 4180 rows for the city's spreadsheets and data team.
+//
+// Two profiles (KIOSK-NOTES.md, "CSV for the city"):
+//   opendata  UTF-8 without BOM, ',' separator, '.' decimal point: what data.gouv.fr
+//             recommends and what every CSV parser reads.
+//   excel-fr  UTF-8 with BOM (so Excel detects the encoding), ';' separator and ','
+//             decimal comma (what a French-locale spreadsheet expects), and formula
+//             neutralising: a text cell starting with = + - @ tab CR or LF would be run
+//             as a formula, so it gets a leading apostrophe. Free-text answers come from
+//             the public: they are hostile until proven otherwise.
+// Both: CRLF line ends; a field containing '"', ',', ';', CR or LF is quoted and its
+// quotes doubled. Numbers are written by Number() and never neutralised ("-3" stays a
+// number); everything a visitor or a configuration wrote goes through Text().
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "export/durable_file.h"
+
+namespace kiosk {
+
+enum class CsvProfile { OpenData, ExcelFr };
+
+const char* ToString(CsvProfile profile); // "opendata", "excel-fr"
+std::optional<CsvProfile> ParseCsvProfile(std::string_view text);
+
+class CsvWriter {
+public:
+    // Writes the BOM at once in the excel-fr profile.
+    CsvWriter(HashedFile& out, CsvProfile profile);
+
+    void Text(std::string_view text);
+    void Text(const char* text) { Text(std::string_view(text)); }
+    void Text(const std::string& text) { Text(std::string_view(text)); }
+    void Text(const std::optional<std::string>& text) { text ? Text(*text) : Empty(); }
+    void Number(double value);
+    void Number(const std::optional<double>& value) { value ? Number(*value) : Empty(); }
+    void Integer(int64_t value);
+    void Empty() { Separator(); }
+    void EndRow();
+
+    uint64_t Rows() const { return rows_; }
+
+private:
+    void Separator() {
+        if (field_count_++ > 0) out_.Append(separator_);
+    }
+
+    HashedFile& out_;
+    CsvProfile profile_;
+    char separator_;
+    int field_count_ = 0;
+    uint64_t rows_ = 0;
+};
+
+// The cell as CsvWriter::Text writes it (quoting, neutralising), for tests and headers.
+std::string CsvField(std::string_view text, CsvProfile profile);
+
+} // namespace kiosk

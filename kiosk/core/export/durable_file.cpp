@@ -1,0 +1,130 @@
+#include "export/durable_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace kiosk {
+
+namespace {
+
+std::string Hex(const unsigned char* bytes, size_t size) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(size * 2, '0');
+    for (size_t i = 0; i < size; i++) {
+        out[2 * i] = kDigits[bytes[i] >> 4];
+        out[2 * i + 1] = kDigits[bytes[i] & 15];
+    }
+    return out;
+}
+
+bool WriteAll(int fd, const char* data, size_t size) {
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        data += n;
+        size -= (size_t)n;
+    }
+    return true;
+}
+
+} // namespace
+
+bool FsyncDirectory(const std::filesystem::path& dir, std::string& error) {
+    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        error = fmt::format("cannot open directory {}: {}", dir.string(), std::strerror(errno));
+        return false;
+    }
+    // Some file systems (vfat on USB keys, some network shares) refuse fsync on a
+    // directory with EINVAL: their directory updates are written with the file data.
+    const bool ok = ::fsync(fd) == 0 || errno == EINVAL || errno == EROFS;
+    if (!ok) error = fmt::format("cannot sync directory {}: {}", dir.string(), std::strerror(errno));
+    ::close(fd);
+    return ok;
+}
+
+bool RenameDurably(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error) {
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+        error = fmt::format("cannot rename {} to {}: {}", from.string(), to.string(), std::strerror(errno));
+        return false;
+    }
+    if (!FsyncDirectory(to.parent_path(), error)) return false;
+    return from.parent_path() == to.parent_path() || FsyncDirectory(from.parent_path(), error);
+}
+
+bool WriteFileDurably(const std::filesystem::path& path, std::string_view bytes, std::string& error) {
+    const std::filesystem::path tmp = path.parent_path() / fmt::format(".{}.tmp", path.filename().string());
+    HashedFile file;
+    if (!file.Open(tmp, error)) return false;
+    file.Append(bytes);
+    if (!file.Close(error)) {
+        std::error_code ignored;
+        std::filesystem::remove(tmp, ignored);
+        return false;
+    }
+    return RenameDurably(tmp, path, error);
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    return Hex(digest, sizeof digest);
+}
+
+HashedFile::~HashedFile() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool HashedFile::Open(const std::filesystem::path& path, std::string& error) {
+    path_ = path;
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) {
+        error = fmt::format("cannot create {}: {}", path.string(), std::strerror(errno));
+        return false;
+    }
+    buffer_.reserve(kBufferSize);
+    bytes_ = 0;
+    error_.clear();
+    crypto_hash_sha256_init(&hash_);
+    return true;
+}
+
+void HashedFile::Flush() {
+    if (buffer_.empty() || fd_ < 0) return;
+    if (error_.empty()) {
+        crypto_hash_sha256_update(&hash_, reinterpret_cast<const unsigned char*>(buffer_.data()),
+                                  buffer_.size());
+        if (WriteAll(fd_, buffer_.data(), buffer_.size()))
+            bytes_ += buffer_.size();
+        else
+            error_ = fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno));
+    }
+    buffer_.clear();
+}
+
+bool HashedFile::Close(std::string& error) {
+    if (fd_ < 0) {
+        error = fmt::format("{} is not open", path_.string());
+        return false;
+    }
+    Flush();
+    if (error_.empty() && ::fsync(fd_) != 0)
+        error_ = fmt::format("cannot sync {}: {}", path_.string(), std::strerror(errno));
+    if (::close(fd_) != 0 && error_.empty())
+        error_ = fmt::format("cannot close {}: {}", path_.string(), std::strerror(errno));
+    fd_ = -1;
+    crypto_hash_sha256_final(&hash_, digest_);
+    if (!error_.empty()) error = error_;
+    return error_.empty();
+}
+
+std::string HashedFile::Sha256() const {
+    return Hex(digest_, sizeof digest_);
+}
+
+} // namespace kiosk

@@ -1,0 +1,74 @@
+// Durable files: what a crash at any instant leaves behind is either the old state or the
+// new one, never a half-written file under its final name.
+//
+// The recipe (ARCHITECTURE.md, "Data"): write a temporary name → fsync the file → rename
+// to the final name → fsync the directory (the rename itself is only durable once the
+// directory entry is on disk). HashedFile computes the SHA-256 of what it writes on the
+// way, for manifests, so no file is read back.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <sodium.h>
+
+namespace kiosk {
+
+// fsync of a directory (after creating, renaming or removing an entry in it).
+bool FsyncDirectory(const std::filesystem::path& dir, std::string& error);
+
+// rename(2) then fsync of the destination's directory (and the source's, when different).
+bool RenameDurably(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error);
+
+// Writes `bytes` to `path` durably (temporary file in the same directory, fsync, rename,
+// fsync directory). An existing file is replaced atomically.
+bool WriteFileDurably(const std::filesystem::path& path, std::string_view bytes, std::string& error);
+
+// Lowercase hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+// A file written sequentially through a buffer, with its SHA-256 and size kept up to date.
+// Close() flushes and fsyncs; the file is not renamed (the caller decides where it goes).
+// Errors are sticky: after the first failure every call is a no-op and Close() returns false.
+class HashedFile {
+public:
+    HashedFile() = default;
+    ~HashedFile();
+    HashedFile(const HashedFile&) = delete;
+    HashedFile& operator=(const HashedFile&) = delete;
+
+    // Creates (or truncates) `path`.
+    bool Open(const std::filesystem::path& path, std::string& error);
+    void Append(std::string_view bytes) {
+        if (buffer_.size() + bytes.size() > kBufferSize) Flush();
+        buffer_.append(bytes.data(), bytes.size());
+    }
+    void Append(char c) {
+        if (buffer_.size() + 1 > kBufferSize) Flush();
+        buffer_.push_back(c);
+    }
+    // Flush, fsync, close. Returns false (with `error`) if anything failed since Open.
+    bool Close(std::string& error);
+
+    const std::filesystem::path& Path() const { return path_; }
+    uint64_t Bytes() const { return bytes_ + buffer_.size(); }
+    std::string Sha256() const; // valid after Close()
+    bool IsOpen() const { return fd_ >= 0; }
+
+private:
+    static constexpr size_t kBufferSize = 1 << 20;
+    void Flush();
+
+    std::filesystem::path path_;
+    int fd_ = -1;
+    std::string buffer_;
+    uint64_t bytes_ = 0;
+    crypto_hash_sha256_state hash_{};
+    unsigned char digest_[crypto_hash_sha256_BYTES] = {};
+    std::string error_;
+};
+
+} // namespace kiosk

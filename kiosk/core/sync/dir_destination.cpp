@@ -1,0 +1,115 @@
+// DirDestination: batches as files on a share or a USB key (see destination.h).
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "export/durable_file.h"
+#include "sync/destination.h"
+
+namespace kiosk {
+
+namespace {
+
+std::string ReadWholeFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+class DirDestination final : public Destination {
+public:
+    DirDestination(const DestinationConfig& config, const std::vector<Survey>& surveys)
+        : dir_(config.dir), surveys_(surveys) {}
+
+    DeliveryResult Deliver(const Batch& batch) override {
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        if (!fs::is_directory(dir_, ec)) {
+            // A missing mount point must not be "fixed" by writing onto the kiosk's own disk:
+            // only the last level is created, when its parent exists.
+            if (!fs::is_directory(dir_.parent_path(), ec))
+                return Transient(fmt::format("{} does not exist (is the share or USB key mounted?)", dir_.string()));
+            if (!fs::create_directory(dir_, ec) && !fs::is_directory(dir_))
+                return Transient(fmt::format("cannot create {}: {}", dir_.string(), ec.message()));
+        }
+        RemoveStaleStaging();
+
+        const std::string id = batch.identity.batch_id;
+        const fs::path staging = dir_ / (".partial-" + id);
+        const fs::path final_dir = dir_ / id;
+        fs::remove_all(staging, ec);
+        if (!fs::create_directory(staging, ec))
+            return Transient(fmt::format("cannot create {}: {}", staging.string(), ec.message()));
+
+        std::string error;
+        ExtraQuestions extra = ExtraFor(batch);
+        ExportWriter writer(staging, batch.options, surveys_, std::move(extra));
+        bool ok = writer.Begin(error);
+        for (size_t i = 0; ok && i < batch.responses.size(); i++)
+            ok = writer.Add(batch.responses[i], error);
+        ok = ok && writer.Finish(batch.identity, error);
+        if (!ok) {
+            fs::remove_all(staging, ec);
+            return Transient(error); // disk full, share gone: the next run writes it again
+        }
+
+        if (fs::exists(final_dir, ec)) {
+            fs::remove_all(staging, ec);
+            // Written by an earlier run that died before recording it: the same batch id
+            // must hold the same content, byte for byte.
+            if (ReadWholeFile(final_dir / ExportWriter::kManifestName) == writer.ManifestText())
+                return {DeliveryOutcome::Delivered, fmt::format("already in {}", final_dir.string())};
+            return {DeliveryOutcome::Permanent,
+                    fmt::format("{} already holds a different batch with the same id; it is left untouched "
+                                "(move it away to deliver again)",
+                                final_dir.string())};
+        }
+        if (!RenameDurably(staging, final_dir, error)) {
+            fs::remove_all(staging, ec);
+            return Transient(error);
+        }
+        return {DeliveryOutcome::Delivered, fmt::format("written to {}", final_dir.string())};
+    }
+
+private:
+    static DeliveryResult Transient(std::string detail) { return {DeliveryOutcome::Transient, std::move(detail)}; }
+
+    // Staging directories left by a run that was killed: never visible as batches, removed.
+    void RemoveStaleStaging() {
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+            const std::string name = entry.path().filename().string();
+            if (name.rfind(".partial-", 0) == 0) std::filesystem::remove_all(entry.path(), ec);
+        }
+    }
+
+    // Question ids of older survey versions in this batch (wide CSV columns), from the
+    // batch itself: the responses are in memory already.
+    ExtraQuestions ExtraFor(const Batch& batch) const {
+        ExtraQuestions extra;
+        for (const Response& r : batch.responses) {
+            const Survey* survey = nullptr;
+            for (const Survey& s : surveys_)
+                if (s.id == r.survey_id) survey = &s;
+            if (survey && survey->version == r.survey_version) continue;
+            std::vector<std::string>& list = extra[r.survey_id];
+            for (const Answer& a : r.answers)
+                if (std::find(list.begin(), list.end(), a.question_id) == list.end()) list.push_back(a.question_id);
+        }
+        return extra;
+    }
+
+    std::filesystem::path dir_;
+    const std::vector<Survey>& surveys_;
+};
+
+} // namespace
+
+std::unique_ptr<Destination> MakeDirDestination(const DestinationConfig& config, const std::vector<Survey>& surveys) {
+    return std::make_unique<DirDestination>(config, surveys);
+}
+
+} // namespace kiosk

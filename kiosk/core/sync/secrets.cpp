@@ -1,0 +1,49 @@
+#include "sync/secrets.h"
+
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include "config/toml_reader.h"
+
+namespace kiosk {
+
+std::optional<Secrets> LoadSecrets(const std::filesystem::path& file, std::string& error) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+        error = fmt::format("{}: cannot read the secrets file: {}", file.string(), std::strerror(errno));
+        return std::nullopt;
+    }
+    if (st.st_mode & (S_IROTH | S_IWOTH)) {
+        error = fmt::format("{}: refused: the secrets file is {} by others (mode {:04o}); make it private "
+                            "with: chmod 600 {}",
+                            file.string(), (st.st_mode & S_IROTH) ? "readable" : "writable",
+                            st.st_mode & 07777, file.string());
+        return std::nullopt;
+    }
+    Diagnostics diags;
+    std::optional<toml::table> table = ParseTomlFile(file, diags);
+    if (!table) {
+        error = diags.FormatAll();
+        return std::nullopt;
+    }
+    TableReader root(*table, "", file.string(), diags);
+    TableReader tokens = TableReader::Sub(root, "tokens", Need::Required);
+    Secrets out;
+    for (const auto& [key, node] : tokens.Table()) {
+        std::optional<std::string> value = tokens.String(key.str(), Need::Required);
+        if (value && value->empty()) tokens.Error(key.str(), "the token is empty");
+        if (value) out.tokens.emplace(std::string(key.str()), *value);
+    }
+    tokens.Finish();
+    root.Finish();
+    if (diags.HasErrors()) {
+        error = diags.FormatAll();
+        return std::nullopt;
+    }
+    return out;
+}
+
+} // namespace kiosk
