@@ -21,6 +21,9 @@
 //
 // Used by scripts/screenshots.sh (README pictures) and the benchmarks. Runs on SDL's
 // offscreen driver with a manual clock: the same script gives the same pictures.
+//
+// Exit codes: 0 done; 1 invalid configuration; 2 bad command line (an unknown or missing
+// option, a bad --size, a malformed action in --script); 3 no usable screen.
 #include <sstream>
 #include <time.h>
 
@@ -28,6 +31,7 @@
 #include <SDL2/SDL_opengl.h>
 
 #include "base/log.h"
+#include "common/command_line.h"
 #include "common/config_path.h"
 #include "kiosk_data.h"
 #include "shell_driver.h"
@@ -162,7 +166,7 @@ int RunScript(ShellDriver& driver, const std::string& script, const std::filesys
         std::string error;
         if (!RunAction(driver, words, out, error)) {
             LogError("script: {}", error);
-            return 2;
+            return kExitBadCommandLine;
         }
     }
     return 0;
@@ -211,12 +215,12 @@ int main(int argc, char** argv) {
                    "Responses database for answers given by the script (overrides paths.database)");
     cli.add_option("--script", script, "Actions separated by ';' (see the source's header)");
     cli.add_option("--frame-cost", frame_cost, "Print the CPU time per frame of each screen over N frames");
-    CLI11_PARSE(cli, argc, argv);
+    if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
     std::optional<std::pair<int, int>> size = ParseSize(size_text);
     if (!size) {
         LogError("--size: \"{}\" is not a size such as 1280x800", size_text);
-        return 2;
+        return kExitBadCommandLine;
     }
     Diagnostics diags;
     std::optional<KioskData> data = LoadKioskData(config_file, diags);

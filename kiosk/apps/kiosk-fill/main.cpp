@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 
 #include "base/log.h"
+#include "common/command_line.h"
 #include "common/config_path.h"
 #include "kiosk_data.h"
 #include "store/response_store.h"
@@ -44,7 +45,7 @@ int main(int argc, char** argv) {
         "Random seed for the answers (default: random); UUIDs are always random");
     cli.add_option("--language", language,
                    "Language of every response (default: mostly the first configured)");
-    CLI11_PARSE(cli, argc, argv);
+    if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
     Diagnostics diags;
     std::optional<KioskData> data = LoadKioskData(config_file, diags);
@@ -66,7 +67,7 @@ int main(int argc, char** argv) {
     if (!language.empty() && std::find(languages.begin(), languages.end(), language) == languages.end()) {
         std::fprintf(stderr, "kiosk-fill: --language %s is not one of the kiosk's languages\n",
                      language.c_str());
-        return 2;
+        return kExitBadCommandLine;
     }
     if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
 

@@ -36,12 +36,20 @@ using namespace kiosk;
 
 namespace {
 
-enum Exit { kOk = 0, kBadConfig = 1, kBadCommandLine = 2, kRetryLater = 3, kRefused = 4, kNoData = 5, kBusy = 6 };
+enum Exit {
+    kOk = 0,
+    kBadConfig = 1,
+    kBadCommandLine = 2,
+    kRetryLater = 3,
+    kRefused = 4,
+    kNoData = 5,
+    kBusy = 6
+};
 
 std::string NowUtc() {
-    return FormatUtcMillis(
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count());
+    return FormatUtcMillis(std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count());
 }
 
 struct Loaded {
@@ -71,21 +79,24 @@ std::optional<Loaded> Load(const std::string& config_file, const std::string& db
     Diagnostics survey_diags;
     out.surveys = LoadSurveys(out.config.paths.surveys, out.config.languages, survey_diags);
     if (survey_diags.HasErrors())
-        LogWarning("{} problem(s) in the survey files (kiosk --check-config lists them); responses to a refused "
-                   "survey are exported with columns taken from the data",
-                   survey_diags.ErrorCount());
+        LogWarning(
+            "{} problem(s) in the survey files (kiosk --check-config lists them); responses to a refused "
+            "survey are exported with columns taken from the data",
+            survey_diags.ErrorCount());
     return out;
 }
 
 // Turns a destination into its transport; nothing (and a message) when it cannot run.
 std::unique_ptr<Destination> MakeDestination(const DestinationConfig& d, const SyncConfig& sync,
                                              const std::vector<Survey>& surveys,
-                                             std::optional<std::optional<Secrets>>& secrets, std::string& error) {
+                                             std::optional<std::optional<Secrets>>& secrets,
+                                             std::string& error) {
     if (d.kind == DestinationKind::Directory) return MakeDirDestination(d, surveys);
     std::string token;
     if (!d.token.empty()) {
         if (sync.secrets.empty()) {
-            error = fmt::format("destination {} names token \"{}\" but [sync] secrets is not set", d.name, d.token);
+            error = fmt::format("destination {} names token \"{}\" but [sync] secrets is not set", d.name,
+                                d.token);
             return nullptr;
         }
         if (!secrets) { // loaded once, on first need
@@ -100,8 +111,8 @@ std::unique_ptr<Destination> MakeDestination(const DestinationConfig& d, const S
         }
         auto found = (*secrets)->tokens.find(d.token);
         if (found == (*secrets)->tokens.end()) {
-            error = fmt::format("{}: no token \"{}\" in [tokens] (destination {})", sync.secrets.string(), d.token,
-                                d.name);
+            error = fmt::format("{}: no token \"{}\" in [tokens] (destination {})", sync.secrets.string(),
+                                d.token, d.name);
             return nullptr;
         }
         token = found->second;
@@ -128,7 +139,8 @@ int Run(const Loaded& loaded, const std::vector<std::string>& to, bool include_t
         }
     }
     if (destinations.empty()) {
-        LogWarning("no destination: add [[sync.destination]] to {} or give --to", loaded.config.file.string());
+        LogWarning("no destination: add [[sync.destination]] to {} or give --to",
+                   loaded.config.file.string());
         return kOk;
     }
 
@@ -149,12 +161,15 @@ int Run(const Loaded& loaded, const std::vector<std::string>& to, bool include_t
     int exit_code = kOk;
     auto worse = [&](int code) {
         // Precedence: a person must act > cannot read > retry later.
-        const auto rank = [](int c) { return c == kRefused ? 3 : c == kNoData ? 2 : c == kRetryLater ? 1 : 0; };
+        const auto rank = [](int c) {
+            return c == kRefused ? 3 : c == kNoData ? 2 : c == kRetryLater ? 1 : 0;
+        };
         if (rank(code) > rank(exit_code)) exit_code = code;
     };
     for (const DestinationConfig& d : destinations) {
         std::string make_error;
-        std::unique_ptr<Destination> transport = MakeDestination(d, sync, loaded.surveys, secrets, make_error);
+        std::unique_ptr<Destination> transport =
+            MakeDestination(d, sync, loaded.surveys, secrets, make_error);
         if (!transport) {
             LogError("{}: not delivered: {}", d.name, make_error);
             state.RecordError(d.name, make_error, NowUtc(), 0, error);
@@ -162,12 +177,17 @@ int Run(const Loaded& loaded, const std::vector<std::string>& to, bool include_t
             continue;
         }
         Progress progress(d.name);
-        SyncContext context{source, state, loaded.config.kiosk_id, include_test || sync.include_test, NowUtc,
+        SyncContext context{source,
+                            state,
+                            loaded.config.kiosk_id,
+                            include_test || sync.include_test,
+                            NowUtc,
                             [&](int64_t done, int64_t total) { progress.Update(done, total); }};
         const DestinationRun run = RunDestination(context, d, *transport);
         progress.Finish();
         if (run.outcome == RunOutcome::Delivered) {
-            LogInfo("{}: up to date ({} new response(s) in {} batch(es))", d.name, run.responses, run.batches);
+            LogInfo("{}: up to date ({} new response(s) in {} batch(es))", d.name, run.responses,
+                    run.batches);
             continue;
         }
         LogError("{}: {} after {} batch(es): {}", d.name, ToString(run.outcome), run.batches, run.error);
@@ -183,7 +203,8 @@ int Status(const Loaded& loaded, const std::vector<std::string>& to, bool includ
     std::vector<DestinationConfig> destinations = sync.destinations;
     for (const std::string& text : to) {
         std::string error;
-        if (std::optional<DestinationConfig> d = ParseDestinationArgument(text, error)) destinations.push_back(*d);
+        if (std::optional<DestinationConfig> d = ParseDestinationArgument(text, error))
+            destinations.push_back(*d);
     }
     ResponseSource source;
     std::string source_error;
@@ -217,17 +238,20 @@ int Status(const Loaded& loaded, const std::vector<std::string>& to, bool includ
         std::printf("%s\n", out.dump(2).c_str());
     } else {
         if (!have_source) std::printf("database: %s\n", source_error.c_str());
-        if (destinations.empty()) std::printf("no destination configured ([[sync.destination]] in kiosk.toml)\n");
+        if (destinations.empty())
+            std::printf("no destination configured ([[sync.destination]] in kiosk.toml)\n");
         for (const nlohmann::json& d : out) {
             auto text = [&](const char* key, const char* none) {
                 const std::string s = d[key].is_string() ? d[key].get<std::string>() : "";
                 return s.empty() ? std::string(none) : s;
             };
-            std::printf("%s (%s %s)\n", text("name", "").c_str(), text("kind", "").c_str(), text("target", "").c_str());
+            std::printf("%s (%s %s)\n", text("name", "").c_str(), text("kind", "").c_str(),
+                        text("target", "").c_str());
             std::printf("  last delivery:      %s\n", text("last_delivery_at", "never").c_str());
             std::printf("  responses pending:  %s\n",
-                        d["responses_pending"].is_null() ? "unknown (database unreadable)"
-                                                         : std::to_string(d["responses_pending"].get<int64_t>()).c_str());
+                        d["responses_pending"].is_null()
+                            ? "unknown (database unreadable)"
+                            : std::to_string(d["responses_pending"].get<int64_t>()).c_str());
             std::printf("  delivered so far:   %lld response(s) in %lld batch(es)\n",
                         (long long)d["responses_delivered"].get<int64_t>(),
                         (long long)d["batches_delivered"].get<int64_t>());
@@ -282,27 +306,32 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", std::string("kiosk-sync ") + KIOSK_VERSION);
     std::string config_file = DefaultConfigPath().string();
     std::string db_file, state_file;
-    cli.add_option("--config", config_file, "Configuration file (default: config/kiosk.toml, else "
-                                            "/etc/maison-du-projet/kiosk.toml)");
+    cli.add_option("--config", config_file,
+                   "Configuration file (default: config/kiosk.toml, else "
+                   "/etc/maison-du-projet/kiosk.toml)");
     cli.add_option("--db", db_file, "Responses database (overrides paths.database)");
-    cli.add_option("--state", state_file, "kiosk-sync's state file (overrides sync.state; default: "
-                                          "sync-state.db beside the database)");
-    cli.footer("Exit codes: 0 done; 1 invalid configuration; 2 bad command line; 3 delivery incomplete, a later run "
-               "retries; 4 a destination refused (see the log); 5 database or state unreadable; 6 another run is in "
-               "progress.");
+    cli.add_option("--state", state_file,
+                   "kiosk-sync's state file (overrides sync.state; default: "
+                   "sync-state.db beside the database)");
+    cli.footer(
+        "Exit codes: 0 done; 1 invalid configuration; 2 bad command line; 3 delivery incomplete, a later run "
+        "retries; 4 a destination refused (see the log); 5 database or state unreadable; 6 another run is in "
+        "progress.");
 
     std::vector<std::string> to;
     bool include_test = false;
     double wait_lock = 60;
     CLI::App* run = cli.add_subcommand("run", "Deliver everything new to every destination");
-    run->add_option("--to", to, "Destination instead of the configured ones: dir:/path or an https:// URL "
-                                "(repeatable)");
+    run->add_option("--to", to,
+                    "Destination instead of the configured ones: dir:/path or an https:// URL "
+                    "(repeatable)");
     run->add_flag("--include-test", include_test, "Include test and synthetic responses");
     run->add_option("--wait-lock", wait_lock, "Seconds to wait for another run to finish (default 60)")
         ->check(CLI::Range(0.0, 3600.0));
 
     bool json = false;
-    CLI::App* status = cli.add_subcommand("status", "Per destination: last delivery, responses pending, last error");
+    CLI::App* status =
+        cli.add_subcommand("status", "Per destination: last delivery, responses pending, last error");
     status->add_flag("--json", json, "Print JSON (for the staff panel)");
     status->add_option("--to", to, "Also show these destinations (dir:/path or https:// URL)");
     status->add_flag("--include-test", include_test, "Count test responses as pending");
@@ -311,13 +340,15 @@ int main(int argc, char** argv) {
     std::vector<std::string> formats;
     std::string profile = "opendata", since;
     CLI::App* exp = cli.add_subcommand("export", "Write a one-off export into a directory (e.g. a USB key)");
-    exp->add_option("--out", job.out_dir, "Directory to write into (a new sub-directory is made)")->required();
+    exp->add_option("--out", job.out_dir, "Directory to write into (a new sub-directory is made)")
+        ->required();
     exp->add_option("--format", formats, "csv-wide, csv-long, jsonl or geojson (repeatable; default: all)");
     exp->add_option("--profile", profile, "CSV profile: opendata (default) or excel-fr");
     exp->add_option("--survey", job.filter.survey_id, "Only this survey");
     exp->add_option("--since", since, "Only responses submitted on or after this UTC date (2026-11-01)");
     exp->add_flag("--include-test", job.filter.include_test, "Include test and synthetic responses");
-    exp->add_flag("--one-hot", job.options.one_hot, "csv-wide: one 0/1 column per option of multiple choices");
+    exp->add_flag("--one-hot", job.options.one_hot,
+                  "csv-wide: one 0/1 column per option of multiple choices");
     exp->add_option("--header-language", job.options.header_language,
                     "csv-wide: the questions' text in this language as headers (default: question ids)");
     CLI11_PARSE(cli, argc, argv);
@@ -327,7 +358,8 @@ int main(int argc, char** argv) {
         for (const std::string& f : formats) {
             std::optional<ExportFormat> format = ParseExportFormat(f);
             if (!format) {
-                std::fprintf(stderr, "kiosk-sync: --format %s: use %s\n", f.c_str(), ExportFormatNames().c_str());
+                std::fprintf(stderr, "kiosk-sync: --format %s: use %s\n", f.c_str(),
+                             ExportFormatNames().c_str());
                 return kBadCommandLine;
             }
             job.options.formats.push_back(*format);
@@ -345,7 +377,8 @@ int main(int argc, char** argv) {
             else if (ParseUtcMillis(since))
                 job.filter.since = since;
             else {
-                std::fprintf(stderr, "kiosk-sync: --since %s: expected a date such as 2026-11-01\n", since.c_str());
+                std::fprintf(stderr, "kiosk-sync: --since %s: expected a date such as 2026-11-01\n",
+                             since.c_str());
                 return kBadCommandLine;
             }
         }

@@ -11,6 +11,7 @@
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "common/command_line.h"
 #include "common/config_path.h"
 #include "fatal_error_screen.h"
 #include "kiosk_data.h"
@@ -55,7 +56,7 @@ int main(int argc, char** argv) {
     cli.add_flag("--check-config", check_config,
                  "Validate the configuration and everything it references, print every error, and exit");
     cli.add_flag("--version", show_version, "Print the version and exit");
-    CLI11_PARSE(cli, argc, argv);
+    if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
     if (show_version) {
         std::printf("kiosk %s\n", KIOSK_VERSION);
@@ -66,7 +67,7 @@ int main(int argc, char** argv) {
     std::optional<std::pair<int, int>> size = ParseSize(size_text);
     if (!size) {
         std::fprintf(stderr, "kiosk: --size: \"%s\" is not a size such as 1280x800\n", size_text.c_str());
-        return 2;
+        return kExitBadCommandLine;
     }
     ShellOptions options;
     options.window.fullscreen = !windowed;

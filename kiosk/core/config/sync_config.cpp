@@ -26,7 +26,8 @@ void ReadDestination(TableReader& t, DestinationConfig& d) {
             t.Error("name", "use 1 to 64 letters, digits, '-', '_' or '.'");
     }
     const bool has_dir = t.Has("dir"), has_url = t.Has("url");
-    if (has_dir == has_url) t.Error(has_dir ? "url" : "name", "give exactly one of `dir` (a directory) or `url`");
+    if (has_dir == has_url)
+        t.Error(has_dir ? "url" : "name", "give exactly one of `dir` (a directory) or `url`");
     if (has_dir) {
         d.kind = DestinationKind::Directory;
         d.dir = t.Path("dir", Need::Required).value_or("");
@@ -58,7 +59,8 @@ void ReadDestination(TableReader& t, DestinationConfig& d) {
                 else
                     t.Error("formats", fmt::format("\"{}\" is not a format; use {}", f, ExportFormatNames()));
             }
-            if (formats.empty()) t.Error("formats", fmt::format("list at least one of {}", ExportFormatNames()));
+            if (formats.empty())
+                t.Error("formats", fmt::format("list at least one of {}", ExportFormatNames()));
         }
         const std::string profile = t.Choice("profile", {"opendata", "excel-fr"}, "opendata");
         d.export_options.profile = ParseCsvProfile(profile).value_or(CsvProfile::OpenData);

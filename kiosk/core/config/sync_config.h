@@ -35,19 +35,21 @@ enum class DestinationKind { Directory, Https };
 struct DestinationConfig {
     std::string name; // the state's key: renaming a destination starts it from the beginning
     DestinationKind kind = DestinationKind::Directory;
-    std::filesystem::path dir; // Directory
-    std::string url;           // Https: https:// only (TLS verification is always on)
-    std::string token;         // Https: name of the bearer token in the secrets file ("" = none)
-    std::filesystem::path ca_file; // Https: extra CA certificates (PEM) trusted for this URL
-    ExportOptions export_options;  // Directory: formats and CSV profile
-    int batch_size = 0;            // responses per batch; 0 = the kind's default
-    double timeout_seconds = 30;   // Https: one request, connection included
-    int attempts = 5;              // Https: tries per batch within one run
+    std::filesystem::path dir;          // Directory
+    std::string url;                    // Https: https:// only (TLS verification is always on)
+    std::string token;                  // Https: name of the bearer token in the secrets file ("" = none)
+    std::filesystem::path ca_file;      // Https: extra CA certificates (PEM) trusted for this URL
+    ExportOptions export_options;       // Directory: formats and CSV profile
+    int batch_size = 0;                 // responses per batch; 0 = the kind's default
+    double timeout_seconds = 30;        // Https: one request, connection included
+    int attempts = 5;                   // Https: tries per batch within one run
     double retry_initial_seconds = 1.0; // Https: back-off before the 2nd try, doubling …
     double retry_max_seconds = 60.0;    // … up to this (with jitter)
     SourcePos where;
 
-    int EffectiveBatchSize() const { return batch_size > 0 ? batch_size : kind == DestinationKind::Https ? 500 : 10000; }
+    int EffectiveBatchSize() const {
+        return batch_size > 0 ? batch_size : kind == DestinationKind::Https ? 500 : 10000;
+    }
     std::string Target() const { return kind == DestinationKind::Https ? url : dir.string(); }
 };
 

@@ -1,6 +1,6 @@
 // Plans: the drawings residents look at, with before/after images and numbered hotspots.
 //
-// One plan per file in <content>/plans/*.toml (README "Content files"), shown in the
+// One plan per file in <content>/plans/*.toml (README "Content"), shown in the
 // gallery in file-name order. Plan coordinates are the pixels of the plan's main image
 // unless `size` says otherwise; hotspots and the "before" image's area are given in them.
 #pragma once

@@ -1,4 +1,4 @@
-// Loading one plan file (<content>/plans/*.toml). Format: README "Content files".
+// Loading one plan file (<content>/plans/*.toml). Format: README "Content".
 #include <algorithm>
 #include <cmath>
 #include <set>

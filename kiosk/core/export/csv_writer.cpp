@@ -35,7 +35,8 @@ void WriteField(Sink&& append, std::string_view text, CsvProfile profile) {
     }
     append(std::string_view(neutralise ? "\"'" : "\""));
     size_t start = 0;
-    for (size_t quote_at; (quote_at = text.find('"', start)) != std::string_view::npos; start = quote_at + 1) {
+    for (size_t quote_at; (quote_at = text.find('"', start)) != std::string_view::npos;
+         start = quote_at + 1) {
         append(text.substr(start, quote_at + 1 - start));
         append(std::string_view("\""));
     }

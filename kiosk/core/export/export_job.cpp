@@ -55,8 +55,7 @@ bool ExportToDirectory(ResponseSource& source, const std::vector<Survey>& survey
     for (int64_t after = 0; after < *upto;) {
         const int64_t chunk_end = std::min(*upto, after + job.chunk);
         write_ok = source.Read(
-            job.filter, after, chunk_end, 0,
-            [&](const Response& r) { return writer.Add(r, error); }, error);
+            job.filter, after, chunk_end, 0, [&](const Response& r) { return writer.Add(r, error); }, error);
         if (!write_ok || !error.empty()) return give_up();
         after = chunk_end;
         if (job.progress) job.progress(writer.Counts().responses, *total);

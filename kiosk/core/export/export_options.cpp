@@ -53,7 +53,8 @@ std::optional<ExportOptions> ExportOptionsFromJson(const nlohmann::json& json) {
     const nlohmann::json& formats = json.value("formats", nlohmann::json::array());
     if (!formats.is_array()) return std::nullopt;
     for (const nlohmann::json& f : formats) {
-        std::optional<ExportFormat> format = f.is_string() ? ParseExportFormat(f.get<std::string>()) : std::nullopt;
+        std::optional<ExportFormat> format =
+            f.is_string() ? ParseExportFormat(f.get<std::string>()) : std::nullopt;
         if (!format) return std::nullopt;
         out.formats.push_back(*format);
     }

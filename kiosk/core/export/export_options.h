@@ -27,8 +27,8 @@ std::optional<ExportFormat> ParseExportFormat(std::string_view text);
 std::string ExportFormatNames();
 
 struct ExportOptions {
-    std::vector<ExportFormat> formats = {ExportFormat::CsvWide, ExportFormat::CsvLong, ExportFormat::JsonLines,
-                                         ExportFormat::GeoJson};
+    std::vector<ExportFormat> formats = {ExportFormat::CsvWide, ExportFormat::CsvLong,
+                                         ExportFormat::JsonLines, ExportFormat::GeoJson};
     CsvProfile profile = CsvProfile::OpenData;
     bool one_hot = false;        // csv-wide: a multiple-choice question as one 0/1 column per option
     std::string header_language; // csv-wide: "" = question ids as headers, else the questions' text

@@ -23,14 +23,15 @@ struct WideColumn {
     std::string header;
 };
 
-constexpr const char* kWideFixedHeaders[] = {"uuid",     "kiosk_id", "survey_id",  "survey_version",
-                                             "language", "origin",   "status",     "is_test",
+constexpr const char* kWideFixedHeaders[] = {"uuid",     "kiosk_id",   "survey_id",    "survey_version",
+                                             "language", "origin",     "status",       "is_test",
                                              "burst",    "started_at", "submitted_at", "duration_ms"};
 
-constexpr const char* kLongHeaders[] = {"response_uuid", "kiosk_id",    "survey_id", "survey_version",
-                                        "language",      "status",      "submitted_at", "position",
-                                        "question_id",   "option_id",   "text",      "number",
-                                        "plan_id",       "x",           "y"};
+constexpr const char* kLongHeaders[] = {"response_uuid",  "kiosk_id", "survey_id",
+                                        "survey_version", "language", "status",
+                                        "submitted_at",   "position", "question_id",
+                                        "option_id",      "text",     "number",
+                                        "plan_id",        "x",        "y"};
 
 // A file name fragment from an id read from the database: survey ids are slugs, but the
 // database is not trusted to contain only what the loader allows.
@@ -56,9 +57,9 @@ std::vector<WideColumn> PlanColumns(const Survey* survey, const std::vector<std:
             const std::string title = lang.empty() ? q.id : q.text.Get(lang, lang);
             if (options.one_hot && q.type == QuestionType::MultipleChoice) {
                 for (const Option& o : q.options)
-                    columns.push_back({q.id, &q, o.id,
-                                       lang.empty() ? q.id + "." + o.id
-                                                    : title + " : " + o.label.Get(lang, lang)});
+                    columns.push_back(
+                        {q.id, &q, o.id,
+                         lang.empty() ? q.id + "." + o.id : title + " : " + o.label.Get(lang, lang)});
             } else {
                 columns.push_back({q.id, &q, "", title});
             }
@@ -88,8 +89,9 @@ std::string JoinValues(const Answer* const* rows, size_t count) {
 
 } // namespace
 
-bool PlanWideColumns(ResponseSource& source, const ResponseFilter& filter, int64_t after_seq, int64_t upto_seq,
-                     const std::vector<Survey>& surveys, ExtraQuestions& extra, std::string& error) {
+bool PlanWideColumns(ResponseSource& source, const ResponseFilter& filter, int64_t after_seq,
+                     int64_t upto_seq, const std::vector<Survey>& surveys, ExtraQuestions& extra,
+                     std::string& error) {
     extra.clear();
     std::optional<std::vector<SurveyVersionCount>> versions =
         source.SurveyVersions(filter, after_seq, upto_seq, error);
@@ -129,8 +131,8 @@ struct ExportWriter::WideFile {
     int64_t unplaced_answers = 0;
 };
 
-ExportWriter::ExportWriter(std::filesystem::path dir, ExportOptions options, const std::vector<Survey>& surveys,
-                           ExtraQuestions extra)
+ExportWriter::ExportWriter(std::filesystem::path dir, ExportOptions options,
+                           const std::vector<Survey>& surveys, ExtraQuestions extra)
     : dir_(std::move(dir)), options_(std::move(options)), surveys_(surveys), extra_(std::move(extra)) {}
 
 ExportWriter::~ExportWriter() = default;
@@ -231,8 +233,8 @@ void ExportWriter::WriteWideRow(WideFile& f, const Response& r) {
         }
         const Answer& first = *rows.front();
         if (!column.option_id.empty()) {
-            const bool chosen = std::any_of(rows.begin(), rows.end(),
-                                            [&](const Answer* a) { return a->option_id == column.option_id; });
+            const bool chosen = std::any_of(
+                rows.begin(), rows.end(), [&](const Answer* a) { return a->option_id == column.option_id; });
             csv.Integer(chosen ? 1 : 0);
             continue;
         }

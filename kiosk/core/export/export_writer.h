@@ -68,8 +68,9 @@ using ExtraQuestions = std::map<std::string, std::vector<std::string>, std::less
 // Asks `source` which surveys and versions the range holds and, for every version that is
 // not the loaded definition's, which question ids were answered. One scan of the response
 // table, plus a scan of the old versions' answers only.
-bool PlanWideColumns(ResponseSource& source, const ResponseFilter& filter, int64_t after_seq, int64_t upto_seq,
-                     const std::vector<Survey>& surveys, ExtraQuestions& extra, std::string& error);
+bool PlanWideColumns(ResponseSource& source, const ResponseFilter& filter, int64_t after_seq,
+                     int64_t upto_seq, const std::vector<Survey>& surveys, ExtraQuestions& extra,
+                     std::string& error);
 
 class ExportWriter {
 public:

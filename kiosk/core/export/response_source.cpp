@@ -23,7 +23,8 @@ public:
             return;
         }
         begun_ = true;
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) error_ = sqlite3_errmsg(db);
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
+            error_ = sqlite3_errmsg(db);
     }
     ~ReadQuery() {
         sqlite3_finalize(stmt_);
@@ -190,8 +191,8 @@ bool ResponseSource::Read(const ResponseFilter& filter, int64_t after_seq, int64
     return true;
 }
 
-std::optional<int64_t> ResponseSource::Count(const ResponseFilter& filter, int64_t after_seq, int64_t upto_seq,
-                                             std::string& error) {
+std::optional<int64_t> ResponseSource::Count(const ResponseFilter& filter, int64_t after_seq,
+                                             int64_t upto_seq, std::string& error) {
     ReadQuery q(db_, fmt::format("SELECT count(*) FROM response r WHERE {}", kWhere), error);
     if (!q.Ok()) return std::nullopt;
     q.BindFilter(filter, after_seq, upto_seq);
@@ -200,7 +201,8 @@ std::optional<int64_t> ResponseSource::Count(const ResponseFilter& filter, int64
 }
 
 std::optional<std::vector<SurveyVersionCount>> ResponseSource::SurveyVersions(const ResponseFilter& filter,
-                                                                              int64_t after_seq, int64_t upto_seq,
+                                                                              int64_t after_seq,
+                                                                              int64_t upto_seq,
                                                                               std::string& error) {
     ReadQuery q(db_,
                 fmt::format("SELECT r.survey_id, r.survey_version, count(*) FROM response r WHERE {} "
@@ -222,9 +224,9 @@ std::optional<std::vector<SurveyVersionCount>> ResponseSource::SurveyVersions(co
 }
 
 std::optional<std::vector<std::string>> ResponseSource::QuestionIds(const ResponseFilter& filter,
-                                                                    const std::string& survey_id, int64_t version,
-                                                                    int64_t after_seq, int64_t upto_seq,
-                                                                    std::string& error) {
+                                                                    const std::string& survey_id,
+                                                                    int64_t version, int64_t after_seq,
+                                                                    int64_t upto_seq, std::string& error) {
     ReadQuery q(db_,
                 fmt::format("SELECT a.question_id, min(r.seq * 1000 + a.position) AS first FROM response r "
                             "JOIN answer a ON a.response_seq = r.seq WHERE {} AND r.survey_id = ?6 "

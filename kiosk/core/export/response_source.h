@@ -68,13 +68,13 @@ public:
                                  std::string& error);
 
     // Surveys and versions present in the range (for the wide CSV's columns).
-    std::optional<std::vector<SurveyVersionCount>> SurveyVersions(const ResponseFilter& filter,
-                                                                  int64_t after_seq, int64_t upto_seq,
-                                                                  std::string& error);
+    std::optional<std::vector<SurveyVersionCount>>
+    SurveyVersions(const ResponseFilter& filter, int64_t after_seq, int64_t upto_seq, std::string& error);
     // Distinct question ids answered in `survey_id` version `version` within the range, in
     // order of first appearance.
-    std::optional<std::vector<std::string>> QuestionIds(const ResponseFilter& filter, const std::string& survey_id,
-                                                        int64_t version, int64_t after_seq, int64_t upto_seq,
+    std::optional<std::vector<std::string>> QuestionIds(const ResponseFilter& filter,
+                                                        const std::string& survey_id, int64_t version,
+                                                        int64_t after_seq, int64_t upto_seq,
                                                         std::string& error);
 
 private:

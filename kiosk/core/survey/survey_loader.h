@@ -3,7 +3,7 @@
 // A broken file is refused with every problem reported at its `file:line:column` (through
 // TableReader) while the other files still load: the kiosk runs with the surveys that are
 // sound, and `kiosk --check-config` lists every error at once. The file format is
-// documented in README.md ("Surveys and polls") with a complete example; the demo files
+// documented in README.md ("Surveys") with a complete example; the demo files
 // in config/surveys/ use every question type.
 #pragma once
 

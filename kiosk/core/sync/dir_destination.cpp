@@ -31,7 +31,8 @@ public:
             // A missing mount point must not be "fixed" by writing onto the kiosk's own disk:
             // only the last level is created, when its parent exists.
             if (!fs::is_directory(dir_.parent_path(), ec))
-                return Transient(fmt::format("{} does not exist (is the share or USB key mounted?)", dir_.string()));
+                return Transient(
+                    fmt::format("{} does not exist (is the share or USB key mounted?)", dir_.string()));
             if (!fs::create_directory(dir_, ec) && !fs::is_directory(dir_))
                 return Transient(fmt::format("cannot create {}: {}", dir_.string(), ec.message()));
         }
@@ -75,7 +76,9 @@ public:
     }
 
 private:
-    static DeliveryResult Transient(std::string detail) { return {DeliveryOutcome::Transient, std::move(detail)}; }
+    static DeliveryResult Transient(std::string detail) {
+        return {DeliveryOutcome::Transient, std::move(detail)};
+    }
 
     // Staging directories left by a run that was killed: never visible as batches, removed.
     void RemoveStaleStaging() {
@@ -97,7 +100,8 @@ private:
             if (survey && survey->version == r.survey_version) continue;
             std::vector<std::string>& list = extra[r.survey_id];
             for (const Answer& a : r.answers)
-                if (std::find(list.begin(), list.end(), a.question_id) == list.end()) list.push_back(a.question_id);
+                if (std::find(list.begin(), list.end(), a.question_id) == list.end())
+                    list.push_back(a.question_id);
         }
         return extra;
     }
@@ -108,7 +112,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Destination> MakeDirDestination(const DestinationConfig& config, const std::vector<Survey>& surveys) {
+std::unique_ptr<Destination> MakeDirDestination(const DestinationConfig& config,
+                                                const std::vector<Survey>& surveys) {
     return std::make_unique<DirDestination>(config, surveys);
 }
 

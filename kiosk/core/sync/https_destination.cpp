@@ -65,8 +65,7 @@ size_t CollectHeader(char* data, size_t size, size_t count, void* user) {
             // Only the delay-seconds form; an HTTP date is ignored (the back-off applies).
             try {
                 reply->retry_after = std::stod(std::string(line.substr(kRetryAfter.size())));
-            } catch (...) {
-            }
+            } catch (...) {}
         }
     }
     return size * count;
@@ -142,7 +141,8 @@ private:
         curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
         if (!config_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, config_.ca_file.c_str());
         curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)(std::min(config_.timeout_seconds, 15.0) * 1000));
+        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+                         (long)(std::min(config_.timeout_seconds, 15.0) * 1000));
         curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)(config_.timeout_seconds * 1000));
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
         curl_easy_setopt(c, CURLOPT_POST, 1L);
@@ -164,18 +164,21 @@ private:
         }
         long status = 0;
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-        if (status >= 200 && status < 300) return {DeliveryOutcome::Delivered, fmt::format("HTTP {}", status)};
+        if (status >= 200 && status < 300)
+            return {DeliveryOutcome::Delivered, fmt::format("HTTP {}", status)};
         if (status == 409) // that batch id was received already: delivered
             return {DeliveryOutcome::Delivered, "HTTP 409 (received already)"};
-        const std::string detail = fmt::format("{}: HTTP {}{}{}", config_.url, status, reply.body.empty() ? "" : ": ",
-                                               Excerpt(reply.body));
+        const std::string detail = fmt::format("{}: HTTP {}{}{}", config_.url, status,
+                                               reply.body.empty() ? "" : ": ", Excerpt(reply.body));
         if (IsRetryableStatus(status)) return {DeliveryOutcome::Transient, detail};
         if (status == 413)
-            return {DeliveryOutcome::Permanent, detail + " (the batch is too large for the server: lower batch_size)"};
+            return {DeliveryOutcome::Permanent,
+                    detail + " (the batch is too large for the server: lower batch_size)"};
         if (status == 401 || status == 403)
             return {DeliveryOutcome::Permanent, detail + " (check the token in the secrets file)"};
         if (status >= 300 && status < 400)
-            return {DeliveryOutcome::Permanent, detail + " (redirects are not followed: configure the final URL)"};
+            return {DeliveryOutcome::Permanent,
+                    detail + " (redirects are not followed: configure the final URL)"};
         return {DeliveryOutcome::Permanent, detail};
     }
 

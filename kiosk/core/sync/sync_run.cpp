@@ -23,15 +23,17 @@ std::string MakeBatchId(const std::string& kiosk_id, const std::string& database
     std::string short_id;
     for (char c : database_id)
         if (std::isxdigit((unsigned char)c) && short_id.size() < 8) short_id += c;
-    return fmt::format("{}.{}.{:010}-{:010}{}", kiosk_id, short_id, after_seq + 1, last_seq, include_test ? ".t" : "");
+    return fmt::format("{}.{}.{:010}-{:010}{}", kiosk_id, short_id, after_seq + 1, last_seq,
+                       include_test ? ".t" : "");
 }
 
-std::optional<int64_t> PendingResponses(ResponseSource& source, SyncState& state, const std::string& destination,
-                                        bool include_test, std::string& error) {
+std::optional<int64_t> PendingResponses(ResponseSource& source, SyncState& state,
+                                        const std::string& destination, bool include_test,
+                                        std::string& error) {
     ResponseFilter filter;
     filter.include_test = include_test;
-    return source.Count(filter, state.Cursor(destination, source.DatabaseId()), std::numeric_limits<int64_t>::max(),
-                        error);
+    return source.Count(filter, state.Cursor(destination, source.DatabaseId()),
+                        std::numeric_limits<int64_t>::max(), error);
 }
 
 namespace {
@@ -82,7 +84,8 @@ DestinationRun RunDestination(SyncContext& ctx, const DestinationConfig& config,
 
     int64_t total = 0;
     if (ctx.progress) {
-        std::optional<int64_t> pending = PendingResponses(ctx.source, ctx.state, config.name, ctx.include_test, error);
+        std::optional<int64_t> pending =
+            PendingResponses(ctx.source, ctx.state, config.name, ctx.include_test, error);
         total = pending.value_or(0);
         ctx.progress(0, total);
     }
@@ -96,16 +99,19 @@ DestinationRun RunDestination(SyncContext& ctx, const DestinationConfig& config,
             filter.include_test = planned->include_test;
             std::optional<ExportOptions> options =
                 ExportOptionsFromJson(nlohmann::json::parse(planned->options_json, nullptr, false));
-            if (!options) return fail(RunOutcome::Failed, fmt::format("batch {}: unreadable options in the state file",
-                                                                      planned->batch_id));
+            if (!options)
+                return fail(RunOutcome::Failed,
+                            fmt::format("batch {}: unreadable options in the state file", planned->batch_id));
             batch.options = *options;
-            if (!ReadBatch(ctx.source, filter, planned->after_seq, planned->last_seq, 0, batch.responses, error))
+            if (!ReadBatch(ctx.source, filter, planned->after_seq, planned->last_seq, 0, batch.responses,
+                           error))
                 return fail(RunOutcome::Failed, fmt::format("{}: {}", ctx.source.Path().string(), error));
             if ((int64_t)batch.responses.size() != planned->responses)
-                return fail(RunOutcome::Permanent,
-                            fmt::format("batch {}: the database now holds {} responses in its range, {} when it was "
-                                        "planned; responses.db was changed by something other than the kiosk",
-                                        planned->batch_id, batch.responses.size(), planned->responses));
+                return fail(
+                    RunOutcome::Permanent,
+                    fmt::format("batch {}: the database now holds {} responses in its range, {} when it was "
+                                "planned; responses.db was changed by something other than the kiosk",
+                                planned->batch_id, batch.responses.size(), planned->responses));
         } else {
             filter.include_test = ctx.include_test;
             const int64_t cursor = ctx.state.Cursor(config.name, ctx.source.DatabaseId());
@@ -117,7 +123,8 @@ DestinationRun RunDestination(SyncContext& ctx, const DestinationConfig& config,
             b.database_id = ctx.source.DatabaseId();
             b.after_seq = cursor;
             b.last_seq = batch.responses.back().seq;
-            b.batch_id = MakeBatchId(ctx.kiosk_id, b.database_id, b.after_seq, b.last_seq, filter.include_test);
+            b.batch_id =
+                MakeBatchId(ctx.kiosk_id, b.database_id, b.after_seq, b.last_seq, filter.include_test);
             b.responses = (int64_t)batch.responses.size();
             for (const Response& r : batch.responses)
                 b.answers += (int64_t)r.answers.size();
@@ -141,15 +148,16 @@ DestinationRun RunDestination(SyncContext& ctx, const DestinationConfig& config,
 
         const DeliveryResult result = destination.Deliver(batch);
         if (result.outcome != DeliveryOutcome::Delivered) {
-            run.outcome = result.outcome == DeliveryOutcome::Permanent ? RunOutcome::Permanent : RunOutcome::Transient;
+            run.outcome =
+                result.outcome == DeliveryOutcome::Permanent ? RunOutcome::Permanent : RunOutcome::Transient;
             run.error = fmt::format("batch {}: {}", planned->batch_id, result.detail);
             ctx.state.RecordError(config.name, run.error, ctx.now(), result.attempts, error);
             return run;
         }
         if (!ctx.state.MarkDelivered(*planned, result.attempts, result.detail, ctx.now(), error))
             return fail(RunOutcome::Failed, fmt::format("state: {}", error));
-        LogInfo("{}: batch {} delivered ({} responses, {})", config.name, planned->batch_id, planned->responses,
-                result.detail);
+        LogInfo("{}: batch {} delivered ({} responses, {})", config.name, planned->batch_id,
+                planned->responses, result.detail);
         run.batches++;
         run.responses += planned->responses;
         if (ctx.progress) ctx.progress(std::min(run.responses, total), total);

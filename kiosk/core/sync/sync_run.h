@@ -29,7 +29,7 @@ struct SyncContext {
     SyncState& state;
     std::string kiosk_id;
     bool include_test = false;
-    std::function<std::string()> now;                              // UTC ISO-8601
+    std::function<std::string()> now;                               // UTC ISO-8601
     std::function<void(int64_t done, int64_t total)> progress = {}; // responses, may be empty
 };
 
@@ -50,13 +50,15 @@ struct DestinationRun {
     std::string error;
 };
 
-DestinationRun RunDestination(SyncContext& context, const DestinationConfig& config, Destination& destination);
+DestinationRun RunDestination(SyncContext& context, const DestinationConfig& config,
+                              Destination& destination);
 
 std::string MakeBatchId(const std::string& kiosk_id, const std::string& database_id, int64_t after_seq,
                         int64_t last_seq, bool include_test);
 
 // Responses not yet delivered to `destination` (for `kiosk-sync status`).
-std::optional<int64_t> PendingResponses(ResponseSource& source, SyncState& state, const std::string& destination,
-                                        bool include_test, std::string& error);
+std::optional<int64_t> PendingResponses(ResponseSource& source, SyncState& state,
+                                        const std::string& destination, bool include_test,
+                                        std::string& error);
 
 } // namespace kiosk

@@ -82,8 +82,9 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-constexpr const char* kBatchColumns = "destination, batch_id, database_id, after_seq, last_seq, responses, answers, "
-                                      "include_test, options, created_at, status, attempts, delivered_at, detail";
+constexpr const char* kBatchColumns =
+    "destination, batch_id, database_id, after_seq, last_seq, responses, answers, "
+    "include_test, options, created_at, status, attempts, delivered_at, detail";
 
 BatchRecord ReadBatch(const Statement& s) {
     BatchRecord b;
@@ -135,7 +136,8 @@ bool SyncState::Exec(const char* sql, std::string& error) {
 bool SyncState::OpenFile(const std::filesystem::path& file, bool read_only, std::string& error) {
     const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-        error = fmt::format("{}: cannot open: {}", file.string(), db_ ? sqlite3_errmsg(db_) : "out of memory");
+        error =
+            fmt::format("{}: cannot open: {}", file.string(), db_ ? sqlite3_errmsg(db_) : "out of memory");
         return false;
     }
     sqlite3_busy_timeout(db_, 5000);
@@ -157,7 +159,8 @@ bool SyncState::OpenFile(const std::filesystem::path& file, bool read_only, std:
                             file.string(), version, kStateVersion);
         return false;
     }
-    if (!Exec(kSchema, step_error) || !Exec(fmt::format("PRAGMA user_version={}", kStateVersion).c_str(), step_error) ||
+    if (!Exec(kSchema, step_error) ||
+        !Exec(fmt::format("PRAGMA user_version={}", kStateVersion).c_str(), step_error) ||
         !Exec("COMMIT", step_error)) {
         error = fmt::format("{}: cannot create the state tables: {}", file.string(), step_error);
         Exec("ROLLBACK", step_error);
@@ -178,9 +181,9 @@ bool SyncState::Open(const std::filesystem::path& file, double wait_seconds, boo
         if (lock_) break;
         if (lock_error.failure != WriterLock::Failure::Held || std::chrono::steady_clock::now() >= deadline) {
             locked_by_other = lock_error.failure == WriterLock::Failure::Held;
-            error = locked_by_other ? fmt::format("another kiosk-sync run is in progress (pid {})",
-                                                  lock_error.holder_pid)
-                                    : lock_error.message;
+            error = locked_by_other
+                        ? fmt::format("another kiosk-sync run is in progress (pid {})", lock_error.holder_pid)
+                        : lock_error.message;
             return false;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -202,8 +205,9 @@ int64_t SyncState::Cursor(const std::string& destination, const std::string& dat
 }
 
 std::optional<BatchRecord> SyncState::PlannedBatch(const std::string& destination) {
-    Statement s(db_, fmt::format("SELECT {} FROM batch WHERE destination = ?1 AND status = 'planned'", kBatchColumns)
-                         .c_str());
+    Statement s(
+        db_, fmt::format("SELECT {} FROM batch WHERE destination = ?1 AND status = 'planned'", kBatchColumns)
+                 .c_str());
     if (!s.Ok()) return std::nullopt;
     s.Bind(1, destination);
     if (!s.Row()) return std::nullopt;
@@ -211,8 +215,9 @@ std::optional<BatchRecord> SyncState::PlannedBatch(const std::string& destinatio
 }
 
 std::optional<BatchRecord> SyncState::FindBatch(const std::string& destination, const std::string& batch_id) {
-    Statement s(db_,
-                fmt::format("SELECT {} FROM batch WHERE destination = ?1 AND batch_id = ?2", kBatchColumns).c_str());
+    Statement s(
+        db_,
+        fmt::format("SELECT {} FROM batch WHERE destination = ?1 AND batch_id = ?2", kBatchColumns).c_str());
     if (!s.Ok()) return std::nullopt;
     s.Bind(1, destination).Bind(2, batch_id);
     if (!s.Row()) return std::nullopt;
@@ -227,7 +232,11 @@ bool SyncState::Plan(const BatchRecord& b, std::string& error) {
         error = sqlite3_errmsg(db_);
         return false;
     }
-    s.Bind(1, b.destination).Bind(2, b.batch_id).Bind(3, b.database_id).Bind(4, b.after_seq).Bind(5, b.last_seq);
+    s.Bind(1, b.destination)
+        .Bind(2, b.batch_id)
+        .Bind(3, b.database_id)
+        .Bind(4, b.after_seq)
+        .Bind(5, b.last_seq);
     s.Bind(6, b.responses).Bind(7, b.answers).Bind(8, (int64_t)b.include_test).Bind(9, b.options_json);
     s.Bind(10, b.created_at);
     return s.Run(error);
@@ -238,8 +247,9 @@ bool SyncState::MarkDelivered(const BatchRecord& b, int attempts, const std::str
     if (!Exec("BEGIN IMMEDIATE", error)) return false;
     Statement mark(db_, "UPDATE batch SET status = 'delivered', attempts = attempts + ?3, delivered_at = ?4, "
                         "detail = ?5 WHERE destination = ?1 AND batch_id = ?2");
-    Statement cursor(db_, "INSERT INTO cursor (destination, database_id, last_seq) VALUES (?1, ?2, ?3) "
-                          "ON CONFLICT (destination, database_id) DO UPDATE SET last_seq = max(last_seq, ?3)");
+    Statement cursor(db_,
+                     "INSERT INTO cursor (destination, database_id, last_seq) VALUES (?1, ?2, ?3) "
+                     "ON CONFLICT (destination, database_id) DO UPDATE SET last_seq = max(last_seq, ?3)");
     Statement dest(db_, "INSERT INTO destination (name, last_delivery_at, last_error, last_error_at) "
                         "VALUES (?1, ?2, '', '') ON CONFLICT (name) DO UPDATE SET last_delivery_at = ?2, "
                         "last_error = '', last_error_at = ''");
@@ -255,7 +265,8 @@ bool SyncState::MarkDelivered(const BatchRecord& b, int attempts, const std::str
 }
 
 bool SyncState::Abandon(const BatchRecord& b, const std::string& why, std::string& error) {
-    Statement s(db_, "UPDATE batch SET status = 'abandoned', detail = ?3 WHERE destination = ?1 AND batch_id = ?2");
+    Statement s(
+        db_, "UPDATE batch SET status = 'abandoned', detail = ?3 WHERE destination = ?1 AND batch_id = ?2");
     s.Bind(1, b.destination).Bind(2, b.batch_id).Bind(3, why);
     return s.Run(error);
 }
@@ -267,12 +278,13 @@ bool SyncState::RecordAttempt(const std::string& destination, const std::string&
     return s.Run(error);
 }
 
-bool SyncState::RecordError(const std::string& destination, const std::string& message, const std::string& now,
-                            int attempts_spent, std::string& error) {
+bool SyncState::RecordError(const std::string& destination, const std::string& message,
+                            const std::string& now, int attempts_spent, std::string& error) {
     if (!Exec("BEGIN IMMEDIATE", error)) return false;
     Statement s(db_, "INSERT INTO destination (name, last_error, last_error_at) VALUES (?1, ?2, ?3) "
                      "ON CONFLICT (name) DO UPDATE SET last_error = ?2, last_error_at = ?3");
-    Statement attempts(db_, "UPDATE batch SET attempts = attempts + ?2 WHERE destination = ?1 AND status = 'planned'");
+    Statement attempts(
+        db_, "UPDATE batch SET attempts = attempts + ?2 WHERE destination = ?1 AND status = 'planned'");
     s.Bind(1, destination).Bind(2, message).Bind(3, now);
     attempts.Bind(1, destination).Bind(2, (int64_t)attempts_spent);
     std::string ignored;
@@ -305,9 +317,9 @@ DestinationRecord SyncState::Destination(const std::string& name) {
 
 std::vector<BatchRecord> SyncState::Batches(const std::string& destination) {
     std::vector<BatchRecord> out;
-    Statement s(db_,
-                fmt::format("SELECT {} FROM batch WHERE destination = ?1 ORDER BY after_seq, rowid", kBatchColumns)
-                    .c_str());
+    Statement s(db_, fmt::format("SELECT {} FROM batch WHERE destination = ?1 ORDER BY after_seq, rowid",
+                                 kBatchColumns)
+                         .c_str());
     if (!s.Ok()) return out;
     s.Bind(1, destination);
     while (s.Row())

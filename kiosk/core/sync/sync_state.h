@@ -73,7 +73,8 @@ public:
 
     // Takes the lock (waiting up to `wait_seconds` for another run to finish), then opens or
     // creates the state file. `locked_by_other` is set when the wait ran out.
-    bool Open(const std::filesystem::path& file, double wait_seconds, bool& locked_by_other, std::string& error);
+    bool Open(const std::filesystem::path& file, double wait_seconds, bool& locked_by_other,
+              std::string& error);
     // Opens without the lock, read-only, for `kiosk-sync status` during a run. Missing file:
     // an empty state.
     bool OpenForReading(const std::filesystem::path& file, std::string& error);
@@ -84,8 +85,8 @@ public:
 
     bool Plan(const BatchRecord& batch, std::string& error);
     // Marks `batch` delivered and moves the destination's cursor to its last_seq.
-    bool MarkDelivered(const BatchRecord& batch, int attempts, const std::string& detail, const std::string& now,
-                       std::string& error);
+    bool MarkDelivered(const BatchRecord& batch, int attempts, const std::string& detail,
+                       const std::string& now, std::string& error);
     // A planned batch that can never be delivered (its database was replaced): kept, marked.
     bool Abandon(const BatchRecord& batch, const std::string& why, std::string& error);
     bool RecordAttempt(const std::string& destination, const std::string& now, std::string& error);

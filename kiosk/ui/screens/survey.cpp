@@ -15,8 +15,41 @@ namespace {
 
 constexpr double kQuietSending = 0.3; // s before "recording…" shows
 
+// The store refused the response for good (RecordState::Rejected: a schema constraint, or
+// malformed by a program bug; the store logged it in full): nothing will be recorded, so the
+// visitor is told so in their language and leaves — home, keeping the visit, or "Finish".
+// Static: no frame is asked for.
+void DrawSurveyRejected(App& app, ImVec2 center, float r) {
+    const Metrics& m = app.metrics;
+    const float width = m.width - 4 * m.margin;
+    const float x = 2 * m.margin;
+    DrawIcon(ImGui::GetWindowDrawList(), Icon::Warning, center, r * 2, Rgb(palette::kWarning));
+    const float text_top = center.y + r + m.gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, text_top));
+    CenteredText(app.Tr("survey.recording.rejected"), app.fonts.title, palette::kText, x, width);
+    app.targets.Name("sending.rejected", ImVec2(x, text_top),
+                     ImVec2(x + width, ImGui::GetCursorScreenPos().y));
+
+    ButtonStyle home{.fill = palette::kOpinion, .icon = Icon::Home};
+    ButtonStyle finish{
+        .fill = palette::kSurface, .text = palette::kText, .outline = true, .icon = Icon::Exit};
+    const std::string& home_label = app.Tr("nav.home");
+    const std::string& finish_label = app.Tr("surveys.sending.finish");
+    const ImVec2 home_size = TouchButtonSize(app, home_label, home);
+    const ImVec2 finish_size = TouchButtonSize(app, finish_label, finish);
+    const float y = ImGui::GetCursorScreenPos().y + m.gap * 2;
+    const float total = home_size.x + m.gap * 2 + finish_size.x;
+    ImGui::SetCursorScreenPos(ImVec2((m.width - total) * 0.5f, y));
+    if (TouchButton(app, "##rejected-home", home_label, home_size, home)) LeaveRejectedResponse(app);
+    app.targets.Name("sending.home");
+    ImGui::SetCursorScreenPos(ImVec2((m.width - total) * 0.5f + home_size.x + m.gap * 2, y));
+    if (TouchButton(app, "##rejected-finish", finish_label, finish_size, finish)) app.nav.EndVisit(app.now);
+    app.targets.Name("sending.finish");
+}
+
 // Waiting for COMMIT: a spinner while it is quick, and if recording fails, why the visitor
-// can leave anyway (the answer is kept and retried) and a way to retry now.
+// can leave anyway (the answer is kept and retried) and a way to retry now; if the store
+// refused the response, that it could not be recorded and the way home.
 void DrawSurveySending(App& app, const Survey& survey) {
     const Metrics& m = app.metrics;
     SurveyHeader(app, survey, nullptr, /*can_stop=*/false);
@@ -27,6 +60,11 @@ void DrawSurveySending(App& app, const Survey& survey) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 center(m.width * 0.5f, m.height * 0.38f);
     const float r = m.Px(60);
+    // Unknown: the store has no such ticket, so it will never commit either.
+    if (state == RecordState::Rejected || state == RecordState::Unknown) {
+        DrawSurveyRejected(app, center, r);
+        return;
+    }
 
     if (state != RecordState::Retrying) {
         // Recording usually takes a few milliseconds: nothing flashes on screen unless it

@@ -14,6 +14,7 @@
 #include "programme_widgets.h"
 #include "screens.h"
 #include "style_scope.h"
+#include "survey/survey_session.h"
 #include "view/timeline_strip.h"
 #include "widgets.h"
 
@@ -255,7 +256,11 @@ void DrawDetails(App& app, TimelineState& s, const Phase& p, const Rect& area, c
             WrappedText(app.Tr("timeline.partners") + " " + app.Text(p.partners), app.fonts.small,
                         palette::kTextMuted, text_w);
         }
-        if (!p.plan.empty() || !p.survey.empty()) {
+        // A survey link only while the survey is offered (as in the surveys list): after its
+        // active_to, or before its active_from, the phase shows no "give my opinion".
+        const Survey* survey = p.survey.empty() ? nullptr : app.data.FindSurvey(p.survey);
+        if (survey && !IsOffered(app, *survey)) survey = nullptr;
+        if (!p.plan.empty() || survey) {
             float x = origin.x;
             const float y = ImGui::GetCursorScreenPos().y + m.Px(20);
             if (!p.plan.empty()) {
@@ -266,16 +271,18 @@ void DrawDetails(App& app, TimelineState& s, const Phase& p, const Rect& area, c
                     s.link = {Screen::PlanViewer, p.plan};
                     app.nav.Go(s.link, app.now);
                 }
+                app.targets.Name("timeline.see_plan");
                 x += size.x + m.gap;
             }
-            if (!p.survey.empty()) {
+            if (survey) {
                 const ButtonStyle style{.fill = palette::kOpinion, .icon = Icon::Opinion};
                 const ImVec2 size = TouchButtonSize(app, app.Tr("timeline.give_opinion"), style);
                 ImGui::SetCursorScreenPos(ImVec2(x, y));
                 if (TouchButton(app, "##give_opinion", app.Tr("timeline.give_opinion"), size, style)) {
-                    s.link = {Screen::Survey, p.survey};
+                    s.link = {Screen::Survey, survey->id};
                     app.nav.Go(s.link, app.now);
                 }
+                app.targets.Name("timeline.give_opinion");
             }
             ImGui::SetCursorScreenPos(ImVec2(origin.x, y + m.target));
         }

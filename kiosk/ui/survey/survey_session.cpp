@@ -25,12 +25,14 @@ void Record(App& app, Response response) {
 
 } // namespace
 
+bool IsOffered(const App& app, const Survey& survey) {
+    return survey.IsActive(ToLocalMoment(app.wall_now).date) && !survey.questions.empty();
+}
+
 std::vector<const Survey*> ActiveSurveys(const App& app, SurveyMode mode) {
-    const CivilDate today = ToLocalMoment(app.wall_now).date;
     std::vector<const Survey*> out;
     for (const Survey& survey : app.data.surveys)
-        if (survey.mode == mode && survey.IsActive(today) && !survey.questions.empty())
-            out.push_back(&survey);
+        if (survey.mode == mode && IsOffered(app, survey)) out.push_back(&survey);
     return out;
 }
 
@@ -62,10 +64,12 @@ void VotePoll(App& app, const Survey& poll, std::string_view option_id) {
     if (poll.questions.size() != 1) return; // the loader guarantees one question
     SurveyVisit& visit = app.visit.survey;
     // A vote still being recorded is not doubled by a second tap (the next vote, after its
-    // thank-you, is a new one).
-    if (visit.stage == SurveyStage::Sending && visit.survey_id == poll.id && visit.ticket && app.store &&
-        app.store->State(*visit.ticket) != RecordState::Committed)
-        return;
+    // thank-you, is a new one). One the store is done with — committed or rejected — does
+    // not hold the next one back.
+    if (visit.stage == SurveyStage::Sending && visit.survey_id == poll.id && visit.ticket && app.store) {
+        const RecordState state = app.store->State(*visit.ticket);
+        if (state == RecordState::Queued || state == RecordState::Retrying) return;
+    }
     visit = SurveyVisit{};
     visit.survey_id = poll.id;
     visit.runner.emplace(poll, ContextFor(app), app.clock);
@@ -97,6 +101,11 @@ RecordState UpdateSending(App& app) {
     const RecordState state = app.store->State(*visit.ticket);
     if (state == RecordState::Committed) app.nav.ShowThanks(visit.survey_id, app.now);
     return state;
+}
+
+void LeaveRejectedResponse(App& app) {
+    app.visit.survey = SurveyVisit{};
+    app.nav.GoHome(app.now);
 }
 
 void EndSurveyVisit(App& app, VisitEnd why) {

@@ -4,6 +4,7 @@
 //   Surveys list ──tap──▶ OpenSurvey ──▶ notice ──"Start"──▶ StartAnswering ──▶ questions
 //       questions ──"Send"──▶ SendAnswers ──▶ Sending ──COMMIT──▶ Thanks (Navigator::ShowThanks)
 //   home / attract poll ──tap──▶ VotePoll ──▶ Sending ──COMMIT──▶ Thanks
+//   Sending ──rejected by the store──▶ "could not be recorded" ──"Home"──▶ LeaveRejectedResponse
 //
 // Recording goes through app.store, which never loses a response: while it cannot commit
 // (disk full, locked…) the response waits in memory and is retried, the visitor sees why,
@@ -19,6 +20,9 @@
 
 namespace kiosk {
 
+// Whether `survey` is offered today: within its active_from..active_to (local date) and
+// with questions. Only offered surveys are listed, and linked from the timeline.
+bool IsOffered(const App& app, const Survey& survey);
 // The surveys (or polls) offered today, in file order.
 std::vector<const Survey*> ActiveSurveys(const App& app, SurveyMode mode);
 
@@ -41,8 +45,13 @@ void VotePoll(App& app, const Survey& poll, std::string_view option_id);
 void CancelSurvey(App& app);
 
 // Sending stage, every frame: shows the thank-you screen once the response is committed.
-// Returns the response's state (Retrying: the screen explains and offers to retry).
+// Returns the response's state (Retrying: the screen explains and offers to retry;
+// Rejected: it will never be recorded, the screen says so and offers the way home).
 RecordState UpdateSending(App& app);
+
+// The visitor leaves a response the store rejected: the survey visit is forgotten (a new
+// vote on the same poll counts again) and the home screen shows; the visit goes on.
+void LeaveRejectedResponse(App& app);
 
 // A visit ends (idle countdown ran out, thank-you over, "I have finished"): a survey left
 // mid-way gets its timeout policy — discarded, or recorded as "abandoned". An idle

@@ -1,0 +1,100 @@
+// CSV for the city: RFC 4180 quoting, the two profiles, formula neutralising, numbers.
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "export/csv_writer.h"
+#include "test_paths.h"
+
+using namespace kiosk;
+
+namespace {
+
+// Writes one file with `rows` through CsvWriter and returns its bytes.
+std::string WriteCsv(CsvProfile profile, const std::function<void(CsvWriter&)>& rows) {
+    const std::filesystem::path file = test::ScratchDir("csv") / "out.csv";
+    HashedFile out;
+    std::string error;
+    REQUIRE(out.Open(file, error));
+    {
+        CsvWriter csv(out, profile);
+        rows(csv);
+    }
+    REQUIRE(out.Close(error));
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    CHECK(out.Sha256() == Sha256Hex(text.str())); // the manifest's hash is the file's
+    CHECK(out.Bytes() == text.str().size());
+    return text.str();
+}
+
+} // namespace
+
+TEST_CASE("opendata: comma, no BOM, CRLF, RFC 4180 quoting") {
+    const std::string csv = WriteCsv(CsvProfile::OpenData, [](CsvWriter& w) {
+        w.Text("plain");
+        w.Text("with, comma");
+        w.Text("with; semicolon");
+        w.Text("say \"hi\"");
+        w.Text("two\nlines");
+        w.Text("cr\rhere");
+        w.Empty();
+        w.EndRow();
+        w.Number(0.5);
+        w.Number(-3.0);
+        w.Integer(-12);
+        w.Text("=HYPERLINK(\"http://x\")");
+        w.EndRow();
+    });
+    CHECK(csv ==
+          "plain,\"with, comma\",\"with; semicolon\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",\r\n"
+          "0.5,-3,-12,\"=HYPERLINK(\"\"http://x\"\")\"\r\n");
+}
+
+TEST_CASE("excel-fr: BOM, semicolon, decimal comma, formulas neutralised but numbers kept") {
+    const std::string csv = WriteCsv(CsvProfile::ExcelFr, [](CsvWriter& w) {
+        w.Text("=1+1");
+        w.Text("+33 1 23");
+        w.Text("-rien");
+        w.Text("@SUM(A1)");
+        w.Text("\tTAB");
+        w.Text("\rCR");
+        w.Text("a=b"); // not at the start: harmless
+        w.EndRow();
+        w.Number(0.125);
+        w.Number(-3.5); // a number is written by us, never a formula
+        w.Integer(-7);
+        w.Text("=HYPERLINK(\"http://x\";\"clic\")");
+        w.EndRow();
+    });
+    CHECK(csv == "\xEF\xBB\xBF'=1+1;'+33 1 23;'-rien;'@SUM(A1);'\tTAB;\"'\rCR\";a=b\r\n"
+                 "0,125;-3,5;-7;\"'=HYPERLINK(\"\"http://x\"\";\"\"clic\"\")\"\r\n");
+}
+
+TEST_CASE("CsvField quotes what either separator, a quote or a line break would break") {
+    CHECK(CsvField("Ça coûte 5 € l’été !", CsvProfile::OpenData) == "Ça coûte 5 € l’été !");
+    CHECK(CsvField("🌳 arbres", CsvProfile::ExcelFr) == "🌳 arbres");
+    CHECK(CsvField("", CsvProfile::ExcelFr).empty());
+    CHECK(CsvField("a;b", CsvProfile::OpenData) == "\"a;b\"");
+    CHECK(CsvField("a,b", CsvProfile::ExcelFr) == "\"a,b\"");
+    CHECK(CsvField("-", CsvProfile::OpenData) == "-");
+    CHECK(CsvField("-", CsvProfile::ExcelFr) == "'-");
+    CHECK(CsvField("\nx", CsvProfile::ExcelFr) == "\"'\nx\"");
+    CHECK(ParseCsvProfile("excel-fr") == CsvProfile::ExcelFr);
+    CHECK_FALSE(ParseCsvProfile("excel"));
+}
+
+TEST_CASE("a file that cannot be written reports it at Close, naming the file") {
+    HashedFile out;
+    std::string error;
+    CHECK_FALSE(out.Open("/nonexistent-dir/out.csv", error));
+    CHECK(error.find("/nonexistent-dir/out.csv") != std::string::npos);
+    // /dev/full accepts the open and fails every write with ENOSPC: a full disk.
+    HashedFile full;
+    REQUIRE(full.Open("/dev/full", error));
+    full.Append(std::string(3 << 20, 'x'));
+    CHECK_FALSE(full.Close(error));
+    CHECK(error.find("/dev/full") != std::string::npos);
+}

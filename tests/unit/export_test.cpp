@@ -1,0 +1,270 @@
+// Exports: the read-only source, the four formats, the manifest, determinism.
+// Databases are real SQLite files written by the kiosk's own ResponseWriter.
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "export/export_job.h"
+#include "export/export_writer.h"
+#include "export/response_source.h"
+#include "store/response_writer.h"
+#include "store/schema.h"
+#include "store_test_support.h"
+#include "survey/survey_loader.h"
+#include "survey/synthetic_answers.h"
+#include "test_paths.h"
+
+using namespace kiosk;
+
+namespace {
+
+std::string ReadFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        out.push_back(line);
+    return out;
+}
+
+// A database holding `responses`, written by the kiosk's writer.
+std::filesystem::path MakeDatabase(const std::string& name, const std::vector<Response>& responses) {
+    const std::filesystem::path db = test::ScratchDir(name) / "responses.db";
+    ResponseWriter writer;
+    std::string moved;
+    REQUIRE(writer.Open(db, 5000, moved).ok);
+    for (const Response& r : responses)
+        REQUIRE(writer.Insert(r).ok);
+    return db;
+}
+
+std::vector<Survey> DemoSurveys() {
+    Diagnostics diags;
+    std::vector<Survey> surveys = LoadSurveys(test::SourceDir() / "config" / "surveys", {"fr", "en"}, diags);
+    REQUIRE(surveys.size() >= 3);
+    return surveys;
+}
+
+std::vector<Response> ReadAll(ResponseSource& source, const ResponseFilter& filter) {
+    std::vector<Response> out;
+    std::string error;
+    REQUIRE(source.Read(
+        filter, 0, 1'000'000, 0,
+        [&](const Response& r) {
+            out.push_back(r);
+            return true;
+        },
+        error));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the read-only source gives back exactly what was recorded, filtered") {
+    Response full = test::FullResponse();
+    Response vote = test::Vote("futur-square", "souhait", "jeux");
+    vote.submitted_at = "2026-12-02T09:00:00.000Z";
+    Response test_vote = test::Vote("futur-square", "souhait", "eau", false, /*is_test=*/true);
+    Response empty = test::Vote("futur-square", "souhait", "eau");
+    empty.answers.clear(); // an abandoned survey with nothing answered
+    empty.status = ResponseStatus::Abandoned;
+    const std::filesystem::path db = MakeDatabase("export-source", {full, vote, test_vote, empty});
+
+    ResponseSource source;
+    std::string error;
+    REQUIRE(source.Open(db, error));
+    CHECK(IsUuidV4(source.DatabaseId()));
+    CHECK(source.SchemaVersion() == kSchemaVersion);
+    CHECK(source.MaxSeq(error) == 4);
+
+    std::vector<Response> all = ReadAll(source, {true, "", ""});
+    REQUIRE(all.size() == 4);
+    full.seq = 1, vote.seq = 2, test_vote.seq = 3, empty.seq = 4;
+    CHECK(all[0] == full); // every answer shape, hostile text and all
+    CHECK(all[1] == vote);
+    CHECK(all[2] == test_vote);
+    CHECK(all[3] == empty);
+
+    CHECK(ReadAll(source, {false, "", ""}).size() == 3); // test responses left out by default
+    CHECK(ReadAll(source, {false, "futur-square", ""}).size() == 2);
+    CHECK(ReadAll(source, {false, "", "2026-12-01T00:00:00.000Z"}).size() == 1);
+    CHECK(source.Count({false, "", ""}, 1, 4, error) == 2);
+
+    // A limit and an early stop.
+    int visited = 0;
+    REQUIRE(source.Read(
+        {true, "", ""}, 0, 100, 2, [&](const Response&) { return ++visited < 5; }, error));
+    CHECK(visited == 2);
+}
+
+TEST_CASE("the source refuses what is not a kiosk database, naming the file") {
+    ResponseSource missing;
+    std::string error;
+    CHECK_FALSE(missing.Open("/nonexistent/responses.db", error));
+    CHECK(error.find("/nonexistent/responses.db") != std::string::npos);
+
+    const std::filesystem::path other = test::ScratchDir("export-not-kiosk") / "other.db";
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(other.c_str(), &db) == SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE t (x)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    ResponseSource not_kiosk;
+    CHECK_FALSE(not_kiosk.Open(other, error));
+    CHECK(error.find("not a kiosk responses database") != std::string::npos);
+}
+
+TEST_CASE("an export writes every format, then a manifest whose hashes and counts match the files") {
+    const std::vector<Survey> surveys = DemoSurveys();
+    const Survey* usages = nullptr;
+    for (const Survey& s : surveys)
+        if (s.id == "usages-espaces-publics") usages = &s;
+    REQUIRE(usages);
+    std::mt19937_64 rng(42);
+    std::vector<Response> responses;
+    for (int i = 0; i < 40; i++)
+        responses.push_back(
+            SyntheticResponse(*usages, "fauvettes-mdp-01", "fr", 1795000000000 + i * 1000, rng));
+    responses.push_back(test::Vote("futur-square", "souhait", "jeux"));
+    const std::filesystem::path db = MakeDatabase("export-files", responses);
+
+    ResponseSource source;
+    std::string error;
+    REQUIRE(source.Open(db, error));
+    auto write = [&](const std::filesystem::path& dir, ExportOptions options) {
+        std::filesystem::create_directories(dir);
+        ExportJob job{dir, "fauvettes-mdp-01", "2026-12-01T10:00:00.000Z", options, {true, "", ""}, 7};
+        ExportResult result;
+        INFO(error);
+        REQUIRE(ExportToDirectory(source, surveys, job, result, error));
+        return result;
+    };
+    const ExportResult a = write(test::ScratchDir("export-files-a"), {});
+    CHECK(a.dir.filename() == "fauvettes-mdp-01.export.20261201T100000Z");
+    CHECK(a.counts.responses == 41);
+    int64_t answers = 0, pins = 0;
+    for (const Response& r : responses)
+        for (const Answer& x : r.answers) {
+            answers++;
+            pins += x.plan_id ? 1 : 0;
+        }
+    CHECK(a.counts.answers == answers);
+    CHECK(a.counts.pins == pins);
+    CHECK(pins > 0);
+    // No staging directory is left behind.
+    for (const auto& entry : std::filesystem::directory_iterator(a.dir.parent_path()))
+        CHECK(entry.path().filename().string()[0] != '.');
+
+    const nlohmann::json manifest = nlohmann::json::parse(ReadFile(a.dir / "manifest.json"));
+    CHECK(manifest["counts"]["responses"] == 41);
+    CHECK(manifest["database_id"] == source.DatabaseId());
+    CHECK(manifest["range"]["last_seq"] == 41);
+    std::set<std::string> names;
+    for (const nlohmann::json& f : manifest["files"]) {
+        const std::string bytes = ReadFile(a.dir / f["name"].get<std::string>());
+        CHECK(f["sha256"] == Sha256Hex(bytes));
+        CHECK(f["bytes"] == bytes.size());
+        names.insert(f["name"].get<std::string>());
+    }
+    CHECK(names == std::set<std::string>{"answers.csv", "responses.jsonl", "pins.geojson",
+                                         "responses-usages-espaces-publics.csv",
+                                         "responses-futur-square.csv"});
+    // Line counts: header + one row per answer / one line per response.
+    CHECK(Lines(ReadFile(a.dir / "answers.csv")).size() == (size_t)answers + 1);
+    CHECK(Lines(ReadFile(a.dir / "responses.jsonl")).size() == 41);
+    const nlohmann::json geo = nlohmann::json::parse(ReadFile(a.dir / "pins.geojson"));
+    CHECK(geo["type"] == "FeatureCollection");
+    CHECK(geo["features"].size() == (size_t)pins);
+    CHECK(geo["features"][0]["geometry"]["type"] == "Point");
+
+    // The same export again (same creation time): byte-identical files.
+    const ExportResult b = write(test::ScratchDir("export-files-b"), {});
+    for (const ExportedFile& f : a.files)
+        CHECK(ReadFile(a.dir / f.name) == ReadFile(b.dir / f.name));
+    CHECK(ReadFile(a.dir / "manifest.json") == ReadFile(b.dir / "manifest.json"));
+
+    // Only the formats asked for.
+    ExportOptions only_long;
+    only_long.formats = {ExportFormat::CsvLong};
+    const ExportResult c = write(test::ScratchDir("export-files-c"), only_long);
+    REQUIRE(c.files.size() == 1);
+    CHECK(c.files[0].name == "answers.csv");
+}
+
+TEST_CASE("wide CSV: one column per question, values by question type, one-hot and translated headers") {
+    const std::vector<Survey> surveys = DemoSurveys();
+    Response r = test::FullResponse("usages-espaces-publics");
+    r.survey_version = 1;
+    r.answers.clear();
+    auto add = [&](const char* q) -> Answer& { return r.answers.emplace_back(Answer{q}); };
+    add("frequence").option_id = "chaque-jour";
+    add("lieux").option_id = "square";
+    add("lieux").option_id = "ecole";
+    add("proprete").number = 7;
+    for (const char* option : {"ombre", "jeux"}) { // ranking rows, stored in rank order 2, 1
+        Answer& a = add("priorites");
+        a.option_id = option;
+        a.number = std::string(option) == "ombre" ? 2 : 1;
+    }
+    for (int i = 0; i < 2; i++) {
+        Answer& pin = add("endroits");
+        pin.plan_id = "plan-quartier-2030";
+        pin.x = 0.25 * (i + 1);
+        pin.y = 0.5;
+    }
+    add("idee").text = "=HYPERLINK(\"http://x\")";
+    Response old = r; // an older version that asked a question since removed
+    old.uuid = NewUuidV4();
+    old.survey_version = 99;
+    old.answers.push_back(Answer{"ancienne-question", std::string("oui")});
+    const std::filesystem::path db = MakeDatabase("export-wide", {r, old});
+
+    ResponseSource source;
+    std::string error;
+    REQUIRE(source.Open(db, error));
+    auto wide = [&](ExportOptions options, const std::string& name) {
+        options.formats = {ExportFormat::CsvWide};
+        const std::filesystem::path dir = test::ScratchDir(name);
+        ExportJob job{dir, "k", "2026-12-01T10:00:00.000Z", options, {true, "", ""}};
+        ExportResult result;
+        REQUIRE(ExportToDirectory(source, surveys, job, result, error));
+        return Lines(ReadFile(result.dir / "responses-usages-espaces-publics.csv"));
+    };
+
+    const std::vector<std::string> rows = wide({}, "export-wide-ids");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].rfind(
+              "uuid,kiosk_id,survey_id,survey_version,language,origin,status,is_test,burst,started_at,"
+              "submitted_at,duration_ms,frequence,",
+              0) == 0);
+    CHECK(rows[0].find(",ancienne-question\r") != std::string::npos); // older version's question, at the end
+    CHECK(rows[1].find(",chaque-jour,") != std::string::npos);
+    CHECK(rows[1].find(",square|ecole,") != std::string::npos);  // multiple choice
+    CHECK(rows[1].find(",7,") != std::string::npos);             // scale
+    CHECK(rows[1].find(",jeux|ombre,") != std::string::npos);    // ranking, in rank order
+    CHECK(rows[1].find(",2,\"=HYPERLINK") != std::string::npos); // 2 pins, then the text intact (opendata)
+    CHECK(rows[2].find(",oui\r") != std::string::npos);
+
+    ExportOptions one_hot;
+    one_hot.one_hot = true;
+    const std::vector<std::string> hot = wide(one_hot, "export-wide-one-hot");
+    CHECK(hot[0].find(",lieux.square,") != std::string::npos);
+    CHECK(hot[0].find(",lieux,") == std::string::npos);
+
+    ExportOptions french;
+    french.header_language = "fr";
+    french.profile = CsvProfile::ExcelFr;
+    const std::vector<std::string> fr = wide(french, "export-wide-fr");
+    CHECK(fr[0].rfind("\xEF\xBB\xBFuuid;", 0) == 0);
+    CHECK(fr[0].find("frequence") == std::string::npos); // ids replaced by the questions' text
+    CHECK(fr[1].find(";\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+}

@@ -1,0 +1,305 @@
+// kiosk-sync's delivery protocol (plan → deliver → done) with the real dir destination on
+// real files, the state file, secrets and back-off. The HTTPS path is tested end to end
+// against a real local HTTPS receiver (tests/e2e/sync_https_test.sh).
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "store/response_writer.h"
+#include "store/timestamp.h"
+#include "store_test_support.h"
+#include "sync/backoff.h"
+#include "sync/secrets.h"
+#include "sync/sync_run.h"
+#include "test_paths.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string ReadFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// The kiosk's side: a database and its one writer.
+struct Kiosk {
+    fs::path db;
+    ResponseWriter writer;
+    std::vector<std::string> uuids; // non-test responses, in order
+    explicit Kiosk(const fs::path& dir) : db(dir / "responses.db") {
+        std::string moved;
+        REQUIRE(writer.Open(db, 5000, moved).ok);
+    }
+    void Record(int count, bool is_test = false) {
+        for (int i = 0; i < count; i++) {
+            Response r = test::Vote("futur-square", "souhait", i % 2 ? "jeux" : "eau", false, is_test);
+            REQUIRE(writer.Insert(r).ok);
+            if (!is_test) uuids.push_back(r.uuid);
+        }
+    }
+};
+
+// kiosk-sync's side for one run.
+struct SyncRun {
+    ResponseSource source;
+    SyncState state;
+    explicit SyncRun(const Kiosk& kiosk, const fs::path& state_file) {
+        std::string error;
+        bool busy = false;
+        REQUIRE(source.Open(kiosk.db, error));
+        REQUIRE(state.Open(state_file, 0, busy, error));
+    }
+    DestinationRun Run(const DestinationConfig& config, Destination& destination) {
+        int tick = 0;
+        SyncContext context{source, state, "fauvettes-mdp-01", false,
+                            [&] { return FormatUtcMillis(1796000000000 + 1000 * tick++); }};
+        return RunDestination(context, config, destination);
+    }
+};
+
+DestinationConfig DirConfig(const fs::path& dir, int batch_size) {
+    DestinationConfig d;
+    d.name = "partage";
+    d.kind = DestinationKind::Directory;
+    d.dir = dir;
+    d.batch_size = batch_size;
+    d.export_options.formats = {ExportFormat::JsonLines};
+    return d;
+}
+
+// Every batch directory visible in `dir` (hidden staging excluded), and the UUIDs they hold.
+std::vector<std::string> DeliveredUuids(const fs::path& dir, std::vector<std::string>* batches = nullptr) {
+    std::vector<fs::path> dirs;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().filename().string()[0] != '.') dirs.push_back(entry.path());
+    std::sort(dirs.begin(), dirs.end());
+    std::vector<std::string> uuids;
+    for (const fs::path& d : dirs) {
+        if (batches) batches->push_back(d.filename().string());
+        REQUIRE(fs::exists(d / "manifest.json"));
+        std::istringstream lines(ReadFile(d / "responses.jsonl"));
+        for (std::string line; std::getline(lines, line);)
+            uuids.push_back(nlohmann::json::parse(line)["uuid"]);
+    }
+    return uuids;
+}
+
+// Fault injection around the real destination: delivers, then reports a failure, as when
+// the reply is lost or the process dies right after the rename.
+class LostReply final : public Destination {
+public:
+    explicit LostReply(Destination& real) : real_(real) {}
+    DeliveryResult Deliver(const Batch& batch) override {
+        real_.Deliver(batch);
+        return {DeliveryOutcome::Transient, "connection closed before the reply"};
+    }
+
+private:
+    Destination& real_;
+};
+
+} // namespace
+
+TEST_CASE("a run delivers every new response once, in batches; the next run only what is new") {
+    const fs::path scratch = test::ScratchDir("sync-batches");
+    Kiosk kiosk(scratch);
+    kiosk.Record(7);
+    kiosk.Record(2, /*is_test=*/true); // left out: include_test is false
+    const fs::path out = scratch / "share";
+    fs::create_directories(out);
+    const DestinationConfig config = DirConfig(out, 3);
+    std::vector<Survey> surveys;
+    std::unique_ptr<Destination> dir = MakeDirDestination(config, surveys);
+
+    {
+        SyncRun run(kiosk, scratch / "sync-state.db");
+        const DestinationRun result = run.Run(config, *dir);
+        INFO(result.error);
+        CHECK(result.outcome == RunOutcome::Delivered);
+        CHECK(result.batches == 3); // 3 + 3 + 1
+        CHECK(result.responses == 7);
+    }
+    std::vector<std::string> batches;
+    CHECK(DeliveredUuids(out, &batches) == kiosk.uuids);
+    CHECK(batches.front().rfind("fauvettes-mdp-01.", 0) == 0);
+    CHECK(batches.front().find(".0000000001-0000000003") != std::string::npos);
+
+    kiosk.Record(2);
+    SyncRun again(kiosk, scratch / "sync-state.db");
+    const DestinationRun second = again.Run(config, *dir);
+    CHECK(second.responses == 2);
+    CHECK(second.batches == 1);
+    CHECK(DeliveredUuids(out) == kiosk.uuids);
+    CHECK(again.state.Destination("partage").responses_delivered == 9);
+    std::string error;
+    CHECK(PendingResponses(again.source, again.state, "partage", false, error) == 0);
+    // Nothing new: nothing written.
+    CHECK(again.Run(config, *dir).batches == 0);
+}
+
+TEST_CASE("a batch whose delivery was not confirmed is delivered again with the same id and content") {
+    const fs::path scratch = test::ScratchDir("sync-redeliver");
+    Kiosk kiosk(scratch);
+    kiosk.Record(4);
+    const fs::path out = scratch / "share";
+    fs::create_directories(out);
+    const DestinationConfig config = DirConfig(out, 10);
+    std::vector<Survey> surveys;
+    std::unique_ptr<Destination> dir = MakeDirDestination(config, surveys);
+    LostReply lost(*dir);
+
+    std::string first_manifest, batch_id;
+    {
+        SyncRun run(kiosk, scratch / "sync-state.db");
+        const DestinationRun result = run.Run(config, lost);
+        CHECK(result.outcome == RunOutcome::Transient);
+        std::optional<BatchRecord> planned = run.state.PlannedBatch("partage");
+        REQUIRE(planned);
+        batch_id = planned->batch_id;
+        first_manifest = ReadFile(out / batch_id / "manifest.json");
+        CHECK(run.state.Destination("partage").last_error.find("connection closed") != std::string::npos);
+    }
+    kiosk.Record(3); // recorded meanwhile: must not slip into the planned batch
+
+    SyncRun run(kiosk, scratch / "sync-state.db");
+    const DestinationRun result = run.Run(config, *dir);
+    INFO(result.error);
+    CHECK(result.outcome == RunOutcome::Delivered);
+    CHECK(result.batches == 2); // the planned one again ("already there"), then the 3 new ones
+    CHECK(ReadFile(out / batch_id / "manifest.json") == first_manifest);
+    CHECK(DeliveredUuids(out) == kiosk.uuids); // each exactly once
+    const std::optional<BatchRecord> record = run.state.FindBatch("partage", batch_id);
+    REQUIRE(record);
+    CHECK(record->status == BatchStatus::Delivered);
+    CHECK(record->detail.find("already in") != std::string::npos);
+    CHECK(record->responses == 4);
+    CHECK(run.state.Destination("partage").last_error.empty());
+}
+
+TEST_CASE("a missing share is retried later; a conflicting batch directory is left untouched") {
+    const fs::path scratch = test::ScratchDir("sync-faults");
+    Kiosk kiosk(scratch);
+    kiosk.Record(2);
+    std::vector<Survey> surveys;
+
+    // The USB key is not plugged in: its mount point's parent does not exist either.
+    const DestinationConfig absent = DirConfig(scratch / "media" / "usb", 10);
+    std::unique_ptr<Destination> absent_dir = MakeDirDestination(absent, surveys);
+    {
+        SyncRun run(kiosk, scratch / "sync-state.db");
+        const DestinationRun result = run.Run(absent, *absent_dir);
+        CHECK(result.outcome == RunOutcome::Transient);
+        CHECK(result.error.find("mounted") != std::string::npos);
+        CHECK_FALSE(fs::exists(scratch / "media"));
+    }
+    // Plugged in: the planned batch goes.
+    fs::create_directories(scratch / "media" / "usb");
+    {
+        SyncRun run(kiosk, scratch / "sync-state.db");
+        CHECK(run.Run(absent, *absent_dir).outcome == RunOutcome::Delivered);
+        CHECK(DeliveredUuids(scratch / "media" / "usb") == kiosk.uuids);
+    }
+
+    // Someone left a different batch under the id the next batch will take.
+    kiosk.Record(1);
+    DestinationConfig share = DirConfig(scratch / "share", 10);
+    share.name = "mairie"; // another destination: its own cursor, from the start
+    fs::create_directories(scratch / "share");
+    std::unique_ptr<Destination> share_dir = MakeDirDestination(share, surveys);
+    SyncRun run(kiosk, scratch / "sync-state.db");
+    ResponseSource& source = run.source;
+    const std::string id = MakeBatchId("fauvettes-mdp-01", source.DatabaseId(), 0, 3, false);
+    fs::create_directories(scratch / "share" / id);
+    { std::ofstream(scratch / "share" / id / "manifest.json") << "{\"not\": \"ours\"}"; }
+    const DestinationRun result = run.Run(share, *share_dir);
+    CHECK(result.outcome == RunOutcome::Permanent);
+    CHECK(result.error.find("different batch") != std::string::npos);
+    CHECK(ReadFile(scratch / "share" / id / "manifest.json") == "{\"not\": \"ours\"}");
+}
+
+TEST_CASE("a database replaced by the kiosk starts from the beginning; its planned batch is abandoned") {
+    const fs::path scratch = test::ScratchDir("sync-new-database");
+    const fs::path out = scratch / "share";
+    fs::create_directories(out);
+    const DestinationConfig config = DirConfig(out, 10);
+    std::vector<Survey> surveys;
+    std::unique_ptr<Destination> dir = MakeDirDestination(config, surveys);
+    {
+        Kiosk old_kiosk(scratch / "old");
+        old_kiosk.Record(5);
+        LostReply lost(*dir);
+        SyncRun run(old_kiosk, scratch / "sync-state.db");
+        CHECK(run.Run(config, lost).outcome == RunOutcome::Transient); // planned, not confirmed
+    }
+    Kiosk kiosk(scratch / "new"); // a fresh database: another database_id, seq from 1 again
+    kiosk.Record(2);
+    SyncRun run(kiosk, scratch / "sync-state.db");
+    const DestinationRun result = run.Run(config, *dir);
+    CHECK(result.outcome == RunOutcome::Delivered);
+    CHECK(result.responses == 2);
+    std::vector<BatchRecord> batches = run.state.Batches("partage");
+    REQUIRE(batches.size() == 2);
+    CHECK(batches[0].status == BatchStatus::Abandoned);
+    CHECK(batches[0].detail.find("kiosk-sync export --db") != std::string::npos);
+    CHECK(batches[1].status == BatchStatus::Delivered);
+    CHECK(batches[1].database_id == run.source.DatabaseId());
+}
+
+TEST_CASE("the state file has one holder at a time") {
+    const fs::path scratch = test::ScratchDir("sync-lock");
+    SyncState first, second;
+    bool busy = false;
+    std::string error;
+    REQUIRE(first.Open(scratch / "sync-state.db", 0, busy, error));
+    CHECK_FALSE(second.Open(scratch / "sync-state.db", 0.3, busy, error));
+    CHECK(busy);
+    CHECK(error.find("another kiosk-sync run") != std::string::npos);
+}
+
+TEST_CASE("batch ids are a function of the range") {
+    CHECK(MakeBatchId("k1", "3f2b9c1e-7a4d-4e8b-9c0a-1d2e3f405162", 0, 500, false) ==
+          "k1.3f2b9c1e.0000000001-0000000500");
+    CHECK(MakeBatchId("k1", "3f2b9c1e-7a4d-4e8b-9c0a-1d2e3f405162", 500, 612, true) ==
+          "k1.3f2b9c1e.0000000501-0000000612.t");
+}
+
+TEST_CASE("a secrets file others can read is refused; a private one gives its tokens") {
+    const fs::path file = test::ScratchDir("sync-secrets") / "sync-secrets.toml";
+    { std::ofstream(file) << "[tokens]\napi-ville = \"s3cr3t\"\n"; }
+    std::string error;
+    chmod(file.c_str(), 0644);
+    CHECK_FALSE(LoadSecrets(file, error));
+    CHECK(error.find("readable by others") != std::string::npos);
+    CHECK(error.find("chmod 600") != std::string::npos);
+    chmod(file.c_str(), 0602);
+    CHECK_FALSE(LoadSecrets(file, error));
+    CHECK(error.find("writable by others") != std::string::npos);
+    chmod(file.c_str(), 0640); // readable by the sync group only: accepted
+    std::optional<Secrets> secrets = LoadSecrets(file, error);
+    INFO(error);
+    REQUIRE(secrets);
+    CHECK(secrets->tokens.at("api-ville") == "s3cr3t");
+
+    { std::ofstream(file) << "[tokens]\napi-ville = 12\n"; }
+    chmod(file.c_str(), 0600);
+    CHECK_FALSE(LoadSecrets(file, error));
+    CHECK(error.find(file.string() + ":2:") != std::string::npos);
+    CHECK_FALSE(LoadSecrets(file.string() + ".missing", error));
+}
+
+TEST_CASE("retry delays grow exponentially with jitter, capped, honouring Retry-After") {
+    CHECK(BackoffSeconds(1, 1.0, 60.0, 0.0) == Approx(0.5));
+    CHECK(BackoffSeconds(1, 1.0, 60.0, 1.0) == Approx(1.0));
+    CHECK(BackoffSeconds(3, 1.0, 60.0, 1.0) == Approx(4.0));
+    CHECK(BackoffSeconds(3, 1.0, 60.0, 0.0) == Approx(2.0));
+    CHECK(BackoffSeconds(20, 1.0, 60.0, 1.0) == Approx(60.0));
+    CHECK(BackoffSeconds(1, 1.0, 60.0, 0.5, 10.0) == Approx(10.0));  // the server asks for 10 s
+    CHECK(BackoffSeconds(1, 1.0, 60.0, 0.5, 600.0) == Approx(60.0)); // never beyond the cap
+}
