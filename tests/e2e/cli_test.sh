@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The kiosk's command line: --help, --version, --check-config on valid and broken files,
-# bad arguments, a broken configuration refused at start, no display.
-#   cli_test.sh KIOSK_BINARY SOURCE_DIR
+# bad arguments, a broken configuration refused at start, no display. Then the command line
+# of kiosk-fill and kiosk-capture: every program exits 2 on a command line it cannot use
+# (README "Command line"), with CLI11's explanation, never CLI11's own codes (105–109).
+#   cli_test.sh KIOSK_BINARY SOURCE_DIR KIOSK_FILL_BINARY KIOSK_CAPTURE_BINARY
 set -uo pipefail
-kiosk=$1; src=$2
+kiosk=$1; src=$2; fill=$3; capture=$4
 failures=0
 check() { # description, command status, expected status
   if [[ "$2" != "$3" ]]; then echo "FAIL: $1 (exit $2, expected $3)"; failures=$((failures + 1)); else echo "ok: $1"; fi
@@ -53,12 +55,45 @@ contains "start-up says it does not start" "$out" "not starting"
 
 out=$("$kiosk" --windowed --size 12x 2>&1); check "bad --size: exit 2" $? 2
 contains "bad --size is explained" "$out" "is not a size such as 1280x800"
-out=$("$kiosk" --frobnicate 2>&1); check "unknown option: exit non-zero" $(( $? != 0 )) 1
+out=$("$kiosk" --frobnicate 2>&1); check "unknown option: exit 2" $? 2
+contains "unknown option is named" "$out" "not expected: --frobnicate"
+contains "unknown option points to --help" "$out" "Run with --help for more information."
+out=$("$kiosk" --size 2>&1); check "option without its value: exit 2" $? 2
+contains "missing value is explained" "$out" "--size: 1 required TEXT missing"
+out=$("$kiosk" stray-argument 2>&1); check "stray argument: exit 2" $? 2
 
 # No usable display: a clear message and exit 3, never a kiosk running invisibly.
 out=$(SDL_VIDEODRIVER=dummy "$kiosk" --windowed --config "$src/config/kiosk.toml" --db "$tmp/r.db" 2>&1)
 check "no display: exit 3" $? 3
 contains "no display is explained" "$out" "no display found"
+
+# kiosk-fill: options it requires, values out of range or of the wrong type.
+config="$src/config/kiosk.toml"
+out=$("$fill" --help 2>&1); check "kiosk-fill --help exits 0" $? 0
+contains "kiosk-fill --help lists --survey" "$out" "--survey"
+out=$("$fill" --config "$config" --db "$tmp/fill.db" --survey futur-square --count 1 --bogus 2>&1)
+check "kiosk-fill unknown option: exit 2" $? 2
+contains "kiosk-fill unknown option is named" "$out" "not expected: --bogus"
+out=$("$fill" --config "$config" --db "$tmp/fill.db" --count 3 2>&1)
+check "kiosk-fill without the required --survey: exit 2" $? 2
+contains "kiosk-fill names the missing option" "$out" "--survey is required"
+out=$("$fill" --config "$config" --db "$tmp/fill.db" --survey futur-square 2>&1)
+check "kiosk-fill without the required --count: exit 2" $? 2
+contains "kiosk-fill names the missing --count" "$out" "--count is required"
+out=$("$fill" --config "$config" --db "$tmp/fill.db" --survey futur-square --count 0 2>&1)
+check "kiosk-fill --count 0 (out of range): exit 2" $? 2
+contains "kiosk-fill says the range" "$out" "--count: Value 0 not in range 1 to 10000000"
+out=$("$fill" --config "$config" --db "$tmp/fill.db" --survey futur-square --count many 2>&1)
+check "kiosk-fill --count not a number: exit 2" $? 2
+[[ ! -e "$tmp/fill.db" ]]; check "kiosk-fill wrote nothing on a bad command line" $? 0
+
+# kiosk-capture.
+out=$("$capture" --help 2>&1); check "kiosk-capture --help exits 0" $? 0
+contains "kiosk-capture --help lists --script" "$out" "--script"
+out=$("$capture" --bogus 2>&1); check "kiosk-capture unknown option: exit 2" $? 2
+contains "kiosk-capture unknown option is named" "$out" "--bogus"
+out=$("$capture" --frame-cost lots 2>&1); check "kiosk-capture --frame-cost not a number: exit 2" $? 2
+contains "kiosk-capture names the option" "$out" "Could not convert: --frame-cost = lots"
 
 echo "$failures failure(s)"
 [[ $failures -eq 0 ]]
