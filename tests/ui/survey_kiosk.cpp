@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "store/response_reader.h"
+#include "store/schema.h"
 #include "survey/survey_loader.h"
 #include "test_paths.h"
 #include "text/letter_case.h"
@@ -130,6 +131,26 @@ std::vector<Response> SurveyKiosk::Responses() {
     INFO(error);
     REQUIRE(responses);
     return *responses;
+}
+
+std::filesystem::path RefusingDatabase(const std::string& name) {
+    const std::filesystem::path file = ScratchDir(name) / "responses.db";
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+    std::string error;
+    const bool migrated = Migrate(db, error); // the current schema, as the store makes it
+    INFO(error);
+    CHECK(migrated);
+    char* message = nullptr;
+    const int code = sqlite3_exec(db,
+                                  "CREATE TRIGGER refuse_every_response BEFORE INSERT ON response "
+                                  "BEGIN SELECT RAISE(ABORT, 'refused by the test schema'); END",
+                                  nullptr, nullptr, &message);
+    INFO((message ? message : ""));
+    CHECK(code == SQLITE_OK);
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return file;
 }
 
 void SurveyKiosk::Shot(const std::string& name) {

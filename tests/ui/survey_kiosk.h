@@ -57,6 +57,12 @@ private:
     std::unique_ptr<ShellDriver> driver_;
 };
 
+// A responses.db in build/test-scratch/<name>/ whose schema refuses every response: a
+// trigger on `response` raises a constraint failure (SQLITE_CONSTRAINT_TRIGGER), as a
+// CHECK the response violates would. The store classifies that as RecordState::Rejected:
+// logged, never retried, never recorded.
+std::filesystem::path RefusingDatabase(const std::string& name);
+
 // Answers the demo survey "usages-espaces-publics" from its first question up to (not
 // including) the last one, the free-text question, with fixed answers (see the .cpp).
 void AnswerDemoSurveyUpToFreeText(SurveyKiosk& kiosk);

@@ -1,8 +1,8 @@
 // Layout audit of every survey screen — the list, the notice, each question type, the
-// keyboard and keypad, the recording state, the thank-you with results — at 1920×1080 and
-// 1280×800, in French and English: each touch target is at least Metrics::target on both
-// sides, lies on the screen, and leaves room for a thumb to its neighbours. Every screen
-// is also saved to build/test-screens/ to be looked at.
+// keyboard and keypad, the recording state, the thank-you with results, a response the
+// database refused — at 1920×1080 and 1280×800, in French and English: each touch target
+// is at least Metrics::target on both sides, lies on the screen, and leaves room for a
+// thumb to its neighbours. Every screen is also saved to build/test-screens/ to be looked at.
 #include <catch2/catch.hpp>
 
 #include "survey_kiosk.h"
@@ -93,6 +93,28 @@ TEST_CASE("every survey screen has big, spaced touch targets at both sizes and i
             kiosk.Settle();
             REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
             Audit(kiosk, "poll-thanks");
+        }
+    }
+}
+
+TEST_CASE("the screen of a response the database refused has big, spaced targets at both sizes and in both "
+          "languages") {
+    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}}) {
+        for (const char* language : {"fr", "en"}) {
+            const std::string name = fmt::format("survey-audit-rejected-{}x{}-{}", w, h, language);
+            SurveyKiosk kiosk(name, test::RefusingDatabase(name), w, h);
+            App& app = kiosk.GetApp();
+            app.nav.Go({Screen::Home, ""}, app.now);
+            app.nav.SetLanguage(language);
+            app.nav.Go({Screen::Survey, "futur-square"}, app.now);
+            kiosk.Driver().Frames(3);
+            kiosk.Tap("poll:futur-square:jardin");
+            for (int i = 0; i < 100 && !kiosk.Has("sending.home"); i++) {
+                kiosk.Store().WaitIdle(0.01);
+                kiosk.Driver().Frames(1);
+            }
+            REQUIRE(kiosk.Has("sending.home"));
+            Audit(kiosk, "rejected");
         }
     }
 }

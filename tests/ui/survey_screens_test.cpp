@@ -1,9 +1,11 @@
 // Survey screens driven by taps (real synthetic touches through the shell), with the
 // answers checked in the SQLite file the kiosk wrote: the whole demo survey, validation,
-// cancel, double "Send", idle timeout, one-tap polls and their results, recording faults.
+// cancel, double "Send", idle timeout, one-tap polls and their results, recording faults,
+// responses the database refuses.
 #include <chrono>
 #include <fstream>
 #include <thread>
+#include <tuple>
 
 #include <catch2/catch.hpp>
 
@@ -21,6 +23,16 @@ const Answer* FindAnswer(const Response& response, std::string_view question, st
     for (const Answer& answer : response.answers)
         if (answer.question_id == question && (option.empty() || answer.option_id == option)) return &answer;
     return nullptr;
+}
+
+// Renders frames until the control `name` shows (the store works on its own thread).
+void WaitUntilShown(SurveyKiosk& kiosk, std::string_view name) {
+    for (int i = 0; i < 100 && !kiosk.Has(name); i++) {
+        kiosk.Store().WaitIdle(0.01);
+        kiosk.Driver().Frames(1);
+    }
+    INFO("waiting for \"" << name << "\" on screen " << ScreenName(kiosk.CurrentScreen()));
+    REQUIRE(kiosk.Has(name));
 }
 
 } // namespace
@@ -284,6 +296,72 @@ TEST_CASE("when recording fails the visitor is told, the answer is kept, and sta
     kiosk.Tap("sending.finish"); // the visitor may leave; the answer stays queued
     CHECK(kiosk.CurrentScreen() == Screen::Attract);
     CHECK(kiosk.Store().Status().pending == 1);
+}
+
+TEST_CASE("a response the database refuses: the visitor is told so in their language and goes home") {
+    const std::tuple<int, int, const char*, const char*> cases[] = {
+        {1920, 1080, "fr",
+         "Désolé, votre réponse n’a pas pu être enregistrée. L’équipe de la Maison du projet est prévenue."},
+        {1280, 800, "en",
+         "Sorry, your answer could not be recorded. The Maison du projet team has been told."},
+    };
+    for (const auto& [w, h, language, message] : cases) {
+        const std::string name = fmt::format("survey-ui-rejected-{}x{}", w, h);
+        INFO(name << " in " << language);
+        // The schema refuses every response (a constraint): rejected for good, never retried.
+        SurveyKiosk kiosk(name, test::RefusingDatabase(name), w, h);
+        App& app = kiosk.GetApp();
+        Shell& shell = kiosk.Driver().GetShell();
+        app.nav.GoHome(app.now);
+        app.nav.SetLanguage(language);
+
+        // A whole survey, answered and sent.
+        kiosk.StartSurvey("usages-espaces-publics");
+        test::AnswerDemoSurveyUpToFreeText(kiosk);
+        kiosk.Tap("survey.next"); // "Send" on the last question
+        REQUIRE(app.visit.survey.ticket);
+        const Ticket sent = *app.visit.survey.ticket;
+        WaitUntilShown(kiosk, "sending.home");
+        CHECK(kiosk.Store().State(sent) == RecordState::Rejected);
+        CHECK(kiosk.CurrentScreen() == Screen::Survey); // no thank-you: nothing was committed
+        CHECK(kiosk.Has("sending.rejected"));           // the message, in the visitor's language:
+        CHECK(app.Tr("survey.recording.rejected") == message);
+        CHECK(kiosk.Has("sending.finish"));
+        CHECK_FALSE(kiosk.Has("sending.retry")); // retrying cannot help
+        // No turning ring: the screen waits for the visitor without asking for frames.
+        kiosk.Driver().Frames(5);
+        CHECK(shell.NextDeadline(app.now) > app.now + kiosk.Data().config.idle.timeout_seconds - 1);
+        kiosk.Shot(fmt::format("survey-recording-rejected-{}x{}-{}", w, h, language));
+        CHECK(kiosk.Store().Status().pending == 0); // not kept: it can never be recorded
+        CHECK(kiosk.Responses().empty());
+
+        // "Home": the visit goes on in the visitor's language; the survey is forgotten.
+        kiosk.Tap("sending.home");
+        CHECK(kiosk.CurrentScreen() == Screen::Home);
+        CHECK(app.nav.Language() == language);
+        CHECK(app.visit.survey.survey_id.empty());
+        CHECK_FALSE(app.visit.survey.runner);
+
+        // The walk-in poll on the home screen: refused too, and said the same way.
+        kiosk.Tap("poll:futur-square:eau");
+        WaitUntilShown(kiosk, "sending.home");
+        CHECK(kiosk.Has("sending.rejected"));
+        REQUIRE(app.visit.survey.ticket);
+        const Ticket first_vote = *app.visit.survey.ticket;
+        CHECK(kiosk.Store().State(first_vote) == RecordState::Rejected);
+        // However the visitor gets home, a refused vote does not hold the next one back.
+        app.nav.GoHome(app.now);
+        kiosk.Driver().Frames(3);
+        kiosk.Tap("poll:futur-square:jardin");
+        REQUIRE(app.visit.survey.ticket);
+        CHECK(*app.visit.survey.ticket != first_vote);
+        WaitUntilShown(kiosk, "sending.finish");
+        // "Finish" ends the visit at once.
+        kiosk.Tap("sending.finish");
+        CHECK(kiosk.CurrentScreen() == Screen::Attract);
+        CHECK(app.nav.Language() == "fr");
+        CHECK(kiosk.Responses().empty());
+    }
 }
 
 TEST_CASE(
