@@ -1,12 +1,14 @@
 // The gallery, the timeline and the agenda on the demo content, driven headless: what opens
-// first, swiping, links and coming back, events dropping off with the date, every glyph
-// present, and a kiosk whose content has broken files still showing the rest.
+// first, swiping, links and coming back, survey links only while the survey is offered,
+// events dropping off with the date, every glyph present, and a kiosk whose content has
+// broken files still showing the rest.
 #include <catch2/catch.hpp>
 
 #include "content/date_text.h"
 #include "fonts.h"
 #include "palette.h"
 #include "programme_fixture.h"
+#include "survey/survey_session.h"
 #include "test_paths.h"
 #include "view/timeline_strip.h"
 
@@ -129,6 +131,53 @@ TEST_CASE("a phase's link opens its plan; coming back keeps the phase, reopening
     app.nav.Go({Screen::Timeline, ""}, app.now);
     k.driver->Frames(2);
     CHECK(s.selected == "constructions");
+}
+
+TEST_CASE("a phase's survey link shows only while the survey is offered, as in the surveys list",
+          "[programme]") {
+    TestKiosk k = OpenKiosk(DemoConfig());
+    App& app = k.app();
+    // The phase "espaces-publics" links the demo survey, offered 2026-10-01 to 2027-03-31.
+    const Survey* survey = app.data.FindSurvey("usages-espaces-publics");
+    REQUIRE(survey);
+    REQUIRE(survey->active_from == CivilDate{2026, 10, 1});
+    REQUIRE(survey->active_to == CivilDate{2027, 3, 31});
+    auto open_phase_on = [&](long long wall) {
+        k.driver->Clock().SetWall(wall);
+        app.nav.GoHome(app.now);
+        k.driver->Frames(2);
+        app.nav.Go({Screen::Timeline, "espaces-publics"}, app.now);
+        k.driver->Frames(3);
+        REQUIRE(app.visit.timeline.selected == "espaces-publics");
+        CHECK(app.targets.Find("timeline.see_plan")); // the phase's plan link stays whatever the date
+    };
+    auto listed = [&] {
+        for (const Survey* s : ActiveSurveys(app, SurveyMode::Survey))
+            if (s->id == "usages-espaces-publics") return true;
+        return false;
+    };
+
+    // Offered: the link shows and opens the survey.
+    open_phase_on(WallAt(2026, 11, 26, 15));
+    CHECK(listed());
+    std::optional<TargetRect> link = app.targets.Find("timeline.give_opinion");
+    REQUIRE(link);
+    k.driver->Tap(link->Center().x, link->Center().y);
+    CHECK(app.nav.Current() == Route{Screen::Survey, "usages-espaces-publics"});
+    // Its last day (active_to is inclusive): still there.
+    open_phase_on(WallAt(2027, 3, 31, 15));
+    CHECK(listed());
+    CHECK(app.targets.Find("timeline.give_opinion"));
+    // Closed the day after: neither listed nor linked.
+    open_phase_on(WallAt(2027, 4, 1, 15));
+    CHECK_FALSE(listed());
+    CHECK_FALSE(app.targets.Find("timeline.give_opinion"));
+    REQUIRE(k.driver->WaitForImages());
+    SaveScreen(*k.driver, ScreenshotDir() / "timeline-survey-closed.png");
+    // Not open yet: no link either.
+    open_phase_on(WallAt(2026, 9, 30, 15));
+    CHECK_FALSE(listed());
+    CHECK_FALSE(app.targets.Find("timeline.give_opinion"));
 }
 
 TEST_CASE("the agenda lists what is to come and, once everything is past, says so", "[programme]") {
