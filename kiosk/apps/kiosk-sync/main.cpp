@@ -23,6 +23,7 @@
 #include <sodium.h>
 
 #include "base/log.h"
+#include "common/command_line.h"
 #include "common/config_path.h"
 #include "config/config.h"
 #include "export/export_job.h"
@@ -351,7 +352,7 @@ int main(int argc, char** argv) {
                   "csv-wide: one 0/1 column per option of multiple choices");
     exp->add_option("--header-language", job.options.header_language,
                     "csv-wide: the questions' text in this language as headers (default: question ids)");
-    CLI11_PARSE(cli, argc, argv);
+    if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
     if (exp->parsed()) {
         if (!formats.empty()) job.options.formats.clear();

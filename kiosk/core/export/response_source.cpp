@@ -95,12 +95,18 @@ bool ResponseSource::Open(const std::filesystem::path& database, std::string& er
                             db_ ? sqlite3_errmsg(db_) : "out of memory");
         return false;
     }
+    // Before anything touches the file: the kiosk may be checkpointing or just opening.
+    sqlite3_busy_timeout(db_, 5000);
     std::string config_error;
     if (!ConfigureConnection(db_, /*read_only=*/true, config_error)) {
         error = fmt::format("{}: {}", database.string(), config_error);
         return false;
     }
     schema_version_ = kiosk::SchemaVersion(db_);
+    if (schema_version_ < 0) {
+        error = fmt::format("{}: cannot read the schema version: {}", database.string(), sqlite3_errmsg(db_));
+        return false;
+    }
     if (schema_version_ < 1) {
         error = fmt::format("{}: not a kiosk responses database (schema version {})", database.string(),
                             schema_version_);
@@ -113,7 +119,7 @@ bool ResponseSource::Open(const std::filesystem::path& database, std::string& er
     }
     ReadQuery q(db_, "SELECT value FROM meta WHERE key = 'database_id'", error);
     if (!q.Ok() || q.Step() != SQLITE_ROW) {
-        if (error.empty()) error = "no database_id in the meta table";
+        error = error.empty() ? "no database_id in the meta table" : "reading the database id: " + error;
         error = fmt::format("{}: {}", database.string(), error);
         return false;
     }

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""kiosk-sync killed with SIGKILL at random moments while responses keep being recorded.
+
+Two destinations at once: a directory (a share / USB key) and a local HTTPS receiver.
+KILLS times (>= 100): start `kiosk-sync run`, SIGKILL it after a random delay, then look at
+the directory as a person opening the share would: every visible entry must be a complete
+batch (manifest present, every file listed and matching its SHA-256, nothing else), and a
+batch id seen before must still have the same manifest. Meanwhile kiosk-fill keeps
+recording. At the end one clean run, then: every response in the database is in the
+directory exactly once and at the receiver exactly once, and the receiver never saw a
+batch id with two contents.
+
+usage: sync_kill_test.py KIOSK_SYNC KIOSK_FILL SOURCE_DIR SCRATCH_DIR [KILLS]
+"""
+import collections
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from sync_fixture import (Checks, Receiver, check_batch_dir, database_uuids, dir_batches, dir_uuids,  # noqa: E402
+                          fresh_dir, write_config)
+
+kiosk_sync, kiosk_fill, source, scratch = sys.argv[1:5]
+kills = int(sys.argv[5]) if len(sys.argv) > 5 else 120
+scratch = fresh_dir(scratch)
+check = Checks()
+rng = random.Random(20261201)
+
+receiver = Receiver(scratch, seed=3)
+share = fresh_dir(scratch / "share")
+config = write_config(scratch, source, [
+    {"name": "partage", "dir": str(share), "batch_size": 9, "profile": "excel-fr"},
+    {"name": "api-ville", "url": receiver.url, "ca_file": receiver.ca_file, "batch_size": 7,
+     "timeout_seconds": 5, "retry_initial_seconds": 0.05, "retry_max_seconds": 0.2},
+])
+
+stop_recording = threading.Event()
+fill_errors = []
+
+
+def record():
+    # The kiosk's side: keeps recording (kiosk-fill holds the database's writer lock).
+    seed = 0
+    while not stop_recording.is_set():
+        seed += 1
+        survey = "usages-espaces-publics" if seed % 3 else "futur-square"
+        run = subprocess.run([kiosk_fill, "--config", str(config), "--survey", survey, "--count", "6", "--seed",
+                              str(seed)], capture_output=True, text=True)
+        if run.returncode != 0:
+            fill_errors.append(run.stderr)
+        time.sleep(0.02)
+
+
+problems = []
+manifests = {}  # batch id → manifest text first seen
+outcomes = collections.Counter()
+recorder = threading.Thread(target=record)
+try:
+    subprocess.run([kiosk_fill, "--config", str(config), "--survey", "usages-espaces-publics", "--count", "40"],
+                   check=True, capture_output=True)
+    recorder.start()
+    i = 0
+    while outcomes["killed"] < kills and i < 4 * kills:
+        i += 1
+        process = subprocess.Popen([kiosk_sync, "--config", str(config), "run"], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+        # From "before it opened anything" to "in the middle of a batch": a run here takes
+        # some tens of milliseconds, longer under the sanitizers.
+        time.sleep(rng.uniform(0.0, 0.08))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            outcomes["killed"] += 1
+        else:
+            outcomes[f"finished ({process.returncode})"] += 1
+        _, stderr = process.communicate()
+        if process.returncode not in (0, -signal.SIGKILL):
+            problems.append(f"run {i} exited {process.returncode}: {stderr.strip()[-300:]}")
+        for d in dir_batches(share):
+            problem = check_batch_dir(d)
+            if problem:
+                problems.append(f"after kill {i + 1}: {problem}")
+            text = (d / "manifest.json").read_text() if (d / "manifest.json").exists() else ""
+            if manifests.setdefault(d.name, text) != text:
+                problems.append(f"after kill {i + 1}: batch {d.name} changed content")
+finally:
+    stop_recording.set()
+    if recorder.is_alive():
+        recorder.join()
+    if fill_errors or problems or not manifests:
+        receiver.stop()
+
+try:
+    print(f"{sum(outcomes.values())} runs: {dict(outcomes)}; {len(manifests)} batch directories seen")
+    check(outcomes["killed"] >= kills, f"{outcomes['killed']} runs killed by SIGKILL (>= {kills})")
+    check(not fill_errors, f"recording never failed meanwhile ({len(fill_errors)} errors)")
+    check(not problems, "no partial or changed batch was ever visible in the share, no run failed" +
+          ("" if not problems else ": " + "; ".join(problems[:5])))
+
+    final = subprocess.run([kiosk_sync, "--config", str(config), "run"], capture_output=True, text=True)
+    check(final.returncode == 0, f"a clean run afterwards delivers the rest (exit {final.returncode})")
+    expected = database_uuids(scratch / "responses.db")
+    in_share = dir_uuids(share)
+    check(len(expected) > 100, f"{len(expected)} responses recorded in all")
+    check(sorted(in_share) == sorted(expected), f"share: every response exactly once ({len(in_share)} delivered)")
+    summary = receiver.summary()
+    check(sorted(receiver.uuids()) == sorted(expected) and not summary["duplicate_uuids"],
+          f"receiver: every response exactly once ({summary['responses']} stored)")
+    check(summary["violations"] == 0, "receiver: no batch id ever came with two contents")
+    check(all(check_batch_dir(d) is None for d in dir_batches(share)), "every batch in the share is complete")
+    hidden = [p.name for p in share.iterdir() if p.name.startswith(".")]
+    check(not hidden, f"no staging directory left after the clean run ({hidden})")
+finally:
+    receiver.stop()
+check.exit()
