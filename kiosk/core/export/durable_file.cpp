@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -71,13 +72,15 @@ bool WriteFileDurably(const std::filesystem::path& path, std::string_view bytes,
 }
 
 std::string Sha256Hex(std::string_view bytes) {
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    return Hex(digest, sizeof digest);
+    unsigned char digest[32];
+    unsigned int size = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr);
+    return Hex(digest, size);
 }
 
 HashedFile::~HashedFile() {
     if (fd_ >= 0) ::close(fd_);
+    EVP_MD_CTX_free(hash_);
 }
 
 bool HashedFile::Open(const std::filesystem::path& path, std::string& error) {
@@ -90,15 +93,18 @@ bool HashedFile::Open(const std::filesystem::path& path, std::string& error) {
     buffer_.reserve(kBufferSize);
     bytes_ = 0;
     error_.clear();
-    crypto_hash_sha256_init(&hash_);
+    if (!hash_) hash_ = EVP_MD_CTX_new();
+    if (!hash_ || EVP_DigestInit_ex(hash_, EVP_sha256(), nullptr) != 1) {
+        error = "cannot initialise SHA-256 (OpenSSL)";
+        return false;
+    }
     return true;
 }
 
 void HashedFile::Flush() {
     if (buffer_.empty() || fd_ < 0) return;
     if (error_.empty()) {
-        crypto_hash_sha256_update(&hash_, reinterpret_cast<const unsigned char*>(buffer_.data()),
-                                  buffer_.size());
+        EVP_DigestUpdate(hash_, buffer_.data(), buffer_.size());
         if (WriteAll(fd_, buffer_.data(), buffer_.size()))
             bytes_ += buffer_.size();
         else
@@ -118,7 +124,8 @@ bool HashedFile::Close(std::string& error) {
     if (::close(fd_) != 0 && error_.empty())
         error_ = fmt::format("cannot close {}: {}", path_.string(), std::strerror(errno));
     fd_ = -1;
-    crypto_hash_sha256_final(&hash_, digest_);
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(hash_, digest_, &size);
     if (!error_.empty()) error = error_;
     return error_.empty();
 }

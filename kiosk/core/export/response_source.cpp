@@ -14,15 +14,20 @@ namespace {
 constexpr const char* kWhere = " r.seq > ?1 AND r.seq <= ?2 AND (?3 OR r.is_test = 0)"
                                " AND (?4 = '' OR r.survey_id = ?4) AND (?5 = '' OR r.submitted_at >= ?5) ";
 
-// A prepared statement and the read transaction around it, both ended whatever happens.
+// A prepared statement and (unless the caller has one) the read transaction around it, both
+// ended whatever happens.
 class ReadQuery {
 public:
-    ReadQuery(sqlite3* db, const std::string& sql, std::string& error) : db_(db), error_(error) {
-        if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
-            error_ = sqlite3_errmsg(db);
-            return;
+    // `in_transaction`: the caller holds the read transaction (several statements in it).
+    ReadQuery(sqlite3* db, const std::string& sql, std::string& error, bool in_transaction = false)
+        : db_(db), error_(error) {
+        if (!in_transaction) {
+            if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+                error_ = sqlite3_errmsg(db);
+                return;
+            }
+            begun_ = true;
         }
-        begun_ = true;
         if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
             error_ = sqlite3_errmsg(db);
     }
@@ -135,25 +140,55 @@ std::optional<int64_t> ResponseSource::MaxSeq(std::string& error) {
 
 bool ResponseSource::Read(const ResponseFilter& filter, int64_t after_seq, int64_t upto_seq, int64_t limit,
                           const std::function<bool(const Response&)>& visit, std::string& error) {
-    // One statement: the responses (limited) joined with their answers, in (seq, position)
-    // order — answer's primary key order, so SQLite walks both b-trees without sorting.
-    const std::string sql = fmt::format(
-        "SELECT r.seq, r.uuid, r.kiosk_id, r.survey_id, r.survey_version, r.language, r.origin, r.status, "
-        "r.is_test, r.burst, r.started_at, r.submitted_at, r.duration_ms, "
-        "a.question_id, a.option_id, a.text, a.number, a.plan_id, a.x, a.y "
-        "FROM (SELECT * FROM response r WHERE {} ORDER BY r.seq LIMIT ?6) r "
-        "LEFT JOIN answer a ON a.response_seq = r.seq ORDER BY r.seq, a.position",
-        kWhere);
-    ReadQuery q(db_, sql, error);
+    // One read transaction for both statements: the bound and the rows see one snapshot.
+    if (sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        error = sqlite3_errmsg(db_);
+        return false;
+    }
+    struct EndTransaction {
+        sqlite3* db;
+        ~EndTransaction() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+    } end{db_};
+
+    if (limit > 0) {
+        // The seq of the limit-th matching response bounds the range, so that the rows below
+        // come from a plain join (a LIMIT in a sub-query made SQLite copy every row).
+        ReadQuery bound(
+            db_,
+            fmt::format("SELECT r.seq FROM response r WHERE {} ORDER BY r.seq LIMIT 1 OFFSET ?6", kWhere),
+            error, /*in_transaction=*/true);
+        if (!bound.Ok()) return false;
+        bound.BindFilter(filter, after_seq, upto_seq);
+        sqlite3_bind_int64(bound.Stmt(), 6, limit - 1);
+        const int code = bound.Step();
+        if (code == SQLITE_ROW)
+            upto_seq = sqlite3_column_int64(bound.Stmt(), 0);
+        else if (code != SQLITE_DONE)
+            return false;
+    }
+    // Responses joined with their answers in (seq, position) order: the order of both primary
+    // keys, so SQLite walks the two b-trees without sorting.
+    ReadQuery q(
+        db_,
+        fmt::format("SELECT r.seq, r.uuid, r.kiosk_id, r.survey_id, r.survey_version, r.language, r.origin, "
+                    "r.status, r.is_test, r.burst, r.started_at, r.submitted_at, r.duration_ms, "
+                    "a.question_id, a.option_id, a.text, a.number, a.plan_id, a.x, a.y "
+                    "FROM response r LEFT JOIN answer a ON a.response_seq = r.seq WHERE {} "
+                    "ORDER BY r.seq, a.position",
+                    kWhere),
+        error, /*in_transaction=*/true);
     if (!q.Ok()) return false;
     q.BindFilter(filter, after_seq, upto_seq);
-    sqlite3_bind_int64(q.Stmt(), 6, limit > 0 ? limit : -1);
 
     Response r;
+    std::vector<Answer> spare; // answers of a longer earlier response, kept with their strings
     size_t answer_count = 0;
     bool have = false;
     auto deliver = [&]() {
-        r.answers.resize(answer_count);
+        while (r.answers.size() > answer_count) {
+            spare.push_back(std::move(r.answers.back()));
+            r.answers.pop_back();
+        }
         return visit(r);
     };
     int code;
@@ -182,7 +217,14 @@ bool ResponseSource::Read(const ResponseFilter& filter, int64_t after_seq, int64
         }
         if (sqlite3_column_type(s, 13) == SQLITE_NULL) continue; // a response without answers
         // Reuse the answer objects (and their strings' capacity) from earlier responses.
-        if (answer_count == r.answers.size()) r.answers.emplace_back();
+        if (answer_count == r.answers.size()) {
+            if (spare.empty()) {
+                r.answers.emplace_back();
+            } else {
+                r.answers.push_back(std::move(spare.back()));
+                spare.pop_back();
+            }
+        }
         Answer& a = r.answers[answer_count++];
         AssignText(a.question_id, s, 13);
         AssignOptionalText(a.option_id, s, 14);
