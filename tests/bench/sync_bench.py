@@ -64,7 +64,7 @@ try:
         print(f"making {args.responses} responses with kiosk-fill (one commit each; cached in {cache}) …",
               flush=True)
         seconds = timed([fill, "--config", config, "--db", cache, "--survey", "usages-espaces-publics", "--count",
-                         str(args.responses), "--seed", "7"], stdout=subprocess.DEVNULL)
+                         str(args.responses), "--seed", "7"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         print(f"  kiosk-fill: {seconds:.0f} s, {args.responses / seconds:.0f} responses/s")
     db = work / "responses.db"
     shutil.copy(cache, db)
@@ -113,7 +113,7 @@ try:
     new, nothing = [], []
     for _ in range(max(args.repeat, 5)):
         subprocess.run([fill, "--config", config, "--survey", "usages-espaces-publics", "--count", "100"], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         new.append(timed([sync, "--config", config, "run"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         nothing.append(timed([sync, "--config", config, "run"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     print(f"incremental run, 100 new responses on top of {args.responses} (whole process, wall clock):")

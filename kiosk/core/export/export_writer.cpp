@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "export/response_json.h"
+#include "store/response_json.h"
 
 namespace kiosk {
 

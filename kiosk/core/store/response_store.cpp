@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/log.h"
+#include "store/response_json.h"
 #include "store/response_writer.h"
 #include "store/schema.h"
 #include "store/timestamp.h"
@@ -46,32 +47,7 @@ namespace {
 // The whole response as one JSON line: what the log keeps of a response the database
 // could not take, so that it can still be recovered by hand.
 std::string ToJson(const Response& r) {
-    nlohmann::json answers = nlohmann::json::array();
-    for (const Answer& a : r.answers) {
-        nlohmann::json row = {{"question_id", a.question_id}};
-        if (a.option_id) row["option_id"] = *a.option_id;
-        if (a.text) row["text"] = *a.text;
-        if (a.number) row["number"] = *a.number;
-        if (a.plan_id) row["plan_id"] = *a.plan_id;
-        if (a.x) row["x"] = *a.x;
-        if (a.y) row["y"] = *a.y;
-        answers.push_back(std::move(row));
-    }
-    nlohmann::json j = {{"uuid", r.uuid},
-                        {"kiosk_id", r.kiosk_id},
-                        {"survey_id", r.survey_id},
-                        {"survey_version", r.survey_version},
-                        {"language", r.language},
-                        {"origin", ToString(r.origin)},
-                        {"status", ToString(r.status)},
-                        {"is_test", r.is_test},
-                        {"burst", r.burst},
-                        {"started_at", r.started_at},
-                        {"submitted_at", r.submitted_at},
-                        {"duration_ms", r.duration_ms},
-                        {"answers", std::move(answers)}};
-    // Visitors' free text may hold anything: replace broken UTF-8 rather than throw.
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return DumpJson(ResponseToJson(r));
 }
 
 // What makes a response unrecordable whatever the state of the disk (a program bug).

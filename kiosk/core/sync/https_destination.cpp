@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "base/log.h"
-#include "export/response_json.h"
+#include "store/response_json.h"
 #include "sync/backoff.h"
 #include "sync/destination.h"
 

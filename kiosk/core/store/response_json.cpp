@@ -1,4 +1,4 @@
-#include "export/response_json.h"
+#include "store/response_json.h"
 
 namespace kiosk {
 
