@@ -18,6 +18,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "private_mounts.h"
 #include "store/response_store.h"
 #include "store_test_support.h"
 #include "test_paths.h"
@@ -35,30 +36,6 @@ StoreOptions FastRetry(const std::filesystem::path& db) {
     o.max_retry_seconds = 0.2;
     return o;
 }
-
-// A mount namespace of this test process only (the host's mounts are never touched).
-// Returns false (with the reason) where the system refuses it.
-bool PrivateMounts(std::string& why) {
-    static int state = 0; // 0 unknown, 1 available, -1 refused
-    static std::string reason;
-    if (state == 0) {
-        if (unshare(CLONE_NEWNS) != 0)
-            reason = std::string("unshare(CLONE_NEWNS): ") + std::strerror(errno);
-        else if (mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
-            reason = std::string("making / private: ") + std::strerror(errno);
-        state = reason.empty() ? 1 : -1;
-    }
-    why = reason;
-    return state == 1;
-}
-
-struct ScopedMount {
-    std::filesystem::path target;
-    bool mounted = false;
-    ~ScopedMount() {
-        if (mounted) umount2(target.c_str(), MNT_DETACH);
-    }
-};
 
 // A response whose answers need several new database pages.
 Response BigResponse() {

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "private_mounts.h"
 #include "store/response_writer.h"
 #include "store/timestamp.h"
 #include "store_test_support.h"
@@ -222,6 +223,39 @@ TEST_CASE("a missing share is retried later; a conflicting batch directory is le
     CHECK(result.outcome == RunOutcome::Permanent);
     CHECK(result.error.find("different batch") != std::string::npos);
     CHECK(ReadFile(scratch / "share" / id / "manifest.json") == "{\"not\": \"ours\"}");
+}
+
+TEST_CASE("a full share is retried: nothing partial left, the same batch delivered once there is room") {
+    std::string why;
+    if (!test::PrivateMounts(why)) {
+        WARN("skipped: no private mount namespace here (" << why << ")");
+        return;
+    }
+    const fs::path scratch = test::ScratchDir("sync-full-share");
+    Kiosk kiosk(scratch);
+    kiosk.Record(300);
+    const fs::path share = scratch / "share";
+    fs::create_directories(share);
+    test::ScopedMount tmpfs{share};
+    REQUIRE(mount("tmpfs", share.c_str(), "tmpfs", 0, "size=64k") == 0);
+    tmpfs.mounted = true;
+    DestinationConfig config = DirConfig(share, 1000);
+    config.export_options.formats = {ExportFormat::JsonLines, ExportFormat::CsvLong, ExportFormat::CsvWide};
+    std::vector<Survey> surveys;
+    std::unique_ptr<Destination> dir = MakeDirDestination(config, surveys);
+    {
+        SyncRun run(kiosk, scratch / "sync-state.db");
+        const DestinationRun result = run.Run(config, *dir);
+        CHECK(result.outcome == RunOutcome::Transient); // the next run tries again
+        CHECK(result.error.find("No space left on device") != std::string::npos);
+        CHECK(fs::is_empty(share)); // the staging directory is gone, nothing half-written shows
+    }
+    REQUIRE(mount("tmpfs", share.c_str(), "tmpfs", MS_REMOUNT, "size=4m") == 0);
+    SyncRun run(kiosk, scratch / "sync-state.db");
+    const DestinationRun result = run.Run(config, *dir);
+    INFO(result.error);
+    CHECK(result.outcome == RunOutcome::Delivered);
+    CHECK(DeliveredUuids(share) == kiosk.uuids);
 }
 
 TEST_CASE("a database replaced by the kiosk starts from the beginning; its planned batch is abandoned") {
