@@ -11,9 +11,10 @@ using namespace kiosk;
 
 namespace {
 
-// Writes one file with `rows` through CsvWriter and returns its bytes.
+// Writes one file with `rows` through CsvWriter and returns its bytes. Each test case its
+// own scratch directory: CTest runs them in parallel.
 std::string WriteCsv(CsvProfile profile, const std::function<void(CsvWriter&)>& rows) {
-    const std::filesystem::path file = test::ScratchDir("csv") / "out.csv";
+    const std::filesystem::path file = test::ScratchDir(std::string("csv-") + ToString(profile)) / "out.csv";
     HashedFile out;
     std::string error;
     REQUIRE(out.Open(file, error));
