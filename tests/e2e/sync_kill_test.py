@@ -63,15 +63,19 @@ recorder = threading.Thread(target=record)
 try:
     subprocess.run([kiosk_fill, "--config", str(config), "--survey", "usages-espaces-publics", "--count", "40"],
                    check=True, capture_output=True)
+    # Kill within the time a whole run takes here (longer under the sanitizers), measured on a
+    # run that delivers the first responses.
+    start = time.monotonic()
+    subprocess.run([kiosk_sync, "--config", str(config), "run"], check=True, capture_output=True)
+    run_seconds = time.monotonic() - start
     recorder.start()
     i = 0
     while outcomes["killed"] < kills and i < 4 * kills:
         i += 1
         process = subprocess.Popen([kiosk_sync, "--config", str(config), "run"], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE, text=True)
-        # From "before it opened anything" to "in the middle of a batch": a run here takes
-        # some tens of milliseconds, longer under the sanitizers.
-        time.sleep(rng.uniform(0.0, 0.08))
+        # From "before it opened anything" to "in the middle of a batch".
+        time.sleep(rng.uniform(0.0, run_seconds))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             outcomes["killed"] += 1
@@ -87,15 +91,18 @@ try:
             text = (d / "manifest.json").read_text() if (d / "manifest.json").exists() else ""
             if manifests.setdefault(d.name, text) != text:
                 problems.append(f"after kill {i + 1}: batch {d.name} changed content")
+except BaseException:
+    receiver.stop()
+    raise
 finally:
     stop_recording.set()
     if recorder.is_alive():
         recorder.join()
-    if fill_errors or problems or not manifests:
-        receiver.stop()
 
 try:
-    print(f"{sum(outcomes.values())} runs: {dict(outcomes)}; {len(manifests)} batch directories seen")
+    print(f"{sum(outcomes.values())} runs (a whole run: {run_seconds * 1000:.0f} ms): {dict(outcomes)}; "
+          f"{len(manifests)} batch directories seen")
+    check(len(manifests) >= 20, f"batches were delivered between kills ({len(manifests)} seen)")
     check(outcomes["killed"] >= kills, f"{outcomes['killed']} runs killed by SIGKILL (>= {kills})")
     check(not fill_errors, f"recording never failed meanwhile ({len(fill_errors)} errors)")
     check(not problems, "no partial or changed batch was ever visible in the share, no run failed" +
