@@ -36,7 +36,7 @@ TEST_CASE("typing \"Ça coûte 5 € l’été !\" by tapping keys gives exactly
     CHECK(found);
 }
 
-TEST_CASE("a long press offers the accents; the finger slides to one and lifts to type it") {
+TEST_CASE("a long press offers the accents, the finger slides to one and lifts to type it") {
     SurveyKiosk kiosk("keyboard-long-press");
     kiosk.StartSurvey("usages-espaces-publics");
     test::AnswerDemoSurveyUpToFreeText(kiosk);

@@ -231,7 +231,7 @@ TEST_CASE("a double tap zooms in about the tapped point, another goes back to th
     CHECK(view.AtFit());
 }
 
-TEST_CASE("the mouse wheel zooms about the pointer; the big button shows the whole plan again", "[plan]") {
+TEST_CASE("the mouse wheel zooms about the pointer, the big button shows the whole plan again", "[plan]") {
     TestKiosk k = OpenKiosk(WriteViewerKiosk("viewer_wheel"));
     OpenPlan(k, "plain");
     const PlanView& view = Viewer(k).view;
@@ -253,7 +253,7 @@ TEST_CASE("the mouse wheel zooms about the pointer; the big button shows the who
     CHECK(view.AtFit());
 }
 
-TEST_CASE("the before/after divider follows a drag from its handle; each side shows its image", "[plan]") {
+TEST_CASE("the before/after divider follows a drag from its handle, each side shows its image", "[plan]") {
     TestKiosk k = OpenKiosk(WriteViewerKiosk("viewer_divider"));
     OpenPlan(k, "pair");
     PlanViewerState& s = Viewer(k);
@@ -284,7 +284,7 @@ TEST_CASE("the before/after divider follows a drag from its handle; each side sh
     CHECK(s.open_hotspot == 0);
 }
 
-TEST_CASE("a tapped marker opens its card; markers keep their size on screen at any zoom", "[plan]") {
+TEST_CASE("a tapped marker opens its card, markers keep their size on screen at any zoom", "[plan]") {
     TestKiosk k = OpenKiosk(WriteViewerKiosk("viewer_markers"));
     OpenPlan(k, "plain");
     PlanViewerState& s = Viewer(k);

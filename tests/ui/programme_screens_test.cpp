@@ -102,7 +102,7 @@ TEST_CASE("the timeline opens on today's phase, centred, and swipes with inertia
     CHECK(s.scroll == Approx(strip.ScrollToCenter(IndexOf(phases, "livraison"))).margin(1.0));
 }
 
-TEST_CASE("a phase's link opens its plan; coming back keeps the phase, reopening shows today's",
+TEST_CASE("a phase's link opens its plan, coming back keeps the phase, reopening shows today's",
           "[programme]") {
     TestKiosk k = OpenKiosk(DemoConfig());
     App& app = k.app();

@@ -179,7 +179,7 @@ TEST_CASE("a visit's end forgets the language and the visitor's state") {
     CHECK_FALSE(k.app().visit.language_chosen);
 }
 
-TEST_CASE("\"I have finished\" ends the visit at once") {
+TEST_CASE("the “I have finished” button ends the visit at once") {
     Kiosk k;
     k.driver->Tap(960, 540);
     k.app().nav.SetLanguage("en");

@@ -137,7 +137,7 @@ TEST_CASE("an answer the question refuses blocks Next and says why in the visito
     CHECK(kiosk.Responses().empty());
 }
 
-TEST_CASE("Back keeps the answers; the ranking takes taps in order, taps back and drags") {
+TEST_CASE("Back keeps the answers, the ranking takes taps in order, taps back and drags") {
     SurveyKiosk kiosk("survey-ui-back-ranking");
     kiosk.StartSurvey("usages-espaces-publics");
     App& app = kiosk.GetApp();
@@ -178,7 +178,7 @@ TEST_CASE("Back keeps the answers; the ranking takes taps in order, taps back an
     CHECK(runner.CurrentAnswer().option_ids.empty());
 }
 
-TEST_CASE("Stop asks for confirmation; confirmed, nothing is recorded") {
+TEST_CASE("Stop asks for confirmation, confirmed, nothing is recorded") {
     SurveyKiosk kiosk("survey-ui-cancel");
     kiosk.StartSurvey("usages-espaces-publics");
     App& app = kiosk.GetApp();
@@ -240,7 +240,7 @@ TEST_CASE("a visit that times out mid-survey keeps the answers given (keep_parti
     CHECK(FindAnswer(responses[0], "activite", "discuter"));
 }
 
-TEST_CASE("a poll is one tap: recorded, then thanks with the results as bars; rapid votes flagged burst") {
+TEST_CASE("a poll is one tap: recorded, then thanks with the results as bars, rapid votes flagged burst") {
     SurveyKiosk kiosk("survey-ui-poll");
     App& app = kiosk.GetApp();
     const int max_votes = kiosk.Data().FindSurvey("futur-square")->burst.max_votes;
@@ -365,7 +365,7 @@ TEST_CASE("a response the database refuses: the visitor is told so in their lang
 }
 
 TEST_CASE(
-    "plan pins: a tap places a numbered pin, its reason is chosen beside the plan; recorded normalised") {
+    "plan pins: a tap places a numbered pin, its reason is chosen beside the plan, recorded normalised") {
     SurveyKiosk kiosk("survey-ui-plan-pin");
     kiosk.StartSurvey("usages-espaces-publics");
     App& app = kiosk.GetApp();

@@ -84,7 +84,7 @@ TEST_CASE("catalogue errors name the file and line") {
     CHECK(no_name.FormatAll().find("language.name: this key is required") != std::string::npos);
 }
 
-TEST_CASE("placeholders are filled by name; a malformed one shows the text unformatted") {
+TEST_CASE("placeholders are filled by name, a malformed one shows the text unformatted") {
     auto dir = test::ScratchDir("catalog-format");
     Write(dir / "fr" / "a.toml", "[language]\nname = \"Français\"\n[x]\ncount = \"Retour dans {seconds} "
                                  "s\"\nbad = \"Retour dans {seconds s\"\n");

@@ -94,7 +94,7 @@ TEST_CASE("scaling to fit keeps the aspect and the mean colour") {
     CHECK(same.Pixel(1, 0)[0] == 200);
 }
 
-TEST_CASE("a pyramid halves down to one tile; the level follows the zoom; tiles cover the view") {
+TEST_CASE("a pyramid halves down to one tile, the level follows the zoom, tiles cover the view") {
     ImagePyramid p = BuildPyramid(Raster(5000, 3000, 3), 1024);
     REQUIRE(p.LevelCount() == 4); // 5000, 2500, 1250, 625
     CHECK(p.levels[1].Width() == 2500);

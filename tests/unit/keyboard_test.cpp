@@ -203,7 +203,7 @@ TEST_CASE("shift: one tap for one capital, a second tap locks, a third releases"
     CHECK(model.Text() == "ÉtÉTŒa’");
 }
 
-TEST_CASE("long press: the key's own character first, then its variants; lifting off types nothing") {
+TEST_CASE("long press: the key's own character first, then its variants, lifting off types nothing") {
     KeyboardModel model(Layout("azerty-fr"), {});
     const Key* e = FindKey(model, "e");
     REQUIRE(e);

@@ -33,7 +33,7 @@ TEST_CASE("a visit goes attract → home → section → back → home") {
     CHECK(nav.CurrentScreen() == Screen::Home);
 }
 
-TEST_CASE("no touch for the idle timeout shows the countdown; a touch dismisses it") {
+TEST_CASE("no touch for the idle timeout shows the countdown, a touch dismisses it") {
     Navigator nav(Idle(), "fr");
     nav.GoHome(0);
     CHECK(nav.Tick(89.9) == VisitEnd::None);

@@ -108,7 +108,7 @@ private:
 
 } // namespace
 
-TEST_CASE("a run delivers every new response once, in batches; the next run only what is new") {
+TEST_CASE("a run delivers every new response once, in batches, the next run only what is new") {
     const fs::path scratch = test::ScratchDir("sync-batches");
     Kiosk kiosk(scratch);
     kiosk.Record(7);
@@ -184,7 +184,7 @@ TEST_CASE("a batch whose delivery was not confirmed is delivered again with the 
     CHECK(run.state.Destination("partage").last_error.empty());
 }
 
-TEST_CASE("a missing share is retried later; a conflicting batch directory is left untouched") {
+TEST_CASE("a missing share is retried later, a conflicting batch directory is left untouched") {
     const fs::path scratch = test::ScratchDir("sync-faults");
     Kiosk kiosk(scratch);
     kiosk.Record(2);
@@ -258,7 +258,7 @@ TEST_CASE("a full share is retried: nothing partial left, the same batch deliver
     CHECK(DeliveredUuids(share) == kiosk.uuids);
 }
 
-TEST_CASE("a database replaced by the kiosk starts from the beginning; its planned batch is abandoned") {
+TEST_CASE("a database replaced by the kiosk starts from the beginning, its planned batch is abandoned") {
     const fs::path scratch = test::ScratchDir("sync-new-database");
     const fs::path out = scratch / "share";
     fs::create_directories(out);
@@ -304,7 +304,7 @@ TEST_CASE("batch ids are a function of the range") {
           "k1.3f2b9c1e.0000000501-0000000612.t");
 }
 
-TEST_CASE("a secrets file others can read is refused; a private one gives its tokens") {
+TEST_CASE("a secrets file others can read is refused, a private one gives its tokens") {
     const fs::path file = test::ScratchDir("sync-secrets") / "sync-secrets.toml";
     { std::ofstream(file) << "[tokens]\napi-ville = \"s3cr3t\"\n"; }
     std::string error;
