@@ -18,7 +18,6 @@ bool IsValidDestinationName(std::string_view name) {
 }
 
 void ReadDestination(TableReader& t, DestinationConfig& d) {
-    d.where = t.Where();
     if (std::optional<std::string> name = t.String("name", Need::Required)) {
         if (IsValidDestinationName(*name))
             d.name = *name;

@@ -45,7 +45,6 @@ struct DestinationConfig {
     int attempts = 5;                   // Https: tries per batch within one run
     double retry_initial_seconds = 1.0; // Https: back-off before the 2nd try, doubling …
     double retry_max_seconds = 60.0;    // … up to this (with jitter)
-    SourcePos where;
 
     int EffectiveBatchSize() const {
         return batch_size > 0 ? batch_size : kind == DestinationKind::Https ? 500 : 10000;

@@ -103,7 +103,6 @@ void CsvWriter::Integer(int64_t value) {
 void CsvWriter::EndRow() {
     out_.Append(std::string_view("\r\n"));
     field_count_ = 0;
-    rows_++;
 }
 
 std::string CsvField(std::string_view text, CsvProfile profile) {

@@ -42,8 +42,6 @@ public:
     void Empty() { Separator(); }
     void EndRow();
 
-    uint64_t Rows() const { return rows_; }
-
 private:
     void Separator() {
         if (field_count_++ > 0) out_.Append(separator_);
@@ -53,7 +51,6 @@ private:
     CsvProfile profile_;
     char separator_;
     int field_count_ = 0;
-    uint64_t rows_ = 0;
 };
 
 // The cell as CsvWriter::Text writes it (quoting, neutralising), for tests and headers.

@@ -58,7 +58,6 @@ public:
     const std::filesystem::path& Path() const { return path_; }
     uint64_t Bytes() const { return bytes_ + buffer_.size(); }
     std::string Sha256() const; // valid after Close()
-    bool IsOpen() const { return fd_ >= 0; }
 
 private:
     static constexpr size_t kBufferSize = 1 << 20;
