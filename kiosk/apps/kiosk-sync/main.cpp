@@ -23,6 +23,7 @@
 #include <sodium.h>
 
 #include "base/log.h"
+#include "base/version.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "config/config.h"
@@ -304,7 +305,7 @@ int main(int argc, char** argv) {
     CLI::App cli{"Delivers the kiosk's recorded answers to the city (files on a share or USB key, or HTTPS), "
                  "and makes one-off exports. Opens the responses database read-only."};
     cli.require_subcommand(1);
-    cli.set_version_flag("--version", std::string("kiosk-sync ") + KIOSK_VERSION);
+    cli.set_version_flag("--version", std::string("kiosk-sync ") + KioskVersion());
     std::string config_file = DefaultConfigPath().string();
     std::string db_file, state_file;
     cli.add_option("--config", config_file,

@@ -11,6 +11,7 @@
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/version.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "fatal_error_screen.h"
@@ -59,7 +60,7 @@ int main(int argc, char** argv) {
     if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
     if (show_version) {
-        std::printf("kiosk %s\n", KIOSK_VERSION);
+        std::printf("kiosk %s\n", KioskVersion());
         return 0;
     }
     if (check_config) return CheckConfig(config_file);
@@ -97,7 +98,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
-    LogInfo("kiosk {} starting: {} ({})", KIOSK_VERSION, data->config.kiosk_id, config_file);
+    LogInfo("kiosk {} starting: {} ({})", KioskVersion(), data->config.kiosk_id, config_file);
 
     // The store opens the database in the background and holds its writer lock while the
     // kiosk runs (kiosk-fill refuses to write meanwhile). Declared before the shell, so it

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "base/log.h"
+#include "base/version.h"
 #include "store/response_json.h"
 #include "sync/backoff.h"
 #include "sync/destination.h"
@@ -153,7 +154,8 @@ private:
         curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, CollectHeader);
         curl_easy_setopt(c, CURLOPT_HEADERDATA, &reply);
         curl_easy_setopt(c, CURLOPT_ERRORBUFFER, curl_error);
-        curl_easy_setopt(c, CURLOPT_USERAGENT, "kiosk-sync/" KIOSK_VERSION);
+        const std::string user_agent = std::string("kiosk-sync/") + KioskVersion();
+        curl_easy_setopt(c, CURLOPT_USERAGENT, user_agent.c_str());
         const CURLcode code = curl_easy_perform(c);
         curl_slist_free_all(headers);
 

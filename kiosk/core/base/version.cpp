@@ -1,0 +1,5 @@
+#include "base/version.h"
+
+const char* KioskVersion() {
+    return KIOSK_VERSION;
+}
