@@ -257,4 +257,17 @@ TEST_CASE("shutting down while the database refuses: the log names the answer by
     }
     CHECK(log.find("Trop sombre") == std::string::npos);
     CHECK(log.find("chaque-jour") == std::string::npos);
+    // … and the answer itself is not lost: it is in a private file beside the database.
+    std::vector<std::filesystem::path> spilled;
+    for (const auto& entry : std::filesystem::directory_iterator(db.parent_path()))
+        if (entry.path().filename().string().rfind("responses.db.unrecorded-", 0) == 0)
+            spilled.push_back(entry.path());
+    REQUIRE(spilled.size() == 1);
+    CHECK(log.find(spilled.front().string()) != std::string::npos);
+    std::ifstream kept(spilled.front());
+    const std::string line((std::istreambuf_iterator<char>(kept)), std::istreambuf_iterator<char>());
+    CHECK(line.find("\"uuid\":\"" + lost.uuid + "\"") != std::string::npos);
+    CHECK(line.find("Trop sombre") != std::string::npos);
+    CHECK((std::filesystem::status(spilled.front()).permissions() & std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
 }

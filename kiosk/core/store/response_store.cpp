@@ -15,6 +15,7 @@
 #include "store/response_writer.h"
 #include "store/schema.h"
 #include "store/timestamp.h"
+#include "store/unrecorded_file.h"
 #include "store/uuid.h"
 #include "store/writer_lock.h"
 
@@ -349,7 +350,7 @@ void ResponseStore::Impl::Run() {
     Drain();
 }
 
-// Shutdown: one last attempt for what is still queued; whatever fails goes to the log in full.
+// Shutdown: one last attempt for what is still queued; whatever fails is saved beside the database.
 void ResponseStore::Impl::Drain() {
     std::unique_lock guard(mutex);
     if (!last_attempt) {
@@ -368,14 +369,21 @@ void ResponseStore::Impl::Drain() {
         if (queue.size() == before) break; // failed: do not wait a busy timeout per response
     }
     if (!queue.empty()) {
-        // Ids only (a long list is cut): the answers themselves never go to the log.
-        constexpr size_t kListed = 50;
+        // The answers go to a private file beside the database; the log names them by uuid only.
+        std::vector<const Response*> unrecorded;
+        for (const Entry& e : queue)
+            unrecorded.push_back(&e.response);
+        std::string error;
+        const std::filesystem::path saved =
+            SaveUnrecorded(options.database, unrecorded, options.file_mode, error);
+        constexpr size_t kListed = 50; // a long list is cut
         std::string uuids;
         for (size_t i = 0; i < queue.size() && i < kListed; i++)
             uuids += (i ? ", " : "") + queue[i].response.uuid;
-        LogError("store: {} unrecorded response(s) at shutdown ({}): {}{}", queue.size(),
+        LogError("store: {} unrecorded response(s) at shutdown ({}): {}{}; {}", queue.size(),
                  ToString(status.fault), uuids,
-                 queue.size() > kListed ? fmt::format(" and {} more", queue.size() - kListed) : "");
+                 queue.size() > kListed ? fmt::format(" and {} more", queue.size() - kListed) : "",
+                 saved.empty() ? "they are LOST: " + error : "saved in " + saved.string());
     }
     guard.unlock();
     writer.Close();

@@ -37,8 +37,9 @@
 // after every change worth a redraw. Only tools and tests use the Wait* calls.
 //
 // Shutdown (destructor): responses still queued get one last attempt; any that cannot be
-// committed are counted in the log with their uuids ("unrecorded response(s) at shutdown"),
-// then the connection closes and the lock is released.
+// committed are written to "<database>.unrecorded-<time>.jsonl" (unrecorded_file.h) and
+// counted in the log with their uuids ("unrecorded response(s) at shutdown"), then the
+// connection closes and the lock is released.
 #pragma once
 
 #include <cstdint>
