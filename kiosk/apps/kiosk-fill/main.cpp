@@ -20,6 +20,7 @@
 #include <random>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "base/log.h"
 #include "common/command_line.h"
@@ -100,7 +101,25 @@ int main(int argc, char** argv) {
     const long long now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
+    // Progress every second, from the start; any fault ends the run at once (the store would
+    // retry for ever, as the kiosk must, but a tool must say what happened and stop).
+    const auto progress_every = std::chrono::seconds(1);
+    auto next_progress = start + progress_every;
+    auto report_progress = [&](const StoreStatus& now) {
+        if (std::chrono::steady_clock::now() < next_progress) return;
+        std::printf("kiosk-fill: %lld of %lld recorded\n", (long long)now.committed, count);
+        std::fflush(stdout);
+        next_progress += progress_every;
+    };
+    auto stopped = [](const StoreStatus& now) {
+        return now.fault != StoreFault::None || now.file_changes > 0;
+    };
     for (long long i = 0; i < count; i++) {
+        if (i % 1024 == 1023) {
+            status = store.Status();
+            if (stopped(status)) break;
+            report_progress(status);
+        }
         std::string lang = language;
         if (lang.empty())
             lang =
@@ -109,32 +128,24 @@ int main(int argc, char** argv) {
                     : languages.front();
         store.Submit(SyntheticResponse(*survey, data->config.kiosk_id, lang, now_ms, rng));
     }
-    // Progress every second; any fault ends the wait at once (the store would retry for
-    // ever, as the kiosk must, but a tool must say what happened and stop).
-    const auto progress_every = std::chrono::seconds(1);
-    auto next_progress = start + progress_every;
     for (;;) {
         status = store.WaitIdleOrFault(0.25);
-        if (status.pending == 0 || status.fault != StoreFault::None || status.file_changes > 0) break;
-        if (std::chrono::steady_clock::now() >= next_progress) {
-            std::printf("kiosk-fill: %lld of %lld recorded\n", (long long)status.committed, count);
-            std::fflush(stdout);
-            next_progress += progress_every;
-        }
+        if (status.pending == 0 || stopped(status)) break;
+        report_progress(status);
     }
     // No last attempt: what is still queued is reported, not retried behind the user's back.
     status = store.Stop(false);
-    if (status.pending > 0 || status.file_changes > 0) {
-        const std::string why =
-            status.file_changes > 0
-                ? "the database file was deleted, replaced or renamed during the run: what was recorded "
-                  "before is in that file, not at this path"
-                : status.detail;
-        std::fprintf(stderr,
-                     "kiosk-fill: recording into %s failed (%s): %s; %lld of %lld recorded, %zu not\n",
-                     options.database.c_str(),
-                     ToString(status.fault == StoreFault::None ? StoreFault::IoError : status.fault),
-                     why.c_str(), (long long)status.committed, count, status.pending);
+    if (status.committed < count || status.file_changes > 0) {
+        std::string why = status.fault != StoreFault::None
+                              ? fmt::format("({}): {}", ToString(status.fault), status.detail)
+                              : "responses refused by the database (see the log)";
+        if (status.file_changes > 0)
+            why =
+                "the database file was deleted, replaced or renamed during the run: what was recorded before "
+                "is in that file, not at this path";
+        std::fprintf(stderr, "kiosk-fill: recording into %s failed %s; %lld of %lld recorded, %lld not\n",
+                     options.database.c_str(), why.c_str(), (long long)status.committed, count,
+                     count - (long long)status.committed);
         return 4;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -373,9 +373,10 @@ void ResponseStore::Impl::Drain() {
         std::vector<const Response*> unrecorded;
         for (const Entry& e : queue)
             unrecorded.push_back(&e.response);
-        std::string error;
+        std::string error = "not saved (synthetic responses)";
         const std::filesystem::path saved =
-            SaveUnrecorded(options.database, unrecorded, options.file_mode, error);
+            last_attempt ? SaveUnrecorded(options.database, unrecorded, options.file_mode, error)
+                         : std::filesystem::path();
         constexpr size_t kListed = 50; // a long list is cut
         std::string uuids;
         for (size_t i = 0; i < queue.size() && i < kListed; i++)
@@ -383,7 +384,7 @@ void ResponseStore::Impl::Drain() {
         LogError("store: {} unrecorded response(s) at shutdown ({}): {}{}; {}", queue.size(),
                  ToString(status.fault), uuids,
                  queue.size() > kListed ? fmt::format(" and {} more", queue.size() - kListed) : "",
-                 saved.empty() ? "they are LOST: " + error : "saved in " + saved.string());
+                 saved.empty() ? "they are lost: " + error : "saved in " + saved.string());
     }
     guard.unlock();
     writer.Close();

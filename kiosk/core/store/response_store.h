@@ -163,7 +163,9 @@ public:
     // StoreStatus::file_changes) or the timeout passed; returns Status() then.
     StoreStatus WaitIdleOrFault(double timeout_seconds) const;
     // Stops the writer thread now and returns the final status (what was committed, what was
-    // not). `last_attempt`: try once more to record what is queued (the destructor does).
+    // not). `last_attempt`: try once more to record what is queued, and save what still fails
+    // beside the database (the destructor does). Without (kiosk-fill, whose responses are
+    // synthetic and made again by running it again), what is queued is only counted in the log.
     // Afterwards Submit() only queues. Called again, or by the destructor: nothing more.
     StoreStatus Stop(bool last_attempt);
 
