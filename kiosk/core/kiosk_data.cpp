@@ -37,6 +37,8 @@ const Survey* KioskData::FindSurvey(std::string_view id) const {
 StoreOptions ResponseStoreOptions(const KioskData& data) {
     StoreOptions options;
     options.database = data.config.paths.database;
+    // kiosk-sync reads the database as a member of the kiosk's group (README "systemd units").
+    options.file_mode = data.config.sync.destinations.empty() ? kDatabaseMode : kDatabaseModeSharedWithGroup;
     for (const Survey& survey : data.surveys)
         if (survey.mode == SurveyMode::Poll && !survey.questions.empty())
             options.polls.push_back({survey.id, survey.questions.front().id});

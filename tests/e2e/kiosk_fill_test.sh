@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # kiosk-fill end to end: records N valid responses through the kiosk's store, the same
-# seed gives the same answers, and it refuses to run while another process holds the
-# database's writer lock (as the kiosk does while it runs).
+# seed gives the same answers, it refuses to run while another process holds the
+# database's writer lock (as the kiosk does while it runs), and a database deleted under it
+# ends the run at once with exit 4 (progress lines until then).
 #
 #   kiosk_fill_test.sh KIOSK_FILL SOURCE_DIR SCRATCH_DIR
 set -euo pipefail
@@ -54,4 +55,19 @@ rc=$?
 set -e
 [[ $rc == 1 ]] || fail "expected exit code 1 for an unknown survey, got $rc"
 grep -q 'futur-square' "$scratch/unknown.txt" || fail "the known surveys are not listed"
+# The database deleted part-way: kiosk-fill reports progress as it goes, then stops at once
+# with exit 4, and never claims what nobody will find ("recorded N").
+gone=$scratch/gone.db
+"$fill" --config "$config" --db "$gone" --survey futur-square --count 200000 > "$scratch/gone.out" 2> "$scratch/gone.err" &
+filler=$!
+for _ in $(seq 600); do grep -q 'of 200000 recorded' "$scratch/gone.out" && break; sleep 0.1; done
+grep -q 'of 200000 recorded' "$scratch/gone.out" || fail "no progress line within 60 s"
+rm -f "$gone" "$gone-wal" "$gone-shm"
+set +e
+wait "$filler"
+rc=$?
+set -e
+[[ $rc == 4 ]] || fail "expected exit code 4 after the database was deleted, got $rc: $(cat "$scratch/gone.err")"
+grep -q 'deleted, replaced or renamed' "$scratch/gone.err" || fail "the deletion is not explained: $(cat "$scratch/gone.err")"
+if grep -q 'kiosk-fill: recorded' "$scratch/gone.out"; then fail "claims to have recorded everything"; fi
 echo "kiosk_fill_test: ok"

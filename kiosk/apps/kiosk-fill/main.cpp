@@ -8,17 +8,24 @@
 // and is_test = 1. kiosk-fill refuses to run while another process (the kiosk) holds the
 // database's writer lock: two writers are exactly what the store forbids.
 //
-// Exit codes: 0 recorded; 1 invalid configuration or unknown survey; 2 bad command line;
-// 3 the database is held by another process (the kiosk); 4 recording failed.
+// It prints "N of COUNT recorded" every second while it runs. A fault of the store (disk full,
+// I/O error, the database file deleted, replaced or renamed under it) ends the run at once
+// with what was and was not recorded: kiosk-fill does not wait for faults to pass.
+//
+// Exit codes: 0 recorded; 1 invalid configuration (a --db / paths.database that is not a
+// responses database included) or unknown survey; 2 bad command line; 3 the database is held
+// by another process (the kiosk); 4 recording failed.
 #include <chrono>
 #include <cstdio>
 #include <random>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "base/log.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
+#include "common/database_path.h"
 #include "kiosk_data.h"
 #include "store/response_store.h"
 #include "survey/synthetic_answers.h"
@@ -49,6 +56,7 @@ int main(int argc, char** argv) {
 
     Diagnostics diags;
     std::optional<KioskData> data = LoadKioskData(config_file, diags);
+    if (data && !UseDatabasePath(data->config, db_file, diags)) data.reset();
     PrintDiagnostics(diags);
     if (!data) {
         std::fprintf(stderr, "kiosk-fill: invalid configuration %s\n", config_file.c_str());
@@ -69,8 +77,6 @@ int main(int argc, char** argv) {
                      language.c_str());
         return kExitBadCommandLine;
     }
-    if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
-
     StoreOptions options = ResponseStoreOptions(*data);
     options.wait_for_lock = false;
     options.retry_seconds = 0.5;
@@ -95,7 +101,25 @@ int main(int argc, char** argv) {
     const long long now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
+    // Progress every second, from the start; any fault ends the run at once (the store would
+    // retry for ever, as the kiosk must, but a tool must say what happened and stop).
+    const auto progress_every = std::chrono::seconds(1);
+    auto next_progress = start + progress_every;
+    auto report_progress = [&](const StoreStatus& now) {
+        if (std::chrono::steady_clock::now() < next_progress) return;
+        std::printf("kiosk-fill: %lld of %lld recorded\n", (long long)now.committed, count);
+        std::fflush(stdout);
+        next_progress += progress_every;
+    };
+    auto stopped = [](const StoreStatus& now) {
+        return now.fault != StoreFault::None || now.file_changes > 0;
+    };
     for (long long i = 0; i < count; i++) {
+        if (i % 1024 == 1023) {
+            status = store.Status();
+            if (stopped(status)) break;
+            report_progress(status);
+        }
         std::string lang = language;
         if (lang.empty())
             lang =
@@ -104,13 +128,24 @@ int main(int argc, char** argv) {
                     : languages.front();
         store.Submit(SyntheticResponse(*survey, data->config.kiosk_id, lang, now_ms, rng));
     }
-    // Generous: a commit costs about one fsync; a fault stops progress, which ends the wait.
-    const double timeout = 60.0 + (double)count * 0.05;
-    if (!store.WaitIdle(timeout)) {
-        status = store.Status();
-        std::fprintf(stderr, "kiosk-fill: recording into %s failed (%s): %s; %zu of %lld not recorded\n",
-                     options.database.c_str(), ToString(status.fault), status.detail.c_str(), status.pending,
-                     count);
+    for (;;) {
+        status = store.WaitIdleOrFault(0.25);
+        if (status.pending == 0 || stopped(status)) break;
+        report_progress(status);
+    }
+    // No last attempt: what is still queued is reported, not retried behind the user's back.
+    status = store.Stop(false);
+    if (status.committed < count || status.file_changes > 0) {
+        std::string why = status.fault != StoreFault::None
+                              ? fmt::format("({}): {}", ToString(status.fault), status.detail)
+                              : "responses refused by the database (see the log)";
+        if (status.file_changes > 0)
+            why =
+                "the database file was deleted, replaced or renamed during the run: what was recorded before "
+                "is in that file, not at this path";
+        std::fprintf(stderr, "kiosk-fill: recording into %s failed %s; %lld of %lld recorded, %lld not\n",
+                     options.database.c_str(), why.c_str(), (long long)status.committed, count,
+                     count - (long long)status.committed);
         return 4;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,7 +1,7 @@
 // kiosk — the Maison du projet touch screen.
 //
 //   kiosk [--config FILE] [--db FILE] [--windowed] [--size WxH]
-//   kiosk --check-config [--config FILE]
+//   kiosk --check-config [--config FILE] [--db FILE]
 //
 // Exit codes: 0 normal quit (or valid configuration); 1 invalid configuration;
 // 2 bad command line; 3 no usable screen.
@@ -14,6 +14,7 @@
 #include "base/version.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
+#include "common/database_path.h"
 #include "fatal_error_screen.h"
 #include "kiosk_data.h"
 #include "platform/event_wait.h"
@@ -24,9 +25,18 @@ using namespace kiosk;
 
 namespace {
 
-int CheckConfig(const std::filesystem::path& config_file) {
-    Diagnostics diags;
+// The configuration and everything it references, the responses database path included
+// (--db applied): nothing when something is refused (the reasons are in `diags`).
+std::optional<KioskData> Load(const std::filesystem::path& config_file, const std::string& db_file,
+                              Diagnostics& diags) {
     std::optional<KioskData> data = LoadKioskData(config_file, diags);
+    if (data && !UseDatabasePath(data->config, db_file, diags)) return std::nullopt;
+    return data;
+}
+
+int CheckConfig(const std::filesystem::path& config_file, const std::string& db_file) {
+    Diagnostics diags;
+    std::optional<KioskData> data = Load(config_file, db_file, diags);
     PrintDiagnostics(diags);
     if (!data || diags.HasErrors()) {
         std::fprintf(stderr, "%s: %d error(s)\n", config_file.c_str(), diags.ErrorCount());
@@ -63,7 +73,7 @@ int main(int argc, char** argv) {
         std::printf("kiosk %s\n", KioskVersion());
         return 0;
     }
-    if (check_config) return CheckConfig(config_file);
+    if (check_config) return CheckConfig(config_file, db_file);
 
     std::optional<std::pair<int, int>> size = ParseSize(size_text);
     if (!size) {
@@ -78,7 +88,7 @@ int main(int argc, char** argv) {
     options.process_start = process_start;
 
     Diagnostics diags;
-    std::optional<KioskData> data = LoadKioskData(config_file, diags);
+    std::optional<KioskData> data = Load(config_file, db_file, diags);
     PrintDiagnostics(diags);
     if (!data) {
         LogError("invalid configuration {}: {} error(s); not starting", config_file, diags.ErrorCount());
@@ -89,7 +99,7 @@ int main(int argc, char** argv) {
             lines.push_back(d.Format());
         bool fixed = RunFatalErrorScreen(lines, options.window, [&] {
             Diagnostics again;
-            return LoadKioskData(config_file, again).has_value();
+            return Load(config_file, db_file, again).has_value();
         });
         if (fixed) {
             LogInfo("configuration fixed; restarting");
@@ -97,7 +107,6 @@ int main(int argc, char** argv) {
         }
         return 1;
     }
-    if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
     LogInfo("kiosk {} starting: {} ({})", KioskVersion(), data->config.kiosk_id, config_file);
 
     // The store opens the database in the background and holds its writer lock while the

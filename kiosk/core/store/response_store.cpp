@@ -9,13 +9,13 @@
 #include <thread>
 #include <unordered_map>
 
-#include <nlohmann/json.hpp>
+#include <fmt/format.h>
 
 #include "base/log.h"
-#include "store/response_json.h"
 #include "store/response_writer.h"
 #include "store/schema.h"
 #include "store/timestamp.h"
+#include "store/unrecorded_file.h"
 #include "store/uuid.h"
 #include "store/writer_lock.h"
 
@@ -44,10 +44,11 @@ const char* ToString(StoreFault fault) {
 
 namespace {
 
-// The whole response as one JSON line: what the log keeps of a response the database
-// could not take, so that it can still be recovered by hand.
-std::string ToJson(const Response& r) {
-    return DumpJson(ResponseToJson(r));
+// What the log says of a response: ids and counts, never the answers (free text is what a
+// resident typed; the log is read and kept by others).
+std::string Describe(const Response& r) {
+    return fmt::format("uuid {}, survey {} version {}, {} answer row(s)", r.uuid.empty() ? "(none)" : r.uuid,
+                       r.survey_id, r.survey_version, r.answers.size());
 }
 
 // What makes a response unrecordable whatever the state of the disk (a program bug).
@@ -109,6 +110,7 @@ struct ResponseStore::Impl {
     bool open_attempted = false;
     std::map<std::string, PollTally, std::less<>> tallies;
     bool stop = false;
+    bool last_attempt = true; // at shutdown, try once more to record what is queued
     bool retry_now = false;
 
     // Writer thread only.
@@ -187,9 +189,15 @@ void ResponseStore::Impl::SetFault(const WriteOutcome& outcome) {
 bool ResponseStore::Impl::OpenDatabase() {
     WriteOutcome outcome;
     std::string moved_aside;
+    if (lock && !lock->StillAtPath(options.database)) {
+        // Its file was deleted or replaced: another process could lock a new one. Take it again.
+        LogError("store: the writer lock file {} is not the one held any more; taking it again",
+                 WriterLock::LockPath(options.database).string());
+        lock.reset();
+    }
     if (!lock) {
         WriterLock::Error error;
-        lock = WriterLock::Acquire(options.database, error);
+        lock = WriterLock::Acquire(options.database, error, options.file_mode);
         if (!lock) {
             outcome.fault = error.failure == WriterLock::Failure::Held       ? StoreFault::Locked
                             : error.failure == WriterLock::Failure::ReadOnly ? StoreFault::ReadOnly
@@ -201,12 +209,13 @@ bool ResponseStore::Impl::OpenDatabase() {
             if (!options.database.parent_path().empty() &&
                 !std::filesystem::exists(options.database.parent_path(), ec)) {
                 std::filesystem::create_directories(options.database.parent_path(), ec);
-                if (!ec) lock = WriterLock::Acquire(options.database, error);
+                if (!ec) lock = WriterLock::Acquire(options.database, error, options.file_mode);
             }
             if (!lock && error.failure == WriterLock::Failure::Held && !options.wait_for_lock) gave_up = true;
         }
     }
-    if (lock) outcome = writer.Open(options.database, options.busy_timeout_ms, moved_aside);
+    if (lock)
+        outcome = writer.Open(options.database, options.busy_timeout_ms, moved_aside, options.file_mode);
 
     std::map<std::string, PollTally, std::less<>> counted;
     if (outcome.ok) {
@@ -258,7 +267,16 @@ bool ResponseStore::Impl::OpenDatabase() {
 void ResponseStore::Impl::RecordHead(std::unique_lock<std::mutex>& guard) {
     const Entry head = queue.front();
     guard.unlock();
-    const WriteOutcome outcome = writer.Insert(head.response);
+    WriteOutcome outcome;
+    if (lock && !lock->StillAtPath(options.database)) {
+        // Nothing written while another process could be writing too (reopening retakes it).
+        outcome.fault = StoreFault::IoError;
+        outcome.file_changed = true;
+        outcome.detail = fmt::format("the writer lock file {} was deleted or replaced",
+                                     WriterLock::LockPath(options.database).string());
+    } else {
+        outcome = writer.Insert(head.response);
+    }
     guard.lock();
     if (outcome.ok || outcome.rejected) {
         queue.pop_front();
@@ -275,11 +293,18 @@ void ResponseStore::Impl::RecordHead(std::unique_lock<std::mutex>& guard) {
                     tickets[e.ticket].state = RecordState::Queued;
             }
         } else {
-            LogError("store: response refused by the database ({}); kept here: {}", outcome.detail,
-                     ToJson(head.response));
+            LogError("store: response refused by the database ({}): {}", outcome.detail,
+                     Describe(head.response));
             Finish(head.ticket, RecordState::Rejected);
         }
     } else {
+        if (outcome.file_changed) {
+            // Said every time (SetFault only logs a change of fault): it is what staff look for.
+            status.file_changes++;
+            LogError("store: {}; {} response(s) kept in memory, to be recorded in the database at {} "
+                     "once reopened",
+                     outcome.detail, queue.size(), options.database.string());
+        }
         SetFault(outcome);
     }
 }
@@ -325,10 +350,15 @@ void ResponseStore::Impl::Run() {
     Drain();
 }
 
-// Shutdown: one last attempt for what is still queued; whatever fails goes to the log in full.
+// Shutdown: one last attempt for what is still queued; whatever fails is saved beside the database.
 void ResponseStore::Impl::Drain() {
     std::unique_lock guard(mutex);
-    if (!queue.empty() && !writer.IsOpen() && !gave_up) {
+    if (!last_attempt) {
+        guard.unlock();
+        writer.Close();
+        guard.lock();
+    }
+    if (!queue.empty() && !writer.IsOpen() && !gave_up && last_attempt) {
         guard.unlock();
         OpenDatabase();
         guard.lock();
@@ -338,9 +368,24 @@ void ResponseStore::Impl::Drain() {
         RecordHead(guard);
         if (queue.size() == before) break; // failed: do not wait a busy timeout per response
     }
-    for (const Entry& e : queue)
-        LogError("store: unrecorded response at shutdown ({}): {}", ToString(status.fault),
-                 ToJson(e.response));
+    if (!queue.empty()) {
+        // The answers go to a private file beside the database; the log names them by uuid only.
+        std::vector<const Response*> unrecorded;
+        for (const Entry& e : queue)
+            unrecorded.push_back(&e.response);
+        std::string error = "not saved (synthetic responses)";
+        const std::filesystem::path saved =
+            last_attempt ? SaveUnrecorded(options.database, unrecorded, options.file_mode, error)
+                         : std::filesystem::path();
+        constexpr size_t kListed = 50; // a long list is cut
+        std::string uuids;
+        for (size_t i = 0; i < queue.size() && i < kListed; i++)
+            uuids += (i ? ", " : "") + queue[i].response.uuid;
+        LogError("store: {} unrecorded response(s) at shutdown ({}): {}{}; {}", queue.size(),
+                 ToString(status.fault), uuids,
+                 queue.size() > kListed ? fmt::format(" and {} more", queue.size() - kListed) : "",
+                 saved.empty() ? "they are lost: " + error : "saved in " + saved.string());
+    }
     guard.unlock();
     writer.Close();
     lock.reset();
@@ -355,13 +400,19 @@ ResponseStore::ResponseStore(StoreOptions options) : impl_(std::make_unique<Impl
 }
 
 ResponseStore::~ResponseStore() {
+    Stop(true);
+}
+
+StoreStatus ResponseStore::Stop(bool last_attempt) {
     {
         std::lock_guard guard(impl_->mutex);
+        if (!impl_->stop) impl_->last_attempt = last_attempt;
         impl_->stop = true;
         impl_->quiet = true;
     }
     impl_->wake.notify_all();
-    impl_->thread.join();
+    if (impl_->thread.joinable()) impl_->thread.join();
+    return Status();
 }
 
 Ticket ResponseStore::Submit(Response response) {
@@ -375,7 +426,7 @@ Ticket ResponseStore::Submit(Response response) {
         impl_->ticket_by_uuid[response.uuid] = ticket;
         impl_->tickets[ticket].uuid = response.uuid;
         if (std::optional<std::string> reason = MalformedReason(response)) {
-            LogError("store: malformed response refused ({}); kept here: {}", *reason, ToJson(response));
+            LogError("store: malformed response refused ({}): {}", *reason, Describe(response));
             impl_->Finish(ticket, RecordState::Rejected);
             impl_->changed.notify_all();
             return ticket;
@@ -438,6 +489,15 @@ bool ResponseStore::WaitCommitted(Ticket ticket, double timeout_seconds) const {
         return s == RecordState::Committed || s == RecordState::Rejected || s == RecordState::Unknown;
     });
     return state() == RecordState::Committed;
+}
+
+StoreStatus ResponseStore::WaitIdleOrFault(double timeout_seconds) const {
+    std::unique_lock guard(impl_->mutex);
+    impl_->changed.wait_for(guard, std::chrono::duration<double>(timeout_seconds), [&] {
+        return impl_->queue.empty() || impl_->status.fault != StoreFault::None ||
+               impl_->status.file_changes > 0;
+    });
+    return impl_->status;
 }
 
 bool ResponseStore::WaitIdle(double timeout_seconds) const {

@@ -17,6 +17,17 @@
 //     write; a corrupt file is renamed aside
 //     ("responses.db.corrupt-20261127T141503Z", its -wal and -shm likewise; never deleted),
 //     a new database is started, a log line says so and Status().moved_aside stays set.
+//   - The file is still the one at its path: before acknowledging a commit the writer checks
+//     that the database, -wal and -shm at the path are the files it opened (device, inode).
+//     Deleted, replaced or renamed: fault IoError, the answer kept, the connection closed;
+//     the reopen then starts a new database at the path (or opens the kiosk database now
+//     there; anything else is refused untouched) and records the kept answers there once.
+//     Status().file_changes counts it and keeps the staff alert on. The writer lock file is
+//     checked likewise before every insert and taken again when it is no longer at its path.
+//   - A path naming a file that is not one of the kiosk's databases (database_file.h) is
+//     never written nor renamed: fault IoError, answers kept.
+//   - New files (database, -wal, -shm, lock) get options.file_mode whatever the umask.
+//   - The log names responses by uuid and counts, never their answers (free text is personal).
 //   - Rows are never updated or deleted.
 //
 // Threading: every public method may be called from any thread and returns at once (a
@@ -26,8 +37,9 @@
 // after every change worth a redraw. Only tools and tests use the Wait* calls.
 //
 // Shutdown (destructor): responses still queued get one last attempt; any that cannot be
-// committed are written to the log as JSON ("unrecorded response …") so nothing vanishes
-// silently, then the connection closes and the lock is released.
+// committed are written to "<database>.unrecorded-<time>.jsonl" (unrecorded_file.h) and
+// counted in the log with their uuids ("unrecorded response(s) at shutdown"), then the
+// connection closes and the lock is released.
 #pragma once
 
 #include <cstdint>
@@ -39,6 +51,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/database_file.h"
 #include "store/response.h"
 
 namespace kiosk {
@@ -75,10 +88,12 @@ struct StoreStatus {
     size_t pending = 0;                  // responses submitted and not yet committed
     int64_t committed = 0;               // responses committed since the store started
     std::string moved_aside;             // path of a corrupt file moved aside at start-up ("" if none)
+    int64_t file_changes = 0; // times the open file was found deleted, replaced or renamed at its path
     std::filesystem::path database;
 
-    // Staff must look: recording fails (answers wait in memory) or a corrupt file was moved aside.
-    bool Alert() const { return fault != StoreFault::None || !moved_aside.empty(); }
+    // Staff must look: recording fails (answers wait in memory), a corrupt file was moved
+    // aside, or the database file was taken away while open (what it held is elsewhere or gone).
+    bool Alert() const { return fault != StoreFault::None || !moved_aside.empty() || file_changes > 0; }
 };
 
 // Votes per option of a poll, for the results bars after voting. Counts complete, non-test
@@ -106,6 +121,9 @@ struct StoreOptions {
     // When another process holds the writer lock: keep retrying (the kiosk: kiosk-fill will
     // end) or give up at once with fault Locked (kiosk-fill: never wait behind the kiosk).
     bool wait_for_lock = true;
+    // Mode of new files, whatever the umask: kDatabaseMode, or kDatabaseModeSharedWithGroup
+    // when kiosk-sync (a user of the kiosk's group) reads the database.
+    mode_t file_mode = kDatabaseMode;
 };
 
 using Ticket = uint64_t;
@@ -141,6 +159,15 @@ public:
     bool WaitCommitted(Ticket ticket, double timeout_seconds) const;
     // Waits until nothing is pending (true) or the timeout passed (false).
     bool WaitIdle(double timeout_seconds) const;
+    // Waits until nothing is pending, a fault is set, the file was found changed (see
+    // StoreStatus::file_changes) or the timeout passed; returns Status() then.
+    StoreStatus WaitIdleOrFault(double timeout_seconds) const;
+    // Stops the writer thread now and returns the final status (what was committed, what was
+    // not). `last_attempt`: try once more to record what is queued, and save what still fails
+    // beside the database (the destructor does). Without (kiosk-fill, whose responses are
+    // synthetic and made again by running it again), what is queued is only counted in the log.
+    // Afterwards Submit() only queues. Called again, or by the destructor: nothing more.
+    StoreStatus Stop(bool last_attempt);
 
 private:
     struct Impl;

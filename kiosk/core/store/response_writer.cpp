@@ -2,8 +2,10 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -57,6 +59,12 @@ WriteOutcome Failure(StoreFault fault, std::string detail) {
     WriteOutcome out;
     out.fault = fault;
     out.detail = std::move(detail);
+    return out;
+}
+
+WriteOutcome FileChangedFailure(std::string detail) {
+    WriteOutcome out = Failure(StoreFault::IoError, std::move(detail));
+    out.file_changed = true;
     return out;
 }
 
@@ -121,11 +129,39 @@ void ResponseWriter::Close() {
         sqlite3_finalize(*stmt);
         *stmt = nullptr;
     }
+    std::vector<std::filesystem::path> leftovers;
     if (db_) {
+        if (!FileChanged().empty()) {
+            // SQLite neither checkpoints a database that moved when it closes it, nor keeps
+            // from deleting "<database>-wal" by name, which may be another file now. So: copy
+            // the WAL into the file we had open (a renamed file then holds every answer it
+            // took), empty it through its descriptor, and keep SQLite off the names.
+            if (sqlite3_exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr) != SQLITE_OK)
+                LogError("store: checkpointing the database that was taken away: {}", sqlite3_errmsg(db_));
+            int persist = 1;
+            sqlite3_file_control(db_, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+            sqlite3_exec(db_, "PRAGMA journal_size_limit = 0", nullptr, nullptr, nullptr);
+            // Our own -wal (emptied) and -shm left at the path of a database that is gone
+            // from it: removed after closing, so that a new database there never meets them.
+            if (IdentityOf(path_) != opened_[0]) {
+                const std::filesystem::path wal = path_.string() + "-wal", shm = path_.string() + "-shm";
+                std::error_code ec;
+                if (opened_[1].exists && IdentityOf(wal) == opened_[1] &&
+                    std::filesystem::file_size(wal, ec) == 0)
+                    leftovers.push_back(wal);
+                if (opened_[2].exists && IdentityOf(shm) == opened_[2]) leftovers.push_back(shm);
+            }
+        }
         // Closing the last connection checkpoints the WAL into the database file.
         if (sqlite3_close(db_) != SQLITE_OK) LogError("store: closing the database: {}", sqlite3_errmsg(db_));
         db_ = nullptr;
     }
+    for (const std::filesystem::path& file : leftovers) {
+        std::error_code ec;
+        std::filesystem::remove(file, ec);
+    }
+    for (FileIdentity& file : opened_)
+        file = {};
 }
 
 namespace {
@@ -153,7 +189,7 @@ bool MoveAside(const std::filesystem::path& database, std::string& moved_to, std
 } // namespace
 
 WriteOutcome ResponseWriter::Open(const std::filesystem::path& database, int busy_timeout_ms,
-                                  std::string& moved_aside) {
+                                  std::string& moved_aside, mode_t file_mode) {
     Close();
     std::error_code ec;
     if (!database.parent_path().empty()) std::filesystem::create_directories(database.parent_path(), ec);
@@ -164,6 +200,26 @@ WriteOutcome ResponseWriter::Open(const std::filesystem::path& database, int bus
 
     // Two passes at most: the second after a corrupt file was moved aside.
     for (int pass = 0; pass < 2; pass++) {
+        // Only the kiosk's own files are written or moved aside; a new one gets its mode
+        // here, since SQLite would create it with the process's umask.
+        const DatabaseFileCheck file = InspectDatabaseFile(database);
+        if (file.kind == DatabaseFileKind::NotOurs) return Failure(StoreFault::IoError, file.reason);
+        if (file.kind == DatabaseFileKind::Missing || file.kind == DatabaseFileKind::Empty) {
+            // SQLite would replay those pages into the new file: they belong to another one.
+            const std::filesystem::path wal = database.string() + "-wal";
+            std::error_code size_ec;
+            const auto wal_size = std::filesystem::file_size(wal, size_ec);
+            if (!size_ec && wal_size > 0)
+                return Failure(StoreFault::IoError,
+                               fmt::format("{} holds pages of a database that is not at {} (any more): left "
+                                           "untouched; move it away with what belongs with it",
+                                           wal.string(), database.string()));
+        }
+        int create_errno = 0;
+        if (file.kind == DatabaseFileKind::Missing && !CreateDatabaseFile(database, file_mode, create_errno))
+            return Failure(
+                ClassifySqliteError(SQLITE_CANTOPEN, create_errno),
+                fmt::format("cannot create {}: {}", database.string(), std::strerror(create_errno)));
         const int open_code =
             sqlite3_open_v2(database.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
         if (open_code != SQLITE_OK) {
@@ -250,18 +306,25 @@ WriteOutcome ResponseWriter::Open(const std::filesystem::path& database, int bus
             Close();
             return out;
         }
-        // Identity of this file (see schema.h): written once, in its own transaction.
-        const std::string meta = fmt::format(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', '{}'), ('created_at', '{}')",
-            NewUuidV4(),
-            FormatUtcMillis(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count()));
+        // Identity of this file (see schema.h): written once, in its own transaction; and the
+        // mark that makes it recognisably the kiosk's (database_file.h).
+        const std::string meta =
+            fmt::format("PRAGMA application_id = {}; INSERT OR IGNORE INTO meta (key, value) VALUES "
+                        "('database_id', '{}'), ('created_at', '{}')",
+                        kApplicationId, NewUuidV4(),
+                        FormatUtcMillis(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count()));
         if (sqlite3_exec(db_, meta.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
             WriteOutcome out = Fail(sqlite3_extended_errcode(db_), "cannot write the database identity");
             Close();
             return out;
         }
+        // The files as opened: every commit checks that they are still the ones at the path.
+        path_ = database;
+        opened_[0] = IdentityOf(database);
+        opened_[1] = IdentityOf(database.string() + "-wal");
+        opened_[2] = IdentityOf(database.string() + "-shm");
         return Success();
     }
     return Failure(StoreFault::IoError, "unreachable");
@@ -365,9 +428,32 @@ WriteOutcome ResponseWriter::Insert(const Response& r) {
             sqlite3_clear_bindings(t);
         }
     }
-    // Success is reported only once COMMIT itself returned SQLITE_DONE (i.e. SQLITE_OK).
+    // A file no longer at the path: roll back rather than commit where nobody will look.
+    if (std::string changed = FileChanged(); !changed.empty()) {
+        StepOnce(rollback_);
+        return FileChangedFailure(std::move(changed));
+    }
+    // Success is reported only once COMMIT itself returned SQLITE_DONE (i.e. SQLITE_OK) and the
+    // file committed to is still the one at the path (it may have gone during the COMMIT).
     if (StepOnce(commit_) != SQLITE_DONE) return fail("COMMIT");
+    if (std::string changed = FileChanged(); !changed.empty())
+        return FileChangedFailure(changed + " (this response was committed to the old file; it is kept "
+                                            "to be recorded again)");
     return out;
+}
+
+std::string ResponseWriter::FileChanged() const {
+    if (!db_) return {};
+    const char* const suffixes[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        if (!opened_[i].exists) continue;
+        const std::filesystem::path path = path_.string() + suffixes[i];
+        const FileIdentity now = IdentityOf(path);
+        if (now != opened_[i])
+            return fmt::format("{} was {} while the kiosk had it open", path.string(),
+                               now.exists ? "replaced by another file" : "deleted or renamed");
+    }
+    return {};
 }
 
 // -----------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "store/database_file.h"
 #include "store/response.h"
 
 struct sqlite3;
@@ -26,6 +27,8 @@ struct WriteOutcome {
                                    // a program bug). Retrying cannot help; the caller logs it.
     StoreFault fault{};            // when !ok
     std::string detail;            // when !ok: SQLite's message and extended code
+    bool file_changed = false;     // the file at the path is not the one open (deleted, replaced,
+                                   // renamed): reopen, which starts or opens the file now there
 };
 
 // Votes counted per (survey, option) by CountPollVotes.
@@ -42,18 +45,25 @@ public:
     ResponseWriter(const ResponseWriter&) = delete;
     ResponseWriter& operator=(const ResponseWriter&) = delete;
 
-    // Opens `database` read-write (creating it and its directory if needed). Before writing
-    // anything it runs PRAGMA quick_check — a corrupt file is moved aside and a new one started
+    // Opens `database` read-write (creating it with `file_mode`, whatever the umask, and its
+    // directory if needed). A file that is not one of the kiosk's databases
+    // (InspectDatabaseFile) is refused untouched (fault IoError). Before writing anything it
+    // runs PRAGMA quick_check — a corrupt file is moved aside and a new one started
     // (`moved_aside` receives the old file's new path) — and refuses a schema newer than this
-    // program (fault TooNew, file untouched). Then: WAL, synchronous=FULL, migrations. On
-    // failure the connection is closed and the outcome names the fault.
-    WriteOutcome Open(const std::filesystem::path& database, int busy_timeout_ms, std::string& moved_aside);
+    // program (fault TooNew, file untouched). Then: WAL, synchronous=FULL, migrations, the
+    // application id. It records which files (device, inode) the database, -wal and -shm are.
+    // On failure the connection is closed and the outcome names the fault.
+    WriteOutcome Open(const std::filesystem::path& database, int busy_timeout_ms, std::string& moved_aside,
+                      mode_t file_mode = kDatabaseMode);
     bool IsOpen() const { return db_ != nullptr; }
     void Close();
 
     // Inserts `response` and its answers in one BEGIN IMMEDIATE … COMMIT. ok only when COMMIT
-    // returned SQLITE_OK (or the uuid was already there). On failure everything is rolled
-    // back and the database is as before.
+    // returned SQLITE_OK (or the uuid was already there) AND the files at the database's path
+    // are still the ones opened: a database deleted, replaced or renamed while open would keep
+    // the commit where nobody finds it, so that is a fault (IoError, `file_changed`), checked
+    // before COMMIT (then rolled back) and after it. On failure everything is rolled back and
+    // the database is as before.
     WriteOutcome Insert(const Response& response);
 
     // Complete, non-test votes on `question_id` of `survey_id`, per option and burst flag.
@@ -62,10 +72,15 @@ public:
 
     sqlite3* Handle() const { return db_; }
 
+    // Why the database, -wal or -shm at the path is no longer the file opened ("" if it is).
+    std::string FileChanged() const;
+
 private:
     WriteOutcome Fail(int code, const char* what);
     bool Prepare();
 
+    std::filesystem::path path_;
+    FileIdentity opened_[3]; // the database, -wal, -shm as opened (a missing one is not checked)
     sqlite3* db_ = nullptr;
     sqlite3_stmt* insert_response_ = nullptr;
     sqlite3_stmt* insert_answer_ = nullptr;

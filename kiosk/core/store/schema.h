@@ -13,6 +13,10 @@
 //   answer(response_seq → response.seq, position, question_id, option_id, text, number,
 //          plan_id, x, y)  PRIMARY KEY (response_seq, position)
 //
+// PRAGMA application_id is kApplicationId (store/database_file.h), set by the writer on every
+// open: it marks the file as a responses database, which the kiosk alone may write or move
+// aside. It is not part of the schema version (files from before it are known by their tables).
+//
 // The version is PRAGMA user_version. Migrate() brings any earlier version to the current
 // one inside one transaction; a newer version than this program knows is refused.
 #pragma once

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -22,9 +23,17 @@ long ReadPid(int fd) {
 }
 } // namespace
 
-std::optional<WriterLock> WriterLock::Acquire(const std::filesystem::path& database, Error& error) {
+std::optional<WriterLock> WriterLock::Acquire(const std::filesystem::path& database, Error& error,
+                                              mode_t mode) {
     const std::filesystem::path path = LockPath(database);
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd >= 0) {
+        // The umask took bits away at creation: set exactly `mode` (failing leaves it stricter).
+        const int ignored = fchmod(fd, mode);
+        (void)ignored;
+    } else if (errno == EEXIST) {
+        fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    }
     if (fd < 0) {
         const int e = errno;
         error.failure = (e == EROFS || e == EACCES || e == EPERM) ? Failure::ReadOnly
@@ -65,6 +74,14 @@ WriterLock& WriterLock::operator=(WriterLock&& other) noexcept {
         other.fd_ = -1;
     }
     return *this;
+}
+
+bool WriterLock::StillAtPath(const std::filesystem::path& database) const {
+    struct stat held {
+    }, at_path{};
+    if (fd_ < 0 || fstat(fd_, &held) != 0) return false;
+    if (::stat(LockPath(database).c_str(), &at_path) != 0) return false;
+    return held.st_dev == at_path.st_dev && held.st_ino == at_path.st_ino;
 }
 
 WriterLock::~WriterLock() {

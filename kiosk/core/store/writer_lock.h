@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <sys/types.h>
 
 namespace kiosk {
 
@@ -29,7 +30,9 @@ public:
     };
 
     // Takes the lock for `database` without waiting. On failure returns nothing and fills `error`.
-    static std::optional<WriterLock> Acquire(const std::filesystem::path& database, Error& error);
+    // A new lock file gets exactly `mode` (the database's), whatever the umask.
+    static std::optional<WriterLock> Acquire(const std::filesystem::path& database, Error& error,
+                                             mode_t mode = 0600);
     // "<database>.lock"
     static std::filesystem::path LockPath(const std::filesystem::path& database);
 
@@ -38,6 +41,10 @@ public:
     WriterLock(const WriterLock&) = delete;
     WriterLock& operator=(const WriterLock&) = delete;
     ~WriterLock(); // releases the lock (the file stays: removing it would race a new holder)
+
+    // False once the lock file at `database`'s lock path is not the one locked (deleted,
+    // replaced or renamed): another process could then lock a new file and write too.
+    bool StillAtPath(const std::filesystem::path& database) const;
 
 private:
     explicit WriterLock(int fd) : fd_(fd) {}
