@@ -450,8 +450,7 @@ TEST_CASE(
     }
 }
 
-TEST_CASE(
-    "a mounted share gets every batch, and unmounted part-way the rest waits instead of going to local disk") {
+TEST_CASE("a mounted share gets every batch, unmounted part-way the rest waits (not to local disk)") {
     std::string why;
     if (!test::PrivateMounts(why)) test::Skip("no private mount namespace here (" + why + ")");
     const fs::path scratch = test::ScratchDir("sync-mount-point");
