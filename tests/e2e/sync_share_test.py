@@ -62,6 +62,14 @@ status = json.loads(subprocess.run([kiosk_sync, "--config", str(config), "status
 check(status["responses_delivered"] == 0 and status["responses_pending"] == 30 and not status["last_delivery_at"]
       and "not mounted" in status["last_error"], f"status: nothing delivered, 30 pending ({status})")
 
+# --to: an unconfigured directory under /media is refused; the configured one keeps its mount_point.
+run = subprocess.run([kiosk_sync, "--config", str(config), "run", "--to", "dir:/media/usb"], capture_output=True,
+                     text=True)
+check(run.returncode == 2 and "mount_point" in run.stderr, f"--to dir:/media/usb: exit 2 (got {run.returncode})")
+run = subprocess.run([kiosk_sync, "--config", str(config), "run", "--to", f"dir:{target}"], capture_output=True,
+                     text=True)
+check(run.returncode == 3 and "not mounted" in run.stderr, f"--to the configured dir: not mounted, exit 3")
+
 
 def in_namespace(script):
     """Runs `script` (sh) in a private mount namespace: its mounts vanish with it."""
