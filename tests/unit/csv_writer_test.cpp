@@ -99,3 +99,12 @@ TEST_CASE("a file that cannot be written reports it at Close, naming the file") 
     CHECK_FALSE(full.Close(error));
     CHECK(error.find("/dev/full") != std::string::npos);
 }
+
+TEST_CASE("a CSV cell writes invalid UTF-8 and NUL as U+FFFD, like every other format") {
+    for (CsvProfile profile : {CsvProfile::OpenData, CsvProfile::ExcelFr}) {
+        CHECK(CsvField(std::string("a\0b", 3), profile) == "a\uFFFDb");
+        CHECK(CsvField("caf\xE9 \xE2\x82", profile) == "caf\uFFFD \uFFFD");
+        CHECK(CsvField("\xFF\"x\"", profile) == "\"\uFFFD\"\"x\"\"\""); // still quoted
+        CHECK(CsvField("Ça coûte 5 €", profile) == "Ça coûte 5 €");
+    }
+}

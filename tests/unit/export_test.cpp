@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/export_job.h"
+#include "export/export_text.h"
 #include "export/export_writer.h"
 #include "export/response_source.h"
 #include "store/response_writer.h"
@@ -16,6 +17,7 @@
 #include "store_test_support.h"
 #include "survey/survey_loader.h"
 #include "survey/synthetic_answers.h"
+#include "sync/destination.h"
 #include "test_paths.h"
 
 using namespace kiosk;
@@ -267,4 +269,91 @@ TEST_CASE("wide CSV: one column per question, values by question type, one-hot a
     CHECK(fr[0].rfind("\xEF\xBB\xBFuuid;", 0) == 0);
     CHECK(fr[0].find("frequence") == std::string::npos); // ids replaced by the questions' text
     CHECK(fr[1].find(";\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+}
+
+TEST_CASE("every format writes invalid UTF-8 and NUL in a text the same way: U+FFFD") {
+    // A damaged database: a NUL, a stray byte, a truncated sequence at the end, an overlong
+    // '/', a surrogate — in a free-text answer and in a pin's comment.
+    const std::string damaged = std::string("a\0b", 3) + "\xFF" + "c\xC0\xAF" + "d\xED\xA0\x80" + "e\xE2\x82";
+    const std::string expected = "a\uFFFDb\uFFFDc\uFFFD\uFFFDd\uFFFD\uFFFD\uFFFDe\uFFFD";
+    CHECK(CleanForExport(damaged) == expected);
+    Response r = test::FullResponse();
+    for (Answer& a : r.answers)
+        if (a.text) a.text = damaged;
+    const std::filesystem::path db = MakeDatabase("export-damaged", {r});
+    ResponseSource source;
+    std::string error;
+    REQUIRE(source.Open(db, error));
+    const std::vector<Response> read = ReadAll(source, {});
+    REQUIRE(read.size() == 1);
+    REQUIRE(read[0].answers[6].text == damaged); // the database holds the damage as it is
+
+    for (CsvProfile profile : {CsvProfile::OpenData, CsvProfile::ExcelFr}) {
+        const std::filesystem::path out =
+            test::ScratchDir(std::string("export-damaged-") + ToString(profile));
+        ExportOptions options;
+        options.profile = profile;
+        ExportJob job{out, "fauvettes-mdp-01", "2026-12-01T10:00:00.000Z", options, {}, 100};
+        ExportResult result;
+        INFO(error);
+        REQUIRE(ExportToDirectory(source, {}, job, result, error));
+        for (const ExportedFile& f : result.files) {
+            INFO(f.name);
+            const std::string bytes = ReadFile(result.dir / f.name);
+            CHECK(bytes.find('\0') == std::string::npos);
+            CHECK(IsExportClean(bytes));
+            CHECK(bytes.find(expected) != std::string::npos);
+        }
+        const nlohmann::json line =
+            nlohmann::json::parse(Lines(ReadFile(result.dir / "responses.jsonl")).at(0));
+        CHECK(line["answers"][6]["text"] == expected);
+        CHECK(line["answers"][11]["text"] == expected);
+        const nlohmann::json geo = nlohmann::json::parse(ReadFile(result.dir / "pins.geojson"));
+        CHECK(geo["features"][1]["properties"]["text"] == expected);
+    }
+    // The HTTPS batch too.
+    Batch batch;
+    batch.responses = read;
+    const nlohmann::json body = nlohmann::json::parse(HttpsBatchBody(batch));
+    CHECK(body["responses"][0]["answers"][6]["text"] == expected);
+}
+
+TEST_CASE("invalid UTF-8 is replaced one maximal ill-formed subpart at a time, valid text kept") {
+    CHECK(CleanForExport("Ça coûte 5 € 🌳") == "Ça coûte 5 € 🌳");
+    CHECK(IsExportClean("Ça coûte 5 € 🌳\t\r\n"));
+    CHECK(CleanForExport("\xE2\x82"
+                         "A") == "\uFFFD"
+                                 "A");                                       // truncated: one
+    CHECK(CleanForExport("\xF0\x80\x80") == "\uFFFD\uFFFD\uFFFD");           // overlong: each byte
+    CHECK(CleanForExport("\xF4\x90\x80\x80") == "\uFFFD\uFFFD\uFFFD\uFFFD"); // past U+10FFFF
+    CHECK(CleanForExport("\xF0\x9F\x8C") == "\uFFFD");                       // emoji cut short
+    CHECK(CleanForExport(std::string("\0", 1)) == "\uFFFD");
+    CHECK_FALSE(IsExportClean(std::string("a\0", 2)));
+}
+
+TEST_CASE("a second export in the same second gets a directory of its own") {
+    const std::filesystem::path db = MakeDatabase("export-same-second", {test::FullResponse()});
+    ResponseSource source;
+    std::string error;
+    REQUIRE(source.Open(db, error));
+    const std::filesystem::path out = test::ScratchDir("export-same-second-out");
+    std::vector<std::filesystem::path> dirs;
+    for (int i = 0; i < 3; i++) {
+        ExportJob job{out, "fauvettes-mdp-01", "2026-12-01T10:15:00.123Z", {}, {}, 100};
+        ExportResult result;
+        INFO(error);
+        REQUIRE(ExportToDirectory(source, {}, job, result, error));
+        dirs.push_back(result.dir);
+        const nlohmann::json manifest = nlohmann::json::parse(ReadFile(result.dir / "manifest.json"));
+        CHECK(manifest["batch_id"] == result.dir.filename().string());
+    }
+    CHECK(dirs[0].filename() == "fauvettes-mdp-01.export.20261201T101500Z");
+    CHECK(dirs[1].filename() == "fauvettes-mdp-01.export.20261201T101500Z-2");
+    CHECK(dirs[2].filename() == "fauvettes-mdp-01.export.20261201T101500Z-3");
+    // An export being written (its staging directory) keeps its name: the next one skips it.
+    std::filesystem::create_directory(out / ".partial-fauvettes-mdp-01.export.20261201T101500Z-4");
+    ExportJob job{out, "fauvettes-mdp-01", "2026-12-01T10:15:00.999Z", {}, {}, 100};
+    ExportResult result;
+    REQUIRE(ExportToDirectory(source, {}, job, result, error));
+    CHECK(result.dir.filename() == "fauvettes-mdp-01.export.20261201T101500Z-5");
 }

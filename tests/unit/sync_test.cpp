@@ -4,10 +4,12 @@
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <thread>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "config/toml_reader.h"
 #include "private_mounts.h"
 #include "store/response_writer.h"
 #include "store/timestamp.h"
@@ -57,10 +59,16 @@ struct SyncRun {
         REQUIRE(source.Open(kiosk.db, error));
         REQUIRE(state.Open(state_file, 0, busy, error));
     }
-    DestinationRun Run(const DestinationConfig& config, Destination& destination) {
+    DestinationRun Run(const DestinationConfig& config, Destination& destination,
+                       const std::string& kiosk_id = "fauvettes-mdp-01",
+                       std::function<void(int64_t, int64_t)> progress = {}) {
         int tick = 0;
-        SyncContext context{source, state, "fauvettes-mdp-01", false,
-                            [&] { return FormatUtcMillis(1796000000000 + 1000 * tick++); }};
+        SyncContext context{source,
+                            state,
+                            kiosk_id,
+                            false,
+                            [&] { return FormatUtcMillis(1796000000000 + 1000 * tick++); },
+                            std::move(progress)};
         return RunDestination(context, config, destination);
     }
 };
@@ -90,6 +98,19 @@ std::vector<std::string> DeliveredUuids(const fs::path& dir, std::vector<std::st
             uuids.push_back(nlohmann::json::parse(line)["uuid"]);
     }
     return uuids;
+}
+
+// The [sync] table of a kiosk.toml holding `text`, read as the kiosk and kiosk-sync read it.
+SyncConfig ReadSync(const std::string& text, Diagnostics& diags, fs::path* file_out = nullptr) {
+    const fs::path file = test::ScratchDir("sync-config") / "kiosk.toml";
+    { std::ofstream(file) << text; }
+    if (file_out) *file_out = file;
+    std::optional<toml::table> table = ParseTomlFile(file, diags);
+    REQUIRE(table);
+    TableReader root(*table, "", file.string(), diags);
+    SyncConfig sync;
+    ReadSyncTable(root, "/var/lib/maison-du-projet/responses.db", sync);
+    return sync;
 }
 
 // Fault injection around the real destination: delivers, then reports a failure, as when
@@ -227,10 +248,7 @@ TEST_CASE("a missing share is retried later, a conflicting batch directory is le
 
 TEST_CASE("a full share is retried: nothing partial left, the same batch delivered once there is room") {
     std::string why;
-    if (!test::PrivateMounts(why)) {
-        WARN("skipped: no private mount namespace here (" << why << ")");
-        return;
-    }
+    if (!test::PrivateMounts(why)) test::SkipTest("no private mount namespace here (" + why + ")");
     const fs::path scratch = test::ScratchDir("sync-full-share");
     Kiosk kiosk(scratch);
     kiosk.Record(300);
@@ -302,6 +320,15 @@ TEST_CASE("batch ids are a function of the range") {
           "k1.3f2b9c1e.0000000001-0000000500");
     CHECK(MakeBatchId("k1", "3f2b9c1e-7a4d-4e8b-9c0a-1d2e3f405162", 500, 612, true) ==
           "k1.3f2b9c1e.0000000501-0000000612.t");
+    // Which staging directories a delivery may clean up: its own kiosk's batches only.
+    CHECK(IsBatchIdOf("k1", "k1.3f2b9c1e.0000000001-0000000500"));
+    CHECK(IsBatchIdOf("k1", "k1.3f2b9c1e.0000000501-0000000612.t"));
+    CHECK(IsBatchIdOf("k1.b", "k1.b.3f2b9c1e.0000000001-0000000500"));
+    CHECK_FALSE(IsBatchIdOf("k1", "k1.b.3f2b9c1e.0000000001-0000000500")); // kiosk "k1.b"
+    CHECK_FALSE(IsBatchIdOf("k1", "k10.3f2b9c1e.0000000001-0000000500"));
+    CHECK_FALSE(IsBatchIdOf("k1", "k2.3f2b9c1e.0000000001-0000000500"));
+    CHECK_FALSE(IsBatchIdOf("k1", "k1.export.20261201T101500Z"));
+    CHECK_FALSE(IsBatchIdOf("k1", "k1.3f2b9c1e.0000000001-000000050"));
 }
 
 TEST_CASE("a secrets file others can read is refused, a private one gives its tokens") {
@@ -336,4 +363,202 @@ TEST_CASE("retry delays grow exponentially with jitter, capped, honouring Retry-
     CHECK(BackoffSeconds(20, 1.0, 60.0, 1.0) == Approx(60.0));
     CHECK(BackoffSeconds(1, 1.0, 60.0, 0.5, 10.0) == Approx(10.0));  // the server asks for 10 s
     CHECK(BackoffSeconds(1, 1.0, 60.0, 0.5, 600.0) == Approx(60.0)); // never beyond the cap
+}
+
+TEST_CASE("a dir under /mnt or /media needs mount_point: refused with file:line saying what to add") {
+    auto destination = [](const std::string& keys) {
+        return "[sync]\n\n[[sync.destination]]\nname = \"mairie\"\n" + keys;
+    };
+    {
+        Diagnostics diags;
+        fs::path file;
+        ReadSync(destination("dir = \"/mnt/mairie/maison-du-projet\"\n"), diags, &file);
+        INFO(diags.FormatAll());
+        REQUIRE(diags.ErrorCount() == 1);
+        const std::string message = diags.All()[0].Format();
+        CHECK(message.rfind(file.string() + ":5:", 0) == 0);
+        CHECK(message.find("add mount_point = \"/mnt/mairie\"") != std::string::npos);
+    }
+    {
+        Diagnostics diags;
+        ReadSync(destination("dir = \"/media/usb\"\n"), diags);
+        REQUIRE(diags.ErrorCount() == 1);
+        CHECK(diags.All()[0].Format().find("add mount_point = \"/media/usb\"") != std::string::npos);
+    }
+    {
+        Diagnostics diags;
+        const SyncConfig sync = ReadSync(
+            destination("dir = \"/mnt/mairie/maison-du-projet\"\nmount_point = \"/mnt/mairie\"\n"), diags);
+        INFO(diags.FormatAll());
+        CHECK(diags.ErrorCount() == 0);
+        REQUIRE(sync.destinations.size() == 1);
+        CHECK(sync.destinations[0].mount_point == "/mnt/mairie");
+        CHECK_FALSE(MissingMountPoint(sync.destinations[0]));
+    }
+    {
+        Diagnostics diags; // elsewhere, the key is not required
+        ReadSync(destination("dir = \"/srv/partage\"\n"), diags);
+        CHECK(diags.ErrorCount() == 0);
+    }
+    {
+        Diagnostics diags; // the directory must be on the mounted share
+        fs::path file;
+        ReadSync(destination("dir = \"/mnt/mairie/maison-du-projet\"\nmount_point = \"/mnt/cle\"\n"), diags,
+                 &file);
+        REQUIRE(diags.ErrorCount() == 1);
+        CHECK(diags.All()[0].Format().rfind(file.string() + ":6:", 0) == 0);
+        CHECK(diags.All()[0].Format().find("not inside") != std::string::npos);
+    }
+    {
+        Diagnostics diags; // "/" is always "mounted": it would prove nothing
+        ReadSync(destination("dir = \"/srv/partage\"\nmount_point = \"/\"\n"), diags);
+        CHECK(diags.ErrorCount() == 1);
+    }
+    {
+        Diagnostics diags; // https destinations have no mount point
+        ReadSync(destination("url = \"https://ville.example/b\"\nmount_point = \"/mnt/mairie\"\n"), diags);
+        CHECK(diags.ErrorCount() == 1);
+    }
+}
+
+TEST_CASE(
+    "a share that is not mounted gets nothing: not mounted, no byte written, everything still pending") {
+    const fs::path scratch = test::ScratchDir("sync-not-mounted");
+    Kiosk kiosk(scratch);
+    kiosk.Record(3);
+    const fs::path mount_point = scratch / "mnt" / "mairie";
+    fs::create_directories(mount_point); // the mount point exists; nothing is mounted on it
+    std::vector<Survey> surveys;
+    for (const fs::path& target : {mount_point / "maison-du-projet", mount_point}) {
+        DestinationConfig config = DirConfig(target, 1);
+        config.mount_point = mount_point;
+        std::unique_ptr<Destination> dir = MakeDirDestination(config, surveys);
+        SyncRun run(kiosk, scratch / "sync-state.db");
+        const DestinationRun result = run.Run(config, *dir);
+        INFO(result.error);
+        CHECK(result.outcome == RunOutcome::Transient); // kiosk-sync exits 3
+        CHECK(result.error.find("not mounted") != std::string::npos);
+        CHECK(result.batches == 0);
+        CHECK(fs::is_empty(mount_point)); // not even the last level
+        const DestinationRecord record = run.state.Destination("partage");
+        CHECK(record.responses_delivered == 0);
+        CHECK(record.last_delivery_at.empty());
+        CHECK(record.last_error.find("not mounted") != std::string::npos);
+        std::string error;
+        CHECK(PendingResponses(run.source, run.state, "partage", false, error) == 3);
+    }
+}
+
+TEST_CASE("a mounted share gets every batch, unmounted part-way the rest waits (not to local disk)") {
+    std::string why;
+    if (!test::PrivateMounts(why)) test::SkipTest("no private mount namespace here (" + why + ")");
+    const fs::path scratch = test::ScratchDir("sync-mount-point");
+    Kiosk kiosk(scratch);
+    kiosk.Record(6);
+    const fs::path mount_point = scratch / "mnt" / "mairie";
+    const fs::path target = mount_point / "maison-du-projet";
+    fs::create_directories(mount_point);
+    test::ScopedMount share{mount_point};
+    REQUIRE(mount("tmpfs", mount_point.c_str(), "tmpfs", 0, "size=4m") == 0);
+    share.mounted = true;
+    DestinationConfig config = DirConfig(target, 2);
+    config.mount_point = mount_point;
+    std::vector<Survey> surveys;
+    std::unique_ptr<Destination> dir = MakeDirDestination(config, surveys);
+    {
+        SyncRun run(kiosk, scratch / "sync-state.db");
+        const DestinationRun result = run.Run(config, *dir);
+        INFO(result.error);
+        CHECK(result.outcome == RunOutcome::Delivered);
+        CHECK(result.batches == 3);
+        CHECK(DeliveredUuids(target) == kiosk.uuids);
+    }
+
+    // The share goes away after the first batch of the next run.
+    kiosk.Record(6);
+    std::vector<std::string> on_share;
+    {
+        SyncRun run(kiosk, scratch / "sync-state.db");
+        const DestinationRun result = run.Run(config, *dir, "fauvettes-mdp-01", [&](int64_t done, int64_t) {
+            if (done != 2 || !share.mounted) return;
+            on_share = DeliveredUuids(target);
+            REQUIRE(umount2(mount_point.c_str(), MNT_DETACH) == 0);
+            share.mounted = false;
+        });
+        INFO(result.error);
+        CHECK(result.outcome == RunOutcome::Transient);
+        CHECK(result.error.find("not mounted") != std::string::npos);
+        CHECK(result.batches == 1);
+        CHECK(on_share.size() == 8);
+        CHECK(fs::is_empty(mount_point)); // nothing on the kiosk's own disk
+        std::string error;
+        CHECK(PendingResponses(run.source, run.state, "partage", false, error) == 4);
+    }
+
+    // Mounted again: the rest goes there.
+    REQUIRE(mount("tmpfs", mount_point.c_str(), "tmpfs", 0, "size=4m") == 0);
+    share.mounted = true;
+    SyncRun run(kiosk, scratch / "sync-state.db");
+    const DestinationRun result = run.Run(config, *dir);
+    INFO(result.error);
+    CHECK(result.outcome == RunOutcome::Delivered);
+    CHECK(DeliveredUuids(target) == std::vector<std::string>(kiosk.uuids.end() - 4, kiosk.uuids.end()));
+}
+
+TEST_CASE("a delivery cleans up only its own kiosk's staging directories") {
+    const fs::path scratch = test::ScratchDir("sync-own-staging");
+    Kiosk kiosk(scratch);
+    kiosk.Record(2);
+    const fs::path share = scratch / "share";
+    // Another kiosk's batch being written, an export being written, and a batch of ours left
+    // by a killed run.
+    const fs::path theirs = share / ".partial-fauvettes-mdp-02.3f2b9c1e.0000000001-0000000500";
+    const fs::path dotted = share / ".partial-fauvettes-mdp-01.b.3f2b9c1e.0000000001-0000000500";
+    const fs::path export_dir = share / ".partial-fauvettes-mdp-01.export.20261201T101500Z";
+    const fs::path ours = share / ".partial-fauvettes-mdp-01.deadbeef.0000000001-0000000009.t";
+    for (const fs::path& d : {theirs, dotted, export_dir, ours}) {
+        fs::create_directories(d);
+        std::ofstream(d / "responses.jsonl") << "{}\n";
+    }
+    const DestinationConfig config = DirConfig(share, 10);
+    std::vector<Survey> surveys;
+    std::unique_ptr<Destination> dir = MakeDirDestination(config, surveys);
+    SyncRun run(kiosk, scratch / "sync-state.db");
+    CHECK(run.Run(config, *dir).outcome == RunOutcome::Delivered);
+    CHECK(fs::exists(theirs / "responses.jsonl"));
+    CHECK(fs::exists(dotted / "responses.jsonl"));
+    CHECK(fs::exists(export_dir / "responses.jsonl"));
+    CHECK_FALSE(fs::exists(ours));
+}
+
+TEST_CASE("two kiosks delivering to one share at once both deliver everything") {
+    const fs::path scratch = test::ScratchDir("sync-two-kiosks");
+    Kiosk first(scratch / "01"), second(scratch / "02");
+    first.Record(400);
+    second.Record(400);
+    const fs::path share = scratch / "share";
+    fs::create_directories(share);
+    // Small batches in three formats: many stagings, each open long enough to overlap.
+    DestinationConfig config = DirConfig(share, 10);
+    config.export_options.formats = {ExportFormat::JsonLines, ExportFormat::CsvLong, ExportFormat::CsvWide};
+    std::vector<Survey> surveys;
+    std::unique_ptr<Destination> dir_1 = MakeDirDestination(config, surveys);
+    std::unique_ptr<Destination> dir_2 = MakeDirDestination(config, surveys);
+    SyncRun run_1(first, scratch / "01" / "sync-state.db");
+    SyncRun run_2(second, scratch / "02" / "sync-state.db");
+    DestinationRun result_1, result_2;
+    std::thread kiosk_1([&] { result_1 = run_1.Run(config, *dir_1, "fauvettes-mdp-01"); });
+    std::thread kiosk_2([&] { result_2 = run_2.Run(config, *dir_2, "fauvettes-mdp-02"); });
+    kiosk_1.join();
+    kiosk_2.join();
+    INFO(result_1.error << " / " << result_2.error);
+    CHECK(result_1.outcome == RunOutcome::Delivered);
+    CHECK(result_2.outcome == RunOutcome::Delivered);
+    CHECK(result_1.batches == 40);
+    CHECK(result_2.batches == 40);
+    std::vector<std::string> expected = first.uuids, delivered = DeliveredUuids(share);
+    expected.insert(expected.end(), second.uuids.begin(), second.uuids.end());
+    std::sort(expected.begin(), expected.end());
+    std::sort(delivered.begin(), delivered.end());
+    CHECK(delivered == expected);
 }

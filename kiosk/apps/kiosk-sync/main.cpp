@@ -137,6 +137,14 @@ int Run(const Loaded& loaded, const std::vector<std::string>& to, bool include_t
             // A --to URL that is configured keeps its settings (token, CA, time-outs).
             for (const DestinationConfig& configured : sync.destinations)
                 if (configured.kind == d->kind && configured.Target() == d->Target()) d = configured;
+            if (std::optional<std::string> why = MissingMountPoint(*d)) {
+                std::fprintf(
+                    stderr,
+                    "kiosk-sync: --to %s: %s; a --to directory takes the settings of the destination "
+                    "with the same dir in %s: add one there\n",
+                    text.c_str(), why->c_str(), loaded.config.file.string().c_str());
+                return kBadCommandLine;
+            }
             destinations.push_back(*d);
         }
     }

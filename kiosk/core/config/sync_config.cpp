@@ -17,6 +17,32 @@ bool IsValidDestinationName(std::string_view name) {
     });
 }
 
+// Where a path is below `root` (lexically): "" when it is not, "." when it is `root`.
+std::filesystem::path Below(const std::filesystem::path& path, const std::filesystem::path& root) {
+    std::error_code ec;
+    const std::filesystem::path rel =
+        std::filesystem::absolute(path, ec).lexically_normal().lexically_relative(root);
+    if (ec || rel.empty() || *rel.begin() == "..") return {};
+    return rel;
+}
+
+void ReadMountPoint(TableReader& t, DestinationConfig& d) {
+    if (std::optional<std::filesystem::path> mount_point = t.Path("mount_point")) {
+        std::error_code ec;
+        d.mount_point = std::filesystem::absolute(*mount_point, ec).lexically_normal();
+        if (d.mount_point == d.mount_point.root_path())
+            t.Error("mount_point",
+                    "\"/\" is the kiosk's own disk: name the directory the share or USB key is "
+                    "mounted on");
+        else if (!d.dir.empty() && Below(d.dir, d.mount_point).empty())
+            t.Error("mount_point", fmt::format("dir \"{}\" is not inside \"{}\": dir must be the mount point "
+                                               "or a directory below it",
+                                               d.dir.string(), d.mount_point.string()));
+        return;
+    }
+    if (std::optional<std::string> why = MissingMountPoint(d)) t.Error("dir", *why);
+}
+
 void ReadDestination(TableReader& t, DestinationConfig& d) {
     if (std::optional<std::string> name = t.String("name", Need::Required)) {
         if (IsValidDestinationName(*name))
@@ -30,6 +56,7 @@ void ReadDestination(TableReader& t, DestinationConfig& d) {
     if (has_dir) {
         d.kind = DestinationKind::Directory;
         d.dir = t.Path("dir", Need::Required).value_or("");
+        ReadMountPoint(t, d);
     }
     if (has_url) {
         d.kind = DestinationKind::Https;
@@ -86,6 +113,22 @@ void ReadSyncTable(TableReader& root, const std::filesystem::path& database, Syn
                 d.Error("name", fmt::format("\"{}\" names two destinations", dest.name));
     }
     t.Finish();
+}
+
+std::optional<std::string> MissingMountPoint(const DestinationConfig& d) {
+    if (d.kind != DestinationKind::Directory || !d.mount_point.empty() || d.dir.empty()) return std::nullopt;
+    for (const char* root : {"/mnt", "/media"}) {
+        const std::filesystem::path below = Below(d.dir, root);
+        if (below.empty()) continue;
+        const std::filesystem::path example =
+            below == "." ? d.dir : std::filesystem::path(root) / *below.begin();
+        return fmt::format(
+            "\"{}\" is under {}: add mount_point = \"{}\" (the directory the share or USB key "
+            "is mounted on), so that nothing is written onto the kiosk's own disk when nothing "
+            "is mounted there",
+            d.dir.string(), root, example.string());
+    }
+    return std::nullopt;
 }
 
 std::optional<DestinationConfig> ParseDestinationArgument(const std::string& text, std::string& error) {

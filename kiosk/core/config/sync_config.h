@@ -8,6 +8,7 @@
 //   [[sync.destination]]          # a network share or a USB key
 //   name = "partage-mairie"
 //   dir = "/mnt/mairie/maison-du-projet"
+//   mount_point = "/mnt/mairie"   # nothing is written unless the share is mounted there
 //   formats = ["csv-wide", "csv-long", "jsonl", "geojson"]
 //   profile = "excel-fr"
 //
@@ -36,6 +37,7 @@ struct DestinationConfig {
     std::string name; // the state's key: renaming a destination starts it from the beginning
     DestinationKind kind = DestinationKind::Directory;
     std::filesystem::path dir;          // Directory
+    std::filesystem::path mount_point;  // Directory: another file system must be mounted here ("" = no check)
     std::string url;                    // Https: https:// only (TLS verification is always on)
     std::string token;                  // Https: name of the bearer token in the secrets file ("" = none)
     std::filesystem::path ca_file;      // Https: extra CA certificates (PEM) trusted for this URL
@@ -62,6 +64,11 @@ struct SyncConfig {
 
 // Reads [sync] (absent = no destination configured). `database` gives the state's default.
 void ReadSyncTable(TableReader& root, const std::filesystem::path& database, SyncConfig& sync);
+
+// Why a `dir` destination needs a `mount_point` it lacks (nothing when it is fine): a directory
+// under /mnt or /media is a share's or a USB key's, and it exists whether or not anything is
+// mounted on it — without mount_point, kiosk-sync would write onto the kiosk's own disk.
+std::optional<std::string> MissingMountPoint(const DestinationConfig& destination);
 
 // "dir:/path" or "https://…" (kiosk-sync --to): a destination with default settings, named
 // by the text itself. Nothing (and `error`) when it is neither.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "export/export_text.h"
+
 namespace kiosk {
 
 namespace {
@@ -42,6 +44,11 @@ bool NeedsQuotes(std::string_view text) {
 
 template <typename Sink>
 void WriteField(Sink&& append, std::string_view text, CsvProfile profile) {
+    if (!IsExportClean(text)) { // the same substitutions as every other format (export_text.h)
+        const std::string clean = CleanForExport(text);
+        WriteField(append, std::string_view(clean), profile);
+        return;
+    }
     const bool neutralise = profile == CsvProfile::ExcelFr && LooksLikeFormula(text);
     const bool quote = NeedsQuotes(text);
     if (!quote) {

@@ -10,7 +10,8 @@
 //             the public: they are hostile until proven otherwise.
 // Both: CRLF line ends; a field containing '"', ',', ';', CR or LF is quoted and its
 // quotes doubled. Numbers are written by Number() and never neutralised ("-3" stays a
-// number); everything a visitor or a configuration wrote goes through Text().
+// number); everything a visitor or a configuration wrote goes through Text(), which writes
+// invalid UTF-8 and NUL as U+FFFD like every export format (export_text.h).
 #pragma once
 
 #include <cstdint>

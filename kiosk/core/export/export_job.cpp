@@ -16,6 +16,32 @@ std::string CompactTime(const std::string& iso) {
     return out + "Z";
 }
 
+// The export's name, <kiosk>.export.<UTC time>, then -2, -3 … when that second has one
+// already (a second export in the same second, or two at once). A name is reserved by
+// creating its staging directory — mkdir is atomic, so two exports never share one — and is
+// taken only if no finished export has it. A staging directory left by a killed export
+// keeps its name reserved; nothing else is lost.
+bool ReserveName(const std::filesystem::path& out, const std::string& base, std::string& name,
+                 std::filesystem::path& staging, std::string& error) {
+    namespace fs = std::filesystem;
+    for (int n = 1; n <= 1000; n++) {
+        name = n == 1 ? base : fmt::format("{}-{}", base, n);
+        staging = out / (".partial-" + name);
+        std::error_code ec;
+        if (!fs::create_directory(staging, ec)) {
+            if (ec) {
+                error = fmt::format("cannot create {}: {}", staging.string(), ec.message());
+                return false;
+            }
+            continue; // another export's, being written
+        }
+        if (!fs::exists(out / name, ec)) return true;
+        fs::remove(staging, ec);
+    }
+    error = fmt::format("{}: 1000 exports named {} already", out.string(), base);
+    return false;
+}
+
 } // namespace
 
 bool ExportToDirectory(ResponseSource& source, const std::vector<Survey>& surveys, const ExportJob& job,
@@ -35,14 +61,12 @@ bool ExportToDirectory(ResponseSource& source, const std::vector<Survey>& survey
         !PlanWideColumns(source, job.filter, 0, *upto, surveys, extra, error))
         return false;
 
-    const std::string name = fmt::format("{}.export.{}", job.kiosk_id, CompactTime(job.created_at));
-    const fs::path staging = job.out_dir / (".partial-" + name);
-    result.dir = job.out_dir / name;
-    fs::remove_all(staging, ec);
-    if (!fs::create_directory(staging, ec)) {
-        error = fmt::format("cannot create {}: {}", staging.string(), ec.message());
+    std::string name;
+    fs::path staging;
+    if (!ReserveName(job.out_dir, fmt::format("{}.export.{}", job.kiosk_id, CompactTime(job.created_at)),
+                     name, staging, error))
         return false;
-    }
+    result.dir = job.out_dir / name;
     auto give_up = [&]() {
         fs::remove_all(staging, ec);
         return false;
@@ -71,10 +95,7 @@ bool ExportToDirectory(ResponseSource& source, const std::vector<Survey>& survey
     identity.last_seq = *upto;
     identity.filter = job.filter;
     if (!writer.Finish(identity, error)) return give_up();
-    if (fs::exists(result.dir, ec)) {
-        error = fmt::format("{} exists already; nothing was overwritten", result.dir.string());
-        return give_up();
-    }
+    // rename(2) never replaces a directory that has files: a finished export is never overwritten.
     if (!RenameDurably(staging, result.dir, error)) return give_up();
     result.counts = writer.Counts();
     result.files = writer.Files();

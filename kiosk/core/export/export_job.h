@@ -1,6 +1,6 @@
 // ExportToDirectory: a one-off export (kiosk-sync export), e.g. onto a USB key.
 //
-// Writes <out>/<kiosk>.export.<UTC time>/ in ExportWriter's layout — through a hidden
+// Writes <out>/<kiosk>.export.<UTC time>[-N]/ in ExportWriter's layout — through a hidden
 // staging directory renamed into place, like a dir destination — reading the database in
 // chunks of `chunk` responses, one short read transaction each, up to the largest seq
 // present when the export started. Does not touch the sync state.

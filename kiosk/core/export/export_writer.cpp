@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "export/export_text.h"
 #include "store/response_json.h"
 
 namespace kiosk {
@@ -259,7 +260,10 @@ void ExportWriter::WriteWideRow(WideFile& f, const Response& r) {
     f.out.rows++;
 }
 
-bool ExportWriter::Add(const Response& r, std::string& error) {
+bool ExportWriter::Add(const Response& response, std::string& error) {
+    // Every format gets the same text (export_text.h): cleaned once, here.
+    Response scratch;
+    const Response& r = CleanForExport(response, scratch);
     if (counts_.responses == 0) counts_.first_seq = r.seq;
     counts_.last_seq = r.seq;
     counts_.responses++;

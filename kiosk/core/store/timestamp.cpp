@@ -19,6 +19,13 @@ long long DaysFromCivil(long long y, unsigned m, unsigned d) {
     return era * 146097 + (long long)doe - 719468;
 }
 
+// February 29 only in leap years, day 31 only in the months that have one.
+int DaysInMonth(int year, int month) {
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 bool ReadDigits(std::string_view text, size_t pos, size_t count, int& out) {
     if (pos + count > text.size()) return false;
     for (size_t i = pos; i < pos + count; i++)
@@ -51,7 +58,8 @@ std::optional<long long> ParseUtcMillis(std::string_view text) {
         !ReadDigits(text, 11, 2, hour) || !ReadDigits(text, 14, 2, minute) ||
         !ReadDigits(text, 17, 2, second) || !ReadDigits(text, 20, 3, millis))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 || minute > 59 ||
+        second > 60)
         return std::nullopt;
     const long long days = DaysFromCivil(year, (unsigned)month, (unsigned)day);
     return ((days * 24 + hour) * 60 + minute) * 60'000LL + second * 1000LL + millis;

@@ -7,6 +7,8 @@
 
 #include "export/durable_file.h"
 #include "sync/destination.h"
+#include "sync/mount_check.h"
+#include "sync/sync_run.h"
 
 namespace kiosk {
 
@@ -22,11 +24,14 @@ std::string ReadWholeFile(const std::filesystem::path& path) {
 class DirDestination final : public Destination {
 public:
     DirDestination(const DestinationConfig& config, const std::vector<Survey>& surveys)
-        : dir_(config.dir), surveys_(surveys) {}
+        : dir_(config.dir), mount_point_(config.mount_point), surveys_(surveys) {}
 
     DeliveryResult Deliver(const Batch& batch) override {
         namespace fs = std::filesystem;
         std::error_code ec;
+        // Checked before each batch: a share unmounted part-way through a run stops the run.
+        if (!mount_point_.empty())
+            if (std::optional<std::string> why = NotMounted(mount_point_)) return Transient(*why);
         if (!fs::is_directory(dir_, ec)) {
             // A missing mount point must not be "fixed" by writing onto the kiosk's own disk:
             // only the last level is created, when its parent exists.
@@ -36,7 +41,8 @@ public:
             if (!fs::create_directory(dir_, ec) && !fs::is_directory(dir_))
                 return Transient(fmt::format("cannot create {}: {}", dir_.string(), ec.message()));
         }
-        RemoveStaleStaging();
+        if (std::optional<std::string> why = OffTheMount()) return Transient(*why);
+        RemoveStaleStaging(batch.identity.kiosk_id);
 
         const std::string id = batch.identity.batch_id;
         const fs::path staging = dir_ / (".partial-" + id);
@@ -68,6 +74,12 @@ public:
                                 "(move it away to deliver again)",
                                 final_dir.string())};
         }
+        // Unmounted while the batch was written: its files went with the share (or nowhere);
+        // the rename must not find a directory of the kiosk's own disk in its place.
+        if (std::optional<std::string> why = OffTheMount()) {
+            fs::remove_all(staging, ec);
+            return Transient(*why);
+        }
         if (!RenameDurably(staging, final_dir, error)) {
             fs::remove_all(staging, ec);
             return Transient(error);
@@ -80,12 +92,22 @@ private:
         return {DeliveryOutcome::Transient, std::move(detail)};
     }
 
-    // Staging directories left by a run that was killed: never visible as batches, removed.
-    void RemoveStaleStaging() {
+    std::optional<std::string> OffTheMount() const {
+        if (mount_point_.empty()) return std::nullopt;
+        return NotOnMount(dir_, mount_point_);
+    }
+
+    // Staging directories left by a run of this kiosk that was killed: never visible as
+    // batches, removed. Only this kiosk's: other kiosks deliver to the same share, and a
+    // staging directory of theirs may be a batch they are writing right now.
+    void RemoveStaleStaging(const std::string& kiosk_id) {
         std::error_code ec;
+        constexpr std::string_view kPrefix = ".partial-";
         for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
             const std::string name = entry.path().filename().string();
-            if (name.rfind(".partial-", 0) == 0) std::filesystem::remove_all(entry.path(), ec);
+            if (name.rfind(kPrefix, 0) == 0 &&
+                IsBatchIdOf(kiosk_id, std::string_view(name).substr(kPrefix.size())))
+                std::filesystem::remove_all(entry.path(), ec);
         }
     }
 
@@ -107,6 +129,7 @@ private:
     }
 
     std::filesystem::path dir_;
+    std::filesystem::path mount_point_; // "" = not checked
     const std::vector<Survey>& surveys_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "base/log.h"
 #include "base/version.h"
+#include "export/export_text.h"
 #include "store/response_json.h"
 #include "sync/backoff.h"
 #include "sync/destination.h"
@@ -19,7 +20,9 @@ std::string HttpsBatchBody(const Batch& batch) {
     const ExportIdentity& id = batch.identity;
     nlohmann::json responses = nlohmann::json::array();
     int64_t answers = 0;
-    for (const Response& r : batch.responses) {
+    for (const Response& response : batch.responses) {
+        Response scratch; // the same text as in the files of a dir destination (export_text.h)
+        const Response& r = CleanForExport(response, scratch);
         responses.push_back(ResponseToJson(r));
         answers += (int64_t)r.answers.size();
     }

@@ -1,5 +1,7 @@
 #include "sync/sync_run.h"
 
+#include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include <fmt/format.h>
@@ -25,6 +27,23 @@ std::string MakeBatchId(const std::string& kiosk_id, const std::string& database
         if (std::isxdigit((unsigned char)c) && short_id.size() < 8) short_id += c;
     return fmt::format("{}.{}.{:010}-{:010}{}", kiosk_id, short_id, after_seq + 1, last_seq,
                        include_test ? ".t" : "");
+}
+
+bool IsBatchIdOf(const std::string& kiosk_id, std::string_view name) {
+    // <kiosk>.<1 to 8 hex>.<10 digits>-<10 digits>[.t]: kiosk ids may hold '.', so the whole
+    // rest is matched, not a prefix ("k1" must not claim "k1.b"'s batches).
+    if (name.size() <= kiosk_id.size() || name.substr(0, kiosk_id.size()) != kiosk_id) return false;
+    std::string_view rest = name.substr(kiosk_id.size());
+    if (rest.size() >= 2 && rest.substr(rest.size() - 2) == ".t") rest.remove_suffix(2);
+    const auto all = [](std::string_view text, auto predicate) {
+        return std::all_of(text.begin(), text.end(), [&](char c) { return predicate((unsigned char)c); });
+    };
+    constexpr size_t kRange = 1 + 10 + 1 + 10; // ".0000000001-0000000500"
+    if (rest.size() < 2 + kRange || rest.front() != '.') return false;
+    const std::string_view database = rest.substr(1, rest.size() - 1 - kRange);
+    const std::string_view range = rest.substr(rest.size() - kRange);
+    return !database.empty() && database.size() <= 8 && all(database, ::isxdigit) && range[0] == '.' &&
+           range[11] == '-' && all(range.substr(1, 10), ::isdigit) && all(range.substr(12), ::isdigit);
 }
 
 std::optional<int64_t> PendingResponses(ResponseSource& source, SyncState& state,

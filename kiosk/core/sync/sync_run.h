@@ -56,6 +56,10 @@ DestinationRun RunDestination(SyncContext& context, const DestinationConfig& con
 std::string MakeBatchId(const std::string& kiosk_id, const std::string& database_id, int64_t after_seq,
                         int64_t last_seq, bool include_test);
 
+// True when `name` is a batch id MakeBatchId gives for `kiosk_id` (any database, any range):
+// what a delivery may clean up on a share that other kiosks deliver to as well.
+bool IsBatchIdOf(const std::string& kiosk_id, std::string_view name);
+
 // Responses not yet delivered to `destination` (for `kiosk-sync status`).
 std::optional<int64_t> PendingResponses(ResponseSource& source, SyncState& state,
                                         const std::string& destination, bool include_test,
