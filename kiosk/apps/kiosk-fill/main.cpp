@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 
 #include "base/log.h"
+#include "base/path_probe.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "kiosk_data.h"
@@ -69,7 +70,7 @@ int main(int argc, char** argv) {
                      language.c_str());
         return kExitBadCommandLine;
     }
-    if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
+    if (!db_file.empty()) data->config.paths.database = AbsolutePath(db_file);
 
     StoreOptions options = ResponseStoreOptions(*data);
     options.wait_for_lock = false;

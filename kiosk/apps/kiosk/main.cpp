@@ -11,6 +11,7 @@
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/path_probe.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "fatal_error_screen.h"
@@ -96,7 +97,7 @@ int main(int argc, char** argv) {
         }
         return 1;
     }
-    if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
+    if (!db_file.empty()) data->config.paths.database = AbsolutePath(db_file);
     LogInfo("kiosk {} starting: {} ({})", KIOSK_VERSION, data->config.kiosk_id, config_file);
 
     // The store opens the database in the background and holds its writer lock while the

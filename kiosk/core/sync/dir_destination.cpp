@@ -33,7 +33,8 @@ public:
             if (!fs::is_directory(dir_.parent_path(), ec))
                 return Transient(
                     fmt::format("{} does not exist (is the share or USB key mounted?)", dir_.string()));
-            if (!fs::create_directory(dir_, ec) && !fs::is_directory(dir_))
+            std::error_code exists_error; // keeps create_directory's reason in `ec`
+            if (!fs::create_directory(dir_, ec) && !fs::is_directory(dir_, exists_error))
                 return Transient(fmt::format("cannot create {}: {}", dir_.string(), ec.message()));
         }
         RemoveStaleStaging();
@@ -83,9 +84,11 @@ private:
     // Staging directories left by a run that was killed: never visible as batches, removed.
     void RemoveStaleStaging() {
         std::error_code ec;
-        for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
-            const std::string name = entry.path().filename().string();
-            if (name.rfind(".partial-", 0) == 0) std::filesystem::remove_all(entry.path(), ec);
+        // increment(ec): a range-for's ++ throws when reading the directory fails.
+        std::error_code remove_error;
+        for (std::filesystem::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.rfind(".partial-", 0) == 0) std::filesystem::remove_all(it->path(), remove_error);
         }
     }
 
