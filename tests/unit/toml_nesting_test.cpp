@@ -109,6 +109,27 @@ TEST_CASE("brackets, braces and dots in strings, comments and numbers are not ne
     CHECK(excess->line == 15);
 }
 
+TEST_CASE("a character other than ASCII outside strings and comments is refused before toml++ reads it") {
+    // Found by fuzzing (fuzz_plan, fuzz_keyboard): toml++ 3.3 reached __builtin_unreachable
+    // reading `é` after a bare key. Any non-ASCII outside quotes is invalid TOML anyway.
+    const std::filesystem::path file = test::ScratchDir("toml-non-ascii") / "accents.toml";
+    for (const std::string text :
+         {"title = \"ok\"\nr\xC3\xA9sum\xC3\xA9 = 1\n", "title = \"ok\"\n[pr\xC3\xA9]\n",
+          "title = \"ok\"\nk\xEF\xB9\x90 = 1\n", "title = \"ok\"\na = 1 \xC3\xA9\n"}) {
+        Write(file, text);
+        Diagnostics diags;
+        CHECK_FALSE(ParseTomlFile(file, diags));
+        INFO(diags.FormatAll());
+        CHECK(Mentions(diags, file.string() + ":2:"));
+        CHECK(Mentions(diags, "other than ASCII outside quotes"));
+    }
+    // In strings, quoted keys and comments they are text.
+    Write(file, "# \xC3\xA9t\xC3\xA9\n\"cl\xC3\xA9\" = \"\xC3\xA9t\xC3\xA9\"\nm = '''\n\xEF\xB9\x90\n'''\n");
+    Diagnostics diags;
+    CHECK(ParseTomlFile(file, diags));
+    CHECK_FALSE(diags.HasErrors());
+}
+
 TEST_CASE("every TOML file shipped or used by the tests is well within the nesting limit") {
     int files = 0;
     for (const char* top : {"config", "assets", "tests/data"}) {

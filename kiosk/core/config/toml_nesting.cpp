@@ -50,6 +50,10 @@ private:
             SkipString();
             return;
         }
+        if ((unsigned char)c >= 0x80) {
+            excess_ = NestingExcess{line_, (int)(pos_ - line_start_) + 1, true};
+            return;
+        }
         switch (mode_) {
         case Mode::LineStart:
             if (c == '[') {
@@ -116,6 +120,7 @@ private:
                 continue;
             }
             if (c == '.') Deeper(depth_ + 1);
+            if ((unsigned char)c >= 0x80) excess_ = NestingExcess{line_, (int)(pos_ - line_start_) + 1, true};
             pos_++;
         }
         table_depth_ = depth_;
