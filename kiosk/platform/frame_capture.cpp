@@ -37,7 +37,8 @@ Image CaptureFrame(int width, int height) {
 }
 
 bool WritePng(const Image& image, const std::filesystem::path& file, std::string& error) {
-    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    std::error_code ec; // a directory that cannot be made shows as the write failing below
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     if (!stbi_write_png(file.c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4)) {
         error = fmt::format("cannot write {}", file.string());
         return false;

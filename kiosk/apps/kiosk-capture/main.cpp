@@ -31,6 +31,7 @@
 #include <SDL2/SDL_opengl.h>
 
 #include "base/log.h"
+#include "base/path_probe.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "kiosk_data.h"
@@ -226,7 +227,7 @@ int main(int argc, char** argv) {
     std::optional<KioskData> data = LoadKioskData(config_file, diags);
     PrintDiagnostics(diags);
     if (!data) return 1;
-    if (!db_file.empty()) data->config.paths.database = std::filesystem::absolute(db_file);
+    if (!db_file.empty()) data->config.paths.database = AbsolutePath(db_file);
     ResponseStore store(ResponseStoreOptions(*data)); // outlives the driver
     std::string error;
     std::unique_ptr<ShellDriver> driver =

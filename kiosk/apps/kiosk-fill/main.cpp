@@ -23,6 +23,7 @@
 #include <fmt/format.h>
 
 #include "base/log.h"
+#include "base/path_probe.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "common/database_path.h"

@@ -23,6 +23,7 @@
 #include <sodium.h>
 
 #include "base/log.h"
+#include "base/path_probe.h"
 #include "base/version.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
@@ -74,10 +75,10 @@ std::optional<Loaded> Load(const std::string& config_file, const std::string& db
     Loaded out{std::move(*config), {}};
     SyncConfig& sync = out.config.sync;
     if (!db_file.empty()) {
-        out.config.paths.database = std::filesystem::absolute(db_file);
+        out.config.paths.database = AbsolutePath(db_file);
         if (!sync.state_given) sync.state = out.config.paths.database.parent_path() / "sync-state.db";
     }
-    if (!state_file.empty()) sync.state = std::filesystem::absolute(state_file);
+    if (!state_file.empty()) sync.state = AbsolutePath(state_file);
     Diagnostics survey_diags;
     out.surveys = LoadSurveys(out.config.paths.surveys, out.config.languages, survey_diags);
     if (survey_diags.HasErrors())

@@ -11,6 +11,7 @@
 
 #include "base/clock.h"
 #include "base/log.h"
+#include "base/path_probe.h"
 #include "base/version.h"
 #include "common/command_line.h"
 #include "common/config_path.h"

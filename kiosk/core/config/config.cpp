@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/path_probe.h"
 #include "config/toml_reader.h"
 
 namespace kiosk {
@@ -53,7 +54,7 @@ void ReadKioskTable(TableReader& root, KioskConfig& cfg, const std::filesystem::
             kiosk.Error("languages", fmt::format("\"{}\" is listed twice", code));
         // A language needs its interface texts: adding one is adding assets/i18n/<code>/.
         else if (IsValidLanguageCode(code) && !catalogues.empty() &&
-                 !std::filesystem::is_directory(catalogues / code))
+                 !ProbePath(catalogues / code).IsDirectory())
             kiosk.Error("languages",
                         fmt::format("\"{}\" has no translation catalogue (expected the directory {})", code,
                                     (catalogues / code).string()));
@@ -117,7 +118,11 @@ void ReadPaths(TableReader& root, PathsConfig& paths) {
     t.Finish();
     for (const auto& [key, dir] : {std::pair{"assets", paths.assets}, std::pair{"content", paths.content},
                                    std::pair{"surveys", paths.surveys}}) {
-        if (!dir.empty() && !std::filesystem::is_directory(dir))
+        if (dir.empty()) continue;
+        if (const PathProbe probe = ProbePath(dir); probe.error)
+            t.Error(key,
+                    fmt::format("directory \"{}\" cannot be reached: {}", dir.string(), probe.ErrorText()));
+        else if (!probe.IsDirectory())
             t.Error(key, fmt::format("directory \"{}\" does not exist", dir.string()));
     }
 }
@@ -130,11 +135,11 @@ std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Di
     if (!table) return std::nullopt;
 
     KioskConfig cfg;
-    cfg.file = std::filesystem::absolute(file).lexically_normal();
+    cfg.file = AbsolutePath(file).lexically_normal();
     TableReader root(*table, "", file.string(), diags);
     ReadPaths(root, cfg.paths); // first: the language check needs the assets directory
     const std::filesystem::path catalogues =
-        std::filesystem::is_directory(cfg.paths.assets) ? cfg.paths.assets / "i18n" : std::filesystem::path();
+        ProbePath(cfg.paths.assets).IsDirectory() ? cfg.paths.assets / "i18n" : std::filesystem::path();
     ReadKioskTable(root, cfg, catalogues);
     ReadIdleTable(root, cfg.idle);
     ReadDisplayTable(root, cfg.display);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/path_probe.h"
 #include "config/toml_reader.h"
 
 namespace kiosk {
@@ -65,7 +66,10 @@ void ReadDestination(TableReader& t, DestinationConfig& d) {
             t.Error("url", "must start with https:// (answers never travel unencrypted)");
         d.token = t.String("token", "");
         d.ca_file = t.Path("ca_file").value_or("");
-        if (!d.ca_file.empty() && !std::filesystem::is_regular_file(d.ca_file))
+        if (const PathProbe probe = ProbePath(d.ca_file); !d.ca_file.empty() && probe.error)
+            t.Error("ca_file",
+                    fmt::format("\"{}\" cannot be read: {}", d.ca_file.string(), probe.ErrorText()));
+        else if (!d.ca_file.empty() && !probe.IsRegularFile())
             t.Error("ca_file", fmt::format("no such file \"{}\"", d.ca_file.string()));
         d.timeout_seconds = t.Float("timeout_seconds", d.timeout_seconds, 1, 600);
         d.attempts = (int)t.Int("attempts", d.attempts, 1, 20);
@@ -136,7 +140,7 @@ std::optional<DestinationConfig> ParseDestinationArgument(const std::string& tex
     d.name = text;
     if (text.rfind("dir:", 0) == 0 && text.size() > 4) {
         d.kind = DestinationKind::Directory;
-        d.dir = std::filesystem::absolute(text.substr(4));
+        d.dir = AbsolutePath(text.substr(4));
         return d;
     }
     if (text.rfind("https://", 0) == 0) {

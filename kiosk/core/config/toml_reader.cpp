@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "config/toml_nesting.h"
+
 namespace kiosk {
 
 std::optional<toml::table> ParseTomlFile(const std::filesystem::path& file, Diagnostics& diags) {
@@ -16,8 +18,20 @@ std::optional<toml::table> ParseTomlFile(const std::filesystem::path& file, Diag
     }
     std::stringstream buffer;
     buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    // Before toml++: it recurses once per level and a deep enough file overflows the stack.
+    if (std::optional<NestingExcess> excess = FindExcessiveNesting(text)) {
+        diags.Error({file.string(), excess->line, excess->column},
+                    excess->non_ascii
+                        ? std::string("TOML syntax: a character other than ASCII outside quotes; a key with "
+                                      "accents must be quoted (\"clé\" = …)")
+                        : fmt::format("TOML nesting: keys, tables and arrays nest more than {} levels deep "
+                                      "here; the file is refused",
+                                      kMaxTomlNesting));
+        return std::nullopt;
+    }
     try {
-        return toml::parse(buffer.str(), file.string());
+        return toml::parse(text, file.string());
     } catch (const toml::parse_error& e) {
         diags.Error({file.string(), (int)e.source().begin.line, (int)e.source().begin.column},
                     fmt::format("TOML syntax: {}", e.description()));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/log.h"
+#include "base/path_probe.h"
 
 namespace kiosk {
 
@@ -23,19 +24,13 @@ const Phase* Content::FindPhase(std::string_view id) const {
 
 namespace {
 
-std::vector<std::filesystem::path> PlanFiles(const std::filesystem::path& dir) {
-    std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 void LoadPlans(const std::filesystem::path& dir, const std::vector<std::string>& languages, Content& content,
                Diagnostics& diags) {
     std::set<std::string> ids;
-    for (const std::filesystem::path& file : PlanFiles(dir)) {
+    std::error_code ec;
+    const std::vector<std::filesystem::path> files = ListFiles(dir, ".toml", ec);
+    if (ec) diags.Error({dir.string()}, fmt::format("cannot list the plans directory: {}", ec.message()));
+    for (const std::filesystem::path& file : files) {
         std::optional<Plan> plan = LoadPlanFile(file, languages, diags);
         if (!plan) {
             LogWarning("{}: left out of the gallery (see the errors above)", file.string());
@@ -71,9 +66,10 @@ void CheckPhaseLinks(const std::filesystem::path& file, Content& content, Diagno
 Content LoadContent(const std::filesystem::path& dir, const std::vector<std::string>& languages,
                     Diagnostics& diags) {
     Content content;
-    if (std::filesystem::is_directory(dir / "plans")) LoadPlans(dir / "plans", languages, content, diags);
+    LoadPlans(dir / "plans", languages, content, diags); // none when the directory is missing
+    // A name the file system refuses is reported by the loader, which cannot open it.
     const std::filesystem::path timeline = dir / "timeline.toml";
-    if (std::filesystem::exists(timeline)) {
+    if (!ProbePath(timeline).Missing()) {
         if (std::optional<std::vector<Phase>> phases = LoadTimelineFile(timeline, languages, diags)) {
             content.phases = std::move(*phases);
             content.timeline_file = timeline;
@@ -83,7 +79,7 @@ Content LoadContent(const std::filesystem::path& dir, const std::vector<std::str
         }
     }
     const std::filesystem::path agenda = dir / "agenda.toml";
-    if (std::filesystem::exists(agenda)) {
+    if (!ProbePath(agenda).Missing()) {
         if (std::optional<std::vector<AgendaEvent>> events = LoadAgendaFile(agenda, languages, diags))
             content.events = std::move(*events);
         else

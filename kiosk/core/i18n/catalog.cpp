@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/log.h"
+#include "base/path_probe.h"
 #include "config/toml_reader.h"
 
 namespace kiosk {
@@ -34,10 +35,15 @@ bool Catalogs::Load(const std::filesystem::path& dir, const std::vector<std::str
     for (const std::string& language : languages) {
         const std::filesystem::path language_dir = dir / language;
         std::error_code ec;
-        std::vector<std::filesystem::path> files;
-        for (const auto& entry : std::filesystem::directory_iterator(language_dir, ec))
-            if (entry.path().extension() == ".toml") files.push_back(entry.path());
-        std::sort(files.begin(), files.end()); // the same order on every machine
+        // Sorted: the same order on every machine.
+        const std::vector<std::filesystem::path> files = ListFiles(language_dir, ".toml", ec);
+        if (ec) {
+            diags.Error(
+                {language_dir.string()},
+                fmt::format("cannot list the catalogue for language \"{}\": {}", language, ec.message()));
+            ok = false;
+            continue;
+        }
         if (files.empty()) {
             diags.Error(
                 {language_dir.string()},

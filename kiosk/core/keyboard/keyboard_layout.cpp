@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/path_probe.h"
 #include "config/toml_reader.h"
 #include "i18n/catalog.h"
 #include "text/letter_case.h"
@@ -227,10 +228,11 @@ private:
 bool KeyboardLayouts::Load(const std::filesystem::path& dir, Diagnostics& diags) {
     layouts_.clear();
     std::error_code ec;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.path().extension() == ".toml") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
+    const std::vector<std::filesystem::path> files = ListFiles(dir, ".toml", ec);
+    if (ec) {
+        diags.Error({dir.string()}, fmt::format("cannot list the keyboard layouts: {}", ec.message()));
+        return false;
+    }
     if (files.empty()) {
         diags.Error({dir.string()}, "no keyboard layout here (expected <id>.toml files)");
         return false;

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/path_probe.h"
 #include "config/toml_reader.h"
 
 namespace kiosk {
@@ -112,7 +113,10 @@ std::vector<Option> ReadOptions(TableReader& q, const std::vector<std::string>& 
             if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
                 t.Error("picture",
                         fmt::format("\"{}\" is not a PNG or JPEG file", picture->filename().string()));
-            else if (!std::filesystem::is_regular_file(*picture))
+            else if (const PathProbe probe = ProbePath(*picture); probe.error)
+                t.Error("picture", fmt::format("the picture \"{}\" cannot be read: {}", picture->string(),
+                                               probe.ErrorText()));
+            else if (!probe.IsRegularFile())
                 t.Error("picture", fmt::format("the picture \"{}\" does not exist", picture->string()));
             else
                 option.picture = *picture;
@@ -438,7 +442,7 @@ std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
     TableReader root(*table, "", file.string(), diags);
 
     Survey s;
-    s.file = std::filesystem::absolute(file).lexically_normal();
+    s.file = AbsolutePath(file).lexically_normal();
     s.id = ReadId(root, "id");
     s.id_where = root.Where("id");
     s.version = root.Int("version", 1, 1'000'000'000, Need::Required).value_or(1);
@@ -518,15 +522,11 @@ std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const std::vec
                                 Diagnostics& diags) {
     std::vector<Survey> surveys;
     std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return surveys;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file(ec) && entry.path().extension() == ".toml" && name[0] != '.')
-            files.push_back(entry.path());
-    }
+    std::vector<std::filesystem::path> files = ListFiles(dir, ".toml", ec); // none if it is missing
     if (ec) diags.Error({dir.string()}, fmt::format("cannot list the surveys directory: {}", ec.message()));
-    std::sort(files.begin(), files.end());
+    // Hidden files (an editor's backup) are no surveys.
+    std::erase_if(files,
+                  [](const std::filesystem::path& file) { return file.filename().string()[0] == '.'; });
 
     std::map<std::string, std::filesystem::path, std::less<>> ids;
     for (const std::filesystem::path& file : files) {

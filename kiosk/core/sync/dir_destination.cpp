@@ -38,7 +38,8 @@ public:
             if (!fs::is_directory(dir_.parent_path(), ec))
                 return Transient(
                     fmt::format("{} does not exist (is the share or USB key mounted?)", dir_.string()));
-            if (!fs::create_directory(dir_, ec) && !fs::is_directory(dir_))
+            std::error_code exists_error; // keeps create_directory's reason in `ec`
+            if (!fs::create_directory(dir_, ec) && !fs::is_directory(dir_, exists_error))
                 return Transient(fmt::format("cannot create {}: {}", dir_.string(), ec.message()));
         }
         if (std::optional<std::string> why = OffTheMount()) return Transient(*why);
@@ -103,11 +104,13 @@ private:
     void RemoveStaleStaging(const std::string& kiosk_id) {
         std::error_code ec;
         constexpr std::string_view kPrefix = ".partial-";
-        for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
-            const std::string name = entry.path().filename().string();
+        // increment(ec): a range-for's ++ throws when reading the directory fails.
+        std::error_code remove_error;
+        for (std::filesystem::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
             if (name.rfind(kPrefix, 0) == 0 &&
                 IsBatchIdOf(kiosk_id, std::string_view(name).substr(kPrefix.size())))
-                std::filesystem::remove_all(entry.path(), ec);
+                std::filesystem::remove_all(it->path(), remove_error);
         }
     }
 
