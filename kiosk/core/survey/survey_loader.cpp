@@ -114,8 +114,10 @@ std::vector<Option> ReadOptions(TableReader& q, const std::vector<std::string>& 
                         fmt::format("\"{}\" is not a PNG or JPEG file", picture->filename().string()));
             else if (!std::filesystem::is_regular_file(*picture))
                 t.Error("picture", fmt::format("the picture \"{}\" does not exist", picture->string()));
-            else
+            else {
                 option.picture = *picture;
+                option.picture_where = t.Where("picture");
+            }
         }
         if (!option.id.empty()) {
             if (auto it = seen.find(option.id); it != seen.end())
