@@ -55,7 +55,7 @@ version = 1
 mode = "poll"
 title = { fr = "Sondage", en = "Poll" }
 thanks = { fr = "Merci", en = "Thanks" }
-
+notice = { controller = { fr = "Ville", en = "City" }, purpose = { fr = "Test", en = "Test" }, retention = { fr = "Un an", en = "One year" }, rights = { fr = "Anonyme", en = "Anonymous" }, url = "https://example.org/donnees" }
 [[question]]
 id = "q"
 type = "single_choice"
@@ -81,6 +81,7 @@ TOML
 # --- Every broken image is an error at its key ------------------------------------------
 start=$(date +%s.%N)
 out=$("$kiosk" --check-config --config "$tmp/kiosk.toml" 2>&1); status=$?
+echo "$out" > "$tmp/check-images.out"  # for a person reading a failure
 echo "--check-config took $(echo "$(date +%s.%N) - $start" | bc) s"
 check "broken images make the configuration invalid" $status 1
 p="$tmp/content/plans"
@@ -104,8 +105,8 @@ out=$("$kiosk" --check-config --config "$tmp/kiosk.toml" 2>&1); check "the same 
 rm "$tmp/assets/fonts/DejaVuSans-Bold.ttf"
 echo "not a font" > "$tmp/assets/fonts/DejaVuSans.ttf"
 out=$("$kiosk" --check-config --config "$tmp/kiosk.toml" 2>&1); check "missing fonts make the configuration invalid" $? 1
-contains "a font that is not one" "$out" "$tmp/kiosk.toml:6:1: error: paths.assets: font $tmp/assets/fonts/DejaVuSans.ttf is not a font FreeType can read (unknown file format)"
-contains "a missing font" "$out" "$tmp/kiosk.toml:6:1: error: paths.assets: font $tmp/assets/fonts/DejaVuSans-Bold.ttf is missing"
+contains "a font that is not one" "$out" "$tmp/kiosk.toml:5:1: error: paths.assets: font $tmp/assets/fonts/DejaVuSans.ttf is not a font FreeType can read (unknown file format)"
+contains "a missing font" "$out" "$tmp/kiosk.toml:5:1: error: paths.assets: font $tmp/assets/fonts/DejaVuSans-Bold.ttf is missing"
 
 # At start, on a real display: exit 4 and a message, not 3 ("no display").
 if command -v Xvfb >/dev/null; then
