@@ -425,7 +425,8 @@ text = { fr = "Tout en bas.", en = "At the bottom." }
         app.nav.Go({Screen::Plans, ""}, app.now);
         REQUIRE(k.driver->WaitForImages());
         SaveScreen(*k.driver, ScreenshotDir() / fmt::format("plans-gallery-no-size-{}x{}.png", w, h));
-        k.driver->Tap(app.metrics.width * 0.3f, app.metrics.height * 0.3f);
+        // The first card, below the bar and the intro line, in any orientation.
+        k.driver->Tap(app.metrics.width * 0.2f, app.metrics.bar + app.metrics.Px(200));
         REQUIRE(app.nav.Current() == Route{Screen::PlanViewer, "no-size"});
         k.driver->Frames(2);
         REQUIRE(k.driver->WaitForImages());
