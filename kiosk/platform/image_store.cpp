@@ -22,7 +22,7 @@ struct ImageStore::Job {
     int max_side = 0;
     int tile_size = 1024;
     int max_texture_size = 4096;
-    int64_t max_pixels = 0;
+    int64_t max_bytes = 0; // decoded bytes (ImageUse's cap)
     std::atomic<bool> cancelled{false};
 
     std::optional<Raster> picture;
@@ -87,7 +87,7 @@ int ImageStore::TileSize() const {
 }
 
 ImageStore::Entry& ImageStore::Find(const std::string& key, const std::filesystem::path& file, int max_side,
-                                    bool tiled) {
+                                    ImageUse use, bool tiled) {
     std::unique_ptr<Entry>& slot = entries_[key];
     if (!slot) {
         slot = std::make_unique<Entry>();
@@ -101,7 +101,7 @@ ImageStore::Entry& ImageStore::Find(const std::string& key, const std::filesyste
         job->max_side = max_side;
         job->tile_size = TileSize();
         job->max_texture_size = max_texture_size_;
-        job->max_pixels = limits_.max_decode_pixels;
+        job->max_bytes = MaxDecodedBytes(use); // larger files are refused from their header
         slot->job = job;
         {
             std::lock_guard lock(mutex_);
@@ -114,10 +114,11 @@ ImageStore::Entry& ImageStore::Find(const std::string& key, const std::filesyste
     return *slot;
 }
 
-PictureView ImageStore::Picture(const std::filesystem::path& file, int max_side) {
+PictureView ImageStore::Picture(const std::filesystem::path& file, int max_side, ImageUse use) {
     // The job caps the size at the GPU's limit (and says so in the log when that matters).
     max_side = std::max(max_side, 16);
-    Entry& entry = Find(fmt::format("{}#{}", file.string(), max_side), file, max_side, false);
+    Entry& entry =
+        Find(fmt::format("{}#{}#{}", file.string(), max_side, ImageUseName(use)), file, max_side, use, false);
     PictureView view;
     view.status = entry.status;
     if (entry.status == ImageStatus::Ready && !entry.texture.Valid()) view.status = ImageStatus::Loading;
@@ -128,7 +129,7 @@ PictureView ImageStore::Picture(const std::filesystem::path& file, int max_side)
 }
 
 TiledImage* ImageStore::Tiled(const std::filesystem::path& file) {
-    return &Find(file.string() + "#tiled", file, 0, true).handle;
+    return &Find(file.string() + "#tiled", file, 0, ImageUse::Plan, true).handle;
 }
 
 // [SECTION] Worker thread
@@ -146,7 +147,7 @@ void ImageStore::Worker() {
             running_++;
         }
         const double start = Seconds();
-        std::optional<Raster> raster = DecodeImageFile(job->file, job->max_pixels, job->error);
+        std::optional<Raster> raster = DecodeImageFile(job->file, job->max_bytes, job->error);
         if (raster && !job->cancelled) {
             const int width = raster->Width(), height = raster->Height();
             if (job->tiled) {

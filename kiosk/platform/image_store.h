@@ -1,7 +1,7 @@
 // ImageStore: images decoded off the UI thread, on the GPU while a screen shows them.
 //
 // Screens ask for an image every frame they draw it, by file:
-//   - Picture(file, max_side): a photo or thumbnail, scaled to fit max_side px;
+//   - Picture(file, max_side, use): a photo or thumbnail, scaled to fit max_side px;
 //   - Tiled(file): a plan, as a pyramid of tiles (image/image_pyramid.h) of which only the
 //     tiles on screen are uploaded, the coarsest level always first.
 // The first request starts a decode on the store's worker thread and returns "loading" (the
@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "image/image_file.h"
 #include "image/image_pyramid.h"
 #include "texture.h"
 
@@ -41,10 +42,9 @@ struct PictureView {
 };
 
 struct ImageStoreLimits {
-    int64_t max_decode_pixels = 120'000'000; // larger files are refused (memory), with a log line
-    int tile_size = 1024;                    // capped by the GPU's maximum texture size
-    size_t tile_bytes = 192u << 20;          // GPU memory for plan tiles before the least recently used go
-    size_t picture_cache_bytes = 24u << 20;  // unused pictures kept for the next visit of a screen
+    int tile_size = 1024;                   // capped by the GPU's maximum texture size
+    size_t tile_bytes = 192u << 20;         // GPU memory for plan tiles before the least recently used go
+    size_t picture_cache_bytes = 24u << 20; // unused pictures kept for the next visit of a screen
     double upload_seconds_per_frame = 0.008;
 };
 
@@ -65,7 +65,9 @@ public:
     void BeginFrame();
     bool EndFrame();
 
-    PictureView Picture(const std::filesystem::path& file, int max_side);
+    // `use` sets the decoding cap: a plan's thumbnail may be as big as the plan, a survey
+    // picture (poll pictures are decoded on the home screen) much less.
+    PictureView Picture(const std::filesystem::path& file, int max_side, ImageUse use);
     // Never null; valid until EndFrame() of a frame that did not ask for it.
     TiledImage* Tiled(const std::filesystem::path& file);
 
@@ -89,7 +91,8 @@ private:
         uint64_t last_used = 0;
     };
 
-    Entry& Find(const std::string& key, const std::filesystem::path& file, int max_side, bool tiled);
+    Entry& Find(const std::string& key, const std::filesystem::path& file, int max_side, ImageUse use,
+                bool tiled);
     void Worker();
     void Collect();
     void Upload();

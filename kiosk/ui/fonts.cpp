@@ -1,5 +1,8 @@
 #include "fonts.h"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
 #include <fmt/format.h>
 #include <imgui_freetype.h>
 
@@ -22,19 +25,44 @@ const ImWchar kBaseRanges[] = {
     0xFFFD, 0xFFFD, // replacement character
     0,
 };
+const char* const kFontFiles[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 } // namespace
+
+std::vector<std::string> CheckFontFiles(const std::filesystem::path& font_dir) {
+    std::vector<std::string> problems;
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) return {"FreeType cannot start"};
+    for (const char* name : kFontFiles) {
+        const std::filesystem::path file = font_dir / name;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec)) {
+            problems.push_back(fmt::format("font {} is missing (it ships in assets/fonts/)", file.string()));
+            continue;
+        }
+        FT_Face face = nullptr;
+        const FT_Error error = FT_New_Face(library, file.c_str(), 0, &face);
+        if (error != 0) {
+            problems.push_back(fmt::format("font {} is not a font FreeType can read ({})", file.string(),
+                                           error == FT_Err_Unknown_File_Format
+                                               ? "unknown file format"
+                                               : fmt::format("error {}", error)));
+            continue;
+        }
+        FT_Done_Face(face);
+    }
+    FT_Done_FreeType(library);
+    return problems;
+}
 
 bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const Metrics& metrics,
                 const std::vector<std::string>& texts, int max_texture_size, Fonts& fonts,
                 std::string& error) {
-    const std::filesystem::path regular = font_dir / "DejaVuSans.ttf";
-    const std::filesystem::path bold = font_dir / "DejaVuSans-Bold.ttf";
-    for (const auto& file : {regular, bold}) {
-        std::error_code ec; // a name the system refuses is a missing font, not a throw
-        if (!std::filesystem::is_regular_file(file, ec)) {
-            error = fmt::format("font {} is missing (it ships in assets/fonts/)", file.string());
-            return false;
-        }
+    const std::filesystem::path regular = font_dir / kFontFiles[0];
+    const std::filesystem::path bold = font_dir / kFontFiles[1];
+    // A message naming the file, rather than "cannot build the font atlas".
+    if (std::vector<std::string> problems = CheckFontFiles(font_dir); !problems.empty()) {
+        error = problems.front();
+        return false;
     }
 
     ImFontGlyphRangesBuilder builder;

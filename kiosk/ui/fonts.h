@@ -29,6 +29,11 @@ struct Fonts {
     ImVector<ImWchar> glyph_ranges;
 };
 
+// The font files the kiosk needs (DejaVuSans.ttf and DejaVuSans-Bold.ttf in `font_dir`),
+// each opened by FreeType as BuildFonts will: one message per file that is missing or not a
+// font FreeType reads. Empty when both are usable. For `kiosk --check-config` and start-up.
+std::vector<std::string> CheckFontFiles(const std::filesystem::path& font_dir);
+
 // Builds `atlas` (cleared first) from the fonts in `font_dir` (DejaVuSans.ttf and
 // DejaVuSans-Bold.ttf) with glyphs for every character of `texts`. Returns false with a
 // message naming the file or the size limit on failure.

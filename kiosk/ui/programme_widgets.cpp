@@ -54,12 +54,13 @@ void DrawImagePlaceholder(App& app, ImVec2 min, ImVec2 max, ImageStatus status, 
     }
 }
 
-void DrawPicture(App& app, const std::filesystem::path& file, ImVec2 min, ImVec2 max, bool center) {
+void DrawPicture(App& app, const std::filesystem::path& file, ImageUse use, ImVec2 min, ImVec2 max,
+                 bool center) {
     const float w = max.x - min.x, h = max.y - min.y;
     if (w <= 1 || h <= 1) return;
     // Decode at the size it is shown (rounded up to limit the variants kept in memory).
     const int side = std::clamp(((int)std::max(w, h) + 127) / 128 * 128, 128, 2048);
-    const PictureView picture = app.images.Picture(file, side);
+    const PictureView picture = app.images.Picture(file, side, use);
     if (picture.status != ImageStatus::Ready) {
         DrawImagePlaceholder(app, min, max, picture.status);
         return;

@@ -24,7 +24,9 @@ void ExampleBadge(App& app, ImVec2 top_right);
 // A picture fitted whole into [min, max] (letterboxed: centred, or at the top when
 // `center` is false); while it loads or if it cannot be read, a placeholder with a short
 // sentence takes its place.
-void DrawPicture(App& app, const std::filesystem::path& file, ImVec2 min, ImVec2 max, bool center = true);
+// `use` sets how big the file may be once decoded (image/image_file.h).
+void DrawPicture(App& app, const std::filesystem::path& file, ImageUse use, ImVec2 min, ImVec2 max,
+                 bool center = true);
 // The placeholder: a frame, a pictogram and `text` (by default "loading…" or "not
 // available", following `status`).
 void DrawImagePlaceholder(App& app, ImVec2 min, ImVec2 max, ImageStatus status, std::string_view text = {});

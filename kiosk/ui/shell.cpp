@@ -30,12 +30,14 @@ std::vector<std::string> CollectDisplayTexts(const KioskData& data) {
 } // namespace
 
 std::unique_ptr<Shell> Shell::Create(const KioskData& data, const ShellOptions& options, const Clock& clock,
-                                     std::string& error) {
+                                     std::string& error, Failure* failure) {
     const double start = clock.Now();
     std::optional<Window> window = Window::Create(options.window, error);
+    if (failure) *failure = Failure::Display;
     if (!window) return nullptr;
     const double window_ready = clock.Now();
     std::unique_ptr<Shell> shell(new Shell(data, options, clock, std::move(*window)));
+    if (failure) *failure = Failure::Fonts; // SetUpScreen fails only on the fonts
     if (!shell->SetUpScreen(error)) return nullptr;
     LogInfo("start-up: window and GL context {:.0f} ms, ImGui and fonts {:.0f} ms",
             (window_ready - start) * 1000, (clock.Now() - window_ready) * 1000);

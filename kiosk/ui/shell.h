@@ -32,10 +32,13 @@ struct ShellOptions {
 
 class Shell {
 public:
+    // What stopped Create: the kiosk exits with a different code for each (README "Command line").
+    enum class Failure { Display, Fonts };
     // Opens the window, builds the fonts and the theme. Returns nothing with `error` set
-    // when the screen cannot be used (no display, fonts missing, atlas too large).
+    // when the screen cannot be used (no display, fonts missing, atlas too large), and
+    // `failure` (when given) saying which.
     static std::unique_ptr<Shell> Create(const KioskData& data, const ShellOptions& options,
-                                         const Clock& clock, std::string& error);
+                                         const Clock& clock, std::string& error, Failure* failure = nullptr);
     ~Shell();
 
     // Runs until SDL_QUIT (window closed, SIGTERM, SIGINT). Returns the exit code.

@@ -20,6 +20,7 @@
 #include <SDL2/SDL_opengl.h>
 #include <catch2/catch.hpp>
 
+#include "image/image_file.h"
 #include "image/image_pyramid.h"
 #include "programme_fixture.h"
 #include "test_paths.h"
@@ -82,7 +83,7 @@ max_zoom = 1.0
     // Reference: decoding the file alone, and building its pyramid, on this thread.
     std::string error;
     double t = WallSeconds();
-    std::optional<Raster> raster = DecodeImageFile(picture, 120'000'000, error);
+    std::optional<Raster> raster = DecodeImageFile(picture, MaxDecodedBytes(ImageUse::Plan), error);
     REQUIRE(raster);
     const double decode_s = WallSeconds() - t;
     t = WallSeconds();

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "palette.h"
 #include "programme_fixture.h"
@@ -388,7 +389,60 @@ text = { fr = "Toujours là.", en = "Still there." }
     }
     const std::string text = log.Text();
     CHECK(CountLines(text, "nowhere.png: no such file; a placeholder is shown instead") == 1);
-    CHECK(CountLines(text, "cut.png: not a readable PNG or JPEG image") == 1);
+    CHECK(CountLines(text, "cut.png: not a readable PNG image") == 1);
+}
+
+// Issue 9: without `size`, the placeholder frame (1600×1000) left these points outside the
+// plan, an error, and the plan disappeared from the gallery.
+TEST_CASE(
+    "a plan without size and with an unreadable image stays in the gallery, its points on a placeholder",
+    "[plan]") {
+    const auto dir = ScratchDir("viewer_no_size");
+    const auto config = WriteKiosk(dir);
+    WriteFile(dir / "content" / "plans" / "empty.png", "");
+    WriteFile(dir / "content" / "plans" / "1-no-size.toml", R"(id = "no-size"
+title = { fr = "Plan sans image", en = "Plan without its image" }
+summary = { fr = "L’image ne se lit pas.", en = "The image does not read." }
+image = "empty.png"
+
+[[hotspot]]
+id = "far"
+at = [3000, 2000]
+title = { fr = "Loin", en = "Far" }
+text = { fr = "Au-delà de 1600 × 1000.", en = "Beyond 1600 × 1000." }
+
+[[hotspot]]
+id = "low"
+at = [400, 2600]
+title = { fr = "En bas", en = "Low" }
+text = { fr = "Tout en bas.", en = "At the bottom." }
+)");
+    for (auto [w, h] : {std::pair{1920, 1080}, {1280, 800}, {1080, 1920}}) {
+        TestKiosk k = OpenKiosk(config, w, h);
+        App& app = k.app();
+        REQUIRE(app.data.content.plans.size() == 1);
+        app.nav.GoHome(app.now);
+        app.nav.Go({Screen::Plans, ""}, app.now);
+        REQUIRE(k.driver->WaitForImages());
+        SaveScreen(*k.driver, ScreenshotDir() / fmt::format("plans-gallery-no-size-{}x{}.png", w, h));
+        // The first card, below the bar and the intro line, in any orientation.
+        k.driver->Tap(app.metrics.width * 0.2f, app.metrics.bar + app.metrics.Px(200));
+        REQUIRE(app.nav.Current() == Route{Screen::PlanViewer, "no-size"});
+        k.driver->Frames(2);
+        REQUIRE(k.driver->WaitForImages());
+        // Every point is inside the placeholder and opens its card when tapped.
+        const Rect canvas = Viewer(k).view.Viewport();
+        for (int i : {0, 1}) {
+            const Vec2 point = Viewer(k).view.PlanToScreen(app.data.content.plans[0].hotspots[i].at);
+            CHECK(canvas.Contains(point));
+            k.driver->Tap(point.x, point.y);
+            CHECK(Viewer(k).open_hotspot == i);
+            if (i == 0)
+                SaveScreen(*k.driver, ScreenshotDir() / fmt::format("plan-viewer-no-size-{}x{}.png", w, h));
+            Viewer(k).open_hotspot = -1;
+            k.driver->Frames(2);
+        }
+    }
 }
 
 TEST_CASE("on a GPU with small textures, plans are tiled and photos down-sampled with a log line", "[plan]") {

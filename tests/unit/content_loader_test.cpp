@@ -192,7 +192,69 @@ photo = "not-a-picture.png"
     CHECK(all.find("plan.toml:4:1: warning: image: ") != std::string::npos);
     CHECK(all.find("nowhere.png: no such file (a placeholder will be shown)") != std::string::npos);
     CHECK(all.find("plan.toml:12:1: warning: hotspot[0].photo: ") != std::string::npos);
-    CHECK(all.find("not a readable PNG or JPEG image") != std::string::npos);
+    CHECK(all.find("not-a-picture.png: a text file, not a PNG or JPEG image") != std::string::npos);
+}
+
+// Issue 9: the 1600×1000 placeholder frame left these points "outside the plan", an error,
+// and the plan disappeared from the gallery although the README says it stays.
+TEST_CASE("a plan without size and with an unreadable image keeps its points on a placeholder frame") {
+    const std::filesystem::path dir = test::ScratchDir("content_plan_no_size");
+    Write(dir / "plan.toml", R"(id = "square"
+title = { fr = "Le square", en = "The square" }
+summary = { fr = "Résumé", en = "Summary" }
+image = "nowhere.png"
+
+[before]
+image = "nowhere-either.png"
+area = [200, 100, 4000, 2500]
+
+[[hotspot]]
+id = "jeux"
+at = [3000, 2000]
+title = { fr = "Jeux", en = "Play" }
+text = { fr = "Des jeux.", en = "Play." }
+
+[[hotspot]]
+id = "bancs"
+at = [120.5, 2900]
+title = { fr = "Bancs", en = "Benches" }
+text = { fr = "Des bancs.", en = "Benches." }
+)");
+    Diagnostics diags;
+    std::optional<Plan> plan = LoadPlanFile(dir / "plan.toml", kLanguages, diags);
+    INFO(diags.FormatAll());
+    REQUIRE(plan);
+    CHECK_FALSE(diags.HasErrors());
+    REQUIRE(plan->hotspots.size() == 2);
+    // The frame holds every point and the before area, with a margin.
+    CHECK(plan->size.x >= 4200);
+    CHECK(plan->size.y >= 2900);
+    CHECK(plan->size.x <= 4200 * 1.1f);
+    CHECK(plan->size.y <= 2900 * 1.1f);
+    for (const Hotspot& h : plan->hotspots) {
+        CHECK(h.at.x < plan->size.x);
+        CHECK(h.at.y < plan->size.y);
+    }
+    CHECK(plan->image.area == Rect::FromSize({0, 0}, plan->size));
+    CHECK(diags.FormatAll().find(
+              "plan.toml:4:1: warning: image: the plan's size is unknown without its image") !=
+          std::string::npos);
+
+    // Points within 1600×1000 keep the usual placeholder frame.
+    Write(dir / "small.toml", R"(id = "small"
+title = { fr = "Petit", en = "Small" }
+summary = { fr = "Résumé", en = "Summary" }
+image = "nowhere.png"
+
+[[hotspot]]
+id = "a"
+at = [1500, 900]
+title = { fr = "A", en = "A" }
+text = { fr = "A.", en = "A." }
+)");
+    std::optional<Plan> small = LoadPlanFile(dir / "small.toml", kLanguages, diags);
+    REQUIRE(small);
+    CHECK(small->size == Vec2(1600, 1000));
 }
 
 TEST_CASE("every content text is offered to the font builder") {

@@ -1,5 +1,6 @@
 #include "database_path.h"
 
+#include "base/path_probe.h"
 #include "config/toml_reader.h"
 #include "store/database_file.h"
 
@@ -24,7 +25,7 @@ SourcePos DatabaseKeyPosition(const std::filesystem::path& config_file) {
 } // namespace
 
 bool UseDatabasePath(KioskConfig& config, const std::string& db_option, Diagnostics& diags) {
-    if (!db_option.empty()) config.paths.database = std::filesystem::absolute(db_option);
+    if (!db_option.empty()) config.paths.database = AbsolutePath(db_option);
     const DatabaseFileCheck check = InspectDatabaseFile(config.paths.database);
     if (check.kind != DatabaseFileKind::NotOurs) return true;
     if (!db_option.empty())

@@ -4,7 +4,8 @@
 //   kiosk --check-config [--config FILE] [--db FILE]
 //
 // Exit codes: 0 normal quit (or valid configuration); 1 invalid configuration;
-// 2 bad command line; 3 no usable screen.
+// 2 bad command line; 3 no usable screen; 4 fonts missing or unusable.
+// (README "Command line".)
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -16,7 +17,10 @@
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "common/database_path.h"
+#include "config/toml_reader.h"
 #include "fatal_error_screen.h"
+#include "fonts.h"
+#include "image_check.h"
 #include "kiosk_data.h"
 #include "platform/event_wait.h"
 #include "shell.h"
@@ -25,6 +29,9 @@
 using namespace kiosk;
 
 namespace {
+
+constexpr int kExitNoDisplay = 3;
+constexpr int kExitFonts = 4; // not "no display": staff must look in paths.assets, not at the screen
 
 // The configuration and everything it references, the responses database path included
 // (--db applied): nothing when something is refused (the reasons are in `diags`).
@@ -35,9 +42,24 @@ std::optional<KioskData> Load(const std::filesystem::path& config_file, const st
     return data;
 }
 
+// Where `paths.assets` is written in the configuration (fonts are found through it).
+SourcePos AssetsKey(const std::filesystem::path& config_file) {
+    Diagnostics ignored;
+    std::optional<toml::table> table = ParseTomlFile(config_file, ignored);
+    const toml::table* paths = table ? (*table)["paths"].as_table() : nullptr;
+    if (!paths) return {config_file.string()};
+    return TableReader(*paths, "paths", config_file.string(), ignored).Where("assets");
+}
+
 int CheckConfig(const std::filesystem::path& config_file, const std::string& db_file) {
     Diagnostics diags;
     std::optional<KioskData> data = Load(config_file, db_file, diags);
+    if (data) {
+        // Loading reads image headers only: decode each image once, as the screens will.
+        diags = CheckImages(*data, diags);
+        for (const std::string& problem : CheckFontFiles(data->config.paths.assets / "fonts"))
+            diags.Error(AssetsKey(config_file), "paths.assets: " + problem);
+    }
     PrintDiagnostics(diags);
     if (!data || diags.HasErrors()) {
         std::fprintf(stderr, "%s: %d error(s)\n", config_file.c_str(), diags.ErrorCount());
@@ -119,10 +141,16 @@ int main(int argc, char** argv) {
 
     SystemClock clock;
     std::string error;
-    std::unique_ptr<Shell> shell = Shell::Create(*data, options, clock, error);
+    Shell::Failure failure = Shell::Failure::Display;
+    std::unique_ptr<Shell> shell = Shell::Create(*data, options, clock, error, &failure);
     if (!shell) {
+        if (failure == Shell::Failure::Fonts) {
+            LogError("{}; the kiosk cannot show text and does not start (exit {}): restore the fonts in {}",
+                     error, kExitFonts, (data->config.paths.assets / "fonts").string());
+            return kExitFonts;
+        }
         LogError("{}", error);
-        return 3;
+        return kExitNoDisplay;
     }
     shell->GetApp().store = &store;
     return shell->Run();

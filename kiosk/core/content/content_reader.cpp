@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "image/raster.h"
+#include "image/image_file.h"
 
 namespace kiosk {
 

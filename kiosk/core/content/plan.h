@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostics.h"
 #include "base/rect.h"
 #include "i18n/localized_text.h"
 
@@ -19,6 +20,7 @@ namespace kiosk {
 struct PlanImage {
     std::filesystem::path file;
     int width = 0, height = 0; // pixels, from the file's header (0 when unreadable: a placeholder shows)
+    SourcePos where;           // the `image` key naming the file (kiosk --check-config decodes it)
     Rect area;                 // where the image lies, in plan coordinates
     LocalizedText label;       // before/after caption ("Aujourd’hui", "Demain"); may be empty
 };
@@ -32,6 +34,7 @@ struct Hotspot {
     HotspotLayer layer = HotspotLayer::Both;
     LocalizedText title, text;
     std::filesystem::path photo; // empty: none
+    SourcePos photo_where;       // its `photo` key
 };
 
 struct Plan {

@@ -1,6 +1,7 @@
 // Loading one plan file (<content>/plans/*.toml). Format: README "Content".
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -18,6 +19,41 @@ float Plan::MaxScale() const {
 
 namespace {
 
+// The frame of a plan whose size is unknown (no `size`, image unreadable): at least 1600×1000
+// and large enough for every hotspot and the [before] area, with a margin, so that the plan
+// keeps its points on a placeholder instead of being refused for points "outside" a frame
+// nobody chose. Read from the raw table: the readers report the values' own errors later.
+Vec2 PlaceholderFrame(const toml::table& root) {
+    float right = 0, bottom = 0;
+    auto number = [](const toml::node* node) -> std::optional<float> {
+        if (!node) return std::nullopt;
+        if (const auto* i = node->as_integer()) return (float)i->get();
+        if (const auto* f = node->as_floating_point())
+            return std::isfinite(f->get()) ? std::optional<float>((float)f->get()) : std::nullopt;
+        return std::nullopt;
+    };
+    auto extend = [&](const toml::array* a, bool area) {
+        if (!a || a->size() != (area ? 4u : 2u)) return;
+        std::optional<float> x = number(a->get(0)), y = number(a->get(1));
+        if (!x || !y) return;
+        if (area) {
+            std::optional<float> w = number(a->get(2)), h = number(a->get(3));
+            if (!w || !h) return;
+            *x += std::max(0.0f, *w);
+            *y += std::max(0.0f, *h);
+        }
+        right = std::max(right, *x);
+        bottom = std::max(bottom, *y);
+    };
+    if (const toml::array* spots = root["hotspot"].as_array())
+        for (const toml::node& spot : *spots)
+            if (const toml::table* t = spot.as_table()) extend((*t)["at"].as_array(), false);
+    if (const toml::table* before = root["before"].as_table()) extend((*before)["area"].as_array(), true);
+    constexpr float kMargin = 1.05f;
+    return Vec2(std::min(std::max(1600.0f, right * kMargin), 1e7f),
+                std::min(std::max(1000.0f, bottom * kMargin), 1e7f));
+}
+
 // The [before] table: the other image of a before/after pair, placed by `area`.
 std::optional<PlanImage> ReadBefore(TableReader& root, const Plan& plan,
                                     const std::vector<std::string>& languages) {
@@ -25,6 +61,7 @@ std::optional<PlanImage> ReadBefore(TableReader& root, const Plan& plan,
     TableReader t = TableReader::Sub(root, "before");
     PlanImage before;
     before.file = ReadImagePath(t, "image", Need::Required, &before.width, &before.height).value_or("");
+    before.where = t.Where("image");
     before.area = ReadArea(t, "area", Need::Optional).value_or(Rect::FromSize({0, 0}, plan.size));
     before.label = t.Localized("label", languages, Need::Optional);
     // Different sizes are aligned by `area`, never by accident: an image whose shape differs
@@ -66,6 +103,7 @@ void ReadHotspots(TableReader& root, Plan& plan, const std::vector<std::string>&
         h.title = t.Localized("title", languages, Need::Required);
         h.text = t.Localized("text", languages, Need::Required);
         h.photo = ReadImagePath(t, "photo", Need::Optional).value_or("");
+        h.photo_where = t.Where("photo");
         t.Finish();
         plan.hotspots.push_back(std::move(h));
     }
@@ -89,6 +127,7 @@ std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const std::v
         plan.description = root.Localized("description", languages, Need::Optional);
         plan.image.file =
             ReadImagePath(root, "image", Need::Required, &plan.image.width, &plan.image.height).value_or("");
+        plan.image.where = root.Where("image");
         plan.image.label = root.Localized("label", languages, Need::Optional);
         if (std::optional<Vec2> size = ReadPoint(root, "size", Need::Optional)) {
             if (size->x > 0 && size->y > 0)
@@ -110,7 +149,7 @@ std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const std::v
                              "the plan's size is unknown without its image: set `size = [width, height]` "
                              "so hotspots stay in place");
         }
-        if (plan.size.x <= 0 || plan.size.y <= 0) plan.size = Vec2(1600, 1000); // placeholder frame
+        if (plan.size.x <= 0 || plan.size.y <= 0) plan.size = PlaceholderFrame(*table);
         plan.image.area = Rect::FromSize({0, 0}, plan.size);
         plan.max_zoom = (float)root.Float("max_zoom", 2.0, 0.25, 16.0);
         plan.before = ReadBefore(root, plan, languages);

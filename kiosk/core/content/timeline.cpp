@@ -75,6 +75,7 @@ std::optional<std::vector<Phase>> LoadTimelineFile(const std::filesystem::path& 
             p.description = t.Localized("description", languages, Need::Required);
             p.partners = t.Localized("partners", languages, Need::Optional);
             p.image = ReadImagePath(t, "image", Need::Optional).value_or("");
+            p.image_where = t.Where("image");
             p.plan = ReadId(t, "plan", Need::Optional).value_or("");
             p.survey = ReadId(t, "survey", Need::Optional).value_or("");
             p.you_said = t.Localized("you_said", languages, Need::Optional);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostics.h"
 #include "content/fuzzy_date.h"
 #include "i18n/localized_text.h"
 
@@ -27,6 +28,7 @@ struct Phase {
     LocalizedText period;              // overrides the period computed from the dates ("Printemps 2027")
     std::optional<PhaseStatus> status; // set by the file; else computed
     std::filesystem::path image;       // empty: none
+    SourcePos image_where;             // its `image` key
     std::string plan;                  // a plan id to open, or empty
     std::string survey;                // a survey id to open, or empty
     LocalizedText you_said, we_did;    // "You said, we did"

@@ -3,11 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <system_error>
 #include <vector>
-
-#include <fmt/format.h>
-#include <stb_image.h>
 
 namespace kiosk {
 
@@ -24,45 +20,6 @@ Raster Raster::Adopt(uint8_t* pixels, int width, int height, int channels, void 
     r.channels_ = channels;
     r.data_ = std::unique_ptr<uint8_t, void (*)(void*)>(pixels, release);
     return r;
-}
-
-namespace {
-// stb_image's failure reasons are terse ("bad png sig"); say it the way staff understand.
-std::string Explain(const std::filesystem::path& file) {
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) return "no such file";
-    if (!std::filesystem::is_regular_file(file, ec)) return "not a regular file";
-    const char* reason = stbi_failure_reason();
-    return fmt::format("not a readable PNG or JPEG image ({})", reason ? reason : "unknown format");
-}
-} // namespace
-
-std::optional<ImageInfo> ReadImageInfo(const std::filesystem::path& file, std::string& error) {
-    int width = 0, height = 0, channels = 0;
-    if (!stbi_info(file.c_str(), &width, &height, &channels)) {
-        error = Explain(file);
-        return std::nullopt;
-    }
-    return ImageInfo{width, height, channels == 2 || channels == 4};
-}
-
-std::optional<Raster> DecodeImageFile(const std::filesystem::path& file, int64_t max_pixels,
-                                      std::string& error) {
-    std::optional<ImageInfo> info = ReadImageInfo(file, error);
-    if (!info) return std::nullopt;
-    if ((int64_t)info->width * info->height > max_pixels) {
-        error = fmt::format("{}×{} px is too large (at most {} million pixels): reduce the image",
-                            info->width, info->height, max_pixels / 1000000);
-        return std::nullopt;
-    }
-    const int channels = info->has_alpha ? 4 : 3;
-    int width = 0, height = 0, file_channels = 0;
-    uint8_t* pixels = stbi_load(file.c_str(), &width, &height, &file_channels, channels);
-    if (!pixels) {
-        error = Explain(file);
-        return std::nullopt;
-    }
-    return Raster::Adopt(pixels, width, height, channels, &stbi_image_free);
 }
 
 Raster HalfSize(const Raster& source) {

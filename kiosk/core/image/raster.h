@@ -2,17 +2,13 @@
 //
 // 8 bits per channel, rows top first, tightly packed; 3 channels (RGB) when the file has no
 // transparency, else 4 (RGBA): a 10000×7000 plan is 210 MB as RGB, 280 MB as RGBA, so the
-// alpha channel is only kept when it means something. Decoding is stb_image (from libstb:
-// never define STB_IMAGE_IMPLEMENTATION here, the library already provides it). Everything
-// here is slow on big images and is meant to run off the UI thread.
+// alpha channel is only kept when it means something. Reading files: image/image_file.h.
+// Everything here is slow on big images and is meant to run off the UI thread.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
 #include <memory>
-#include <optional>
-#include <string>
 
 namespace kiosk {
 
@@ -40,21 +36,6 @@ private:
     int width_ = 0, height_ = 0, channels_ = 0;
     std::unique_ptr<uint8_t, void (*)(void*)> data_{nullptr, &std::free};
 };
-
-struct ImageInfo {
-    int width = 0, height = 0;
-    bool has_alpha = false;
-};
-
-// Reads only the file's header (fast: for loaders and `kiosk --check-config`). Nothing, with
-// `error` saying why ("no such file", "not a PNG or JPEG image…"), when it cannot be read.
-std::optional<ImageInfo> ReadImageInfo(const std::filesystem::path& file, std::string& error);
-
-// Decodes a whole image file (PNG, JPEG, anything stb_image reads). Images of more than
-// `max_pixels` pixels are refused before decoding (they would need gigabytes). Nothing, with
-// `error` saying why, for a missing, truncated or corrupt file.
-std::optional<Raster> DecodeImageFile(const std::filesystem::path& file, int64_t max_pixels,
-                                      std::string& error);
 
 // Half the size in each direction (rounded up), each pixel the mean of a 2×2 block (an odd
 // last row or column is averaged with itself).

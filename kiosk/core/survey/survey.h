@@ -52,6 +52,7 @@ struct Option {
     std::string id;
     LocalizedText label;
     std::filesystem::path picture; // absolute; empty when the option has no picture
+    SourcePos picture_where;       // its `picture` key (kiosk --check-config decodes the file)
 };
 
 // `show_if`: the question is shown only when the condition on an earlier answer holds.

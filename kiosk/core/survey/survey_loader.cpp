@@ -118,8 +118,10 @@ std::vector<Option> ReadOptions(TableReader& q, const std::vector<std::string>& 
                                                probe.ErrorText()));
             else if (!probe.IsRegularFile())
                 t.Error("picture", fmt::format("the picture \"{}\" does not exist", picture->string()));
-            else
+            else {
                 option.picture = *picture;
+                option.picture_where = t.Where("picture");
+            }
         }
         if (!option.id.empty()) {
             if (auto it = seen.find(option.id); it != seen.end())

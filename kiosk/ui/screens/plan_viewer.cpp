@@ -361,7 +361,8 @@ void HotspotCard(App& app, const Hotspot& h, float width) {
     float y = std::max(ImGui::GetCursorScreenPos().y, pos.y + disc * 2) + m.Px(20);
     if (!h.photo.empty()) {
         const float photo_h = width * 0.62f;
-        DrawPicture(app, h.photo, ImVec2(pos.x, y), ImVec2(pos.x + width, y + photo_h), /*center=*/false);
+        DrawPicture(app, h.photo, ImageUse::Photo, ImVec2(pos.x, y), ImVec2(pos.x + width, y + photo_h),
+                    /*center=*/false);
         y += photo_h + m.Px(20);
     }
     ImGui::SetCursorScreenPos(ImVec2(pos.x, y));

@@ -76,7 +76,7 @@ bool PlanCard(App& app, const Plan& plan, const CardText& t, const char* id, ImV
 
     const float pad = m.Px(18);
     const float thumb_w = ThumbWidth(m, size.x);
-    DrawPicture(app, plan.image.file, ImVec2(pos.x + pad, pos.y + pad),
+    DrawPicture(app, plan.image.file, ImageUse::Plan, ImVec2(pos.x + pad, pos.y + pad),
                 ImVec2(pos.x + pad + thumb_w, max.y - pad));
 
     const float text_x = pos.x + pad * 2 + thumb_w + m.Px(8);

@@ -305,7 +305,8 @@ void DrawDetails(App& app, TimelineState& s, const Phase& p, const Rect& area, c
         if (picture) {
             const float pic_x = origin.x + text_w + m.gap, pic_w = width - text_w - m.gap;
             const float pic_h = pic_w * 0.7f;
-            DrawPicture(app, p.image, ImVec2(pic_x, column_top), ImVec2(pic_x + pic_w, column_top + pic_h),
+            DrawPicture(app, p.image, ImageUse::Photo, ImVec2(pic_x, column_top),
+                        ImVec2(pic_x + pic_w, column_top + pic_h),
                         /*center=*/false);
             bottom = std::max(bottom, column_top + pic_h);
         }

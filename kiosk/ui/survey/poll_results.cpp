@@ -46,7 +46,7 @@ void PollResults(App& app, const Survey& poll, const PollTally& tally, const Are
                        row_h * 0.42f);
             x += row_h + m.Px(12);
         } else if (!option.picture.empty()) {
-            DrawPicture(app, option.picture, ImVec2(x, y), ImVec2(x + row_h, y + row_h));
+            DrawPicture(app, option.picture, ImageUse::Picture, ImVec2(x, y), ImVec2(x + row_h, y + row_h));
             x += row_h + m.Px(12);
         }
         const std::string caption = OptionCaption(app, question, i);

@@ -198,7 +198,7 @@ void DrawChoiceCard(App& app, ImDrawList* draw, const ChoiceCard& card, const Ar
     }
 
     if (card.picture && !card.picture->empty() && card.picture_only) {
-        DrawPicture(app, *card.picture, ImVec2(area.min.x + pad, area.min.y + pad),
+        DrawPicture(app, *card.picture, ImageUse::Picture, ImVec2(area.min.x + pad, area.min.y + pad),
                     ImVec2(area.max.x - pad, area.max.y - pad));
         // The mark again on top of the picture, so the choice stays visible.
         if (card.selected) {
@@ -210,7 +210,7 @@ void DrawChoiceCard(App& app, ImDrawList* draw, const ChoiceCard& card, const Ar
     x += mark + pad;
     if (card.picture && !card.picture->empty()) {
         const float side = area.Height() - 2 * m.Px(10);
-        DrawPicture(app, *card.picture, ImVec2(x, area.min.y + m.Px(10)),
+        DrawPicture(app, *card.picture, ImageUse::Picture, ImVec2(x, area.min.y + m.Px(10)),
                     ImVec2(x + side, area.max.y - m.Px(10)));
         x += side + pad;
     }
