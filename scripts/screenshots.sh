@@ -3,10 +3,11 @@
 # SDL offscreen driver, software GL, a manual clock), at 1920×1080 and 1280×800, into
 # docs/screenshots/<size>/. Builds first if needed.
 #
-#   scripts/screenshots.sh [BUILD_DIR]
+#   scripts/screenshots.sh [BUILD_DIR [NAME...]]   (NAMEs: only those shots)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
+only=" ${*:2} "
 [[ -x "$build_dir/bin/kiosk-capture" ]] || scripts/build.sh "$build_dir"
 out=docs/screenshots
 
@@ -25,6 +26,11 @@ votes() {
   echo "$actions"
 }
 square_votes=$(votes futur-square jeux jeux ombre jeux jardin eau ombre jeux sport jardin ombre)
+# Three quick votes from the attract screen, then a fourth within the minute: a burst vote.
+burst_votes=""
+for option in jeux jeux ombre; do
+  burst_votes="$burst_votes tap-target poll:futur-square:$option; settle; end-visit;"
+done
 
 # The demo survey, step by step: controls are tapped by name (kiosk-capture tap-target).
 survey="tap 50% 50%; go survey usages-espaces-publics; tap-target survey.start"
@@ -78,16 +84,19 @@ shots=(
   "survey-thanks|$q10; $typed; tap-target survey.next; settle"
   "poll|tap 50% 50%; go survey futur-square"
   "poll-results|$square_votes tap-target poll:futur-square:jeux; settle"
+  "poll-results-burst|$burst_votes tap-target poll:futur-square:jardin; settle"
   "inauguration-poll-results|tap 50% 50%; go survey inauguration-square; tap-target poll:inauguration-square:arbres; settle"
 )
 
 for size in 1920x1080 1280x800; do
   for entry in "${shots[@]}"; do
     name=${entry%%|*}
+    [[ "$only" == "  " || "$only" == *" $name "* ]] || continue
     rm -f "$tmp"/responses.db*
     "$build_dir/bin/kiosk-capture" --config config/kiosk.toml --db "$tmp/responses.db" --size "$size" \
       --out "$out/$size" --script "${entry#*|}; shot $name.png" 2>/dev/null
   done
+  [[ "$only" == "  " || "$only" == *" survey-recording-fault "* ]] || continue
   # Recording impossible (the database's directory is a file): the visitor's message and
   # the staff marker.
   touch "$tmp/not-a-directory"

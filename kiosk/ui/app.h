@@ -69,6 +69,13 @@ struct App {
     void RequestFrameIn(double seconds) { RequestFrameAt(now + seconds); }
     double next_frame_at = std::numeric_limits<double>::infinity();
 
+    // A screen that replaces what it shows without changing route (a survey's questions,
+    // a dialog) names the page it drew, once per part, while drawing. The shell treats a
+    // new page like a new route: the touches of the guard time after it do nothing
+    // (docs/touch-input.md).
+    void ShowsPage(uint64_t part) { page_key = (page_key * 1000003u) ^ (part + 1); }
+    uint64_t page_key = 0; // reset by the shell before each frame
+
     // Images decoded off the UI thread (plans, photos): screens ask for them every frame
     // they draw them; the shell frees what no screen asked for.
     ImageStore images;

@@ -58,6 +58,7 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
     ImGui_ImplOpenGL3_Init("#version 130");
     app_->max_texture_size = window_.MaxTextureSize();
     app_->images.SetMaxTextureSize(window_.MaxTextureSize());
+    shown_view_ = ViewKey(); // the first screen is no change
 }
 
 Shell::~Shell() {
@@ -139,25 +140,27 @@ void Shell::RenderFrame() {
     app.mouse_pos = pointer_input_.MousePos();
     const bool had_input = app.gestures.had_input || app.wheel != Vec2{};
     if (had_input) {
-        if (app.nav.CountdownVisible()) {
-            // This touch answers "Are you still there?"; it must not press what is below.
-            recognizer_.Consume();
-            app.gestures = GestureFrame{.had_input = true};
-            app.wheel = {};
-        }
-        app.nav.OnInput(app.now);
+        app.nav.OnInput(app.now); // also dismisses the countdown and wakes a sleeping screen
         settle_frames_ = 2;
     }
     if (VisitEnd end = app.nav.Tick(app.now); end != VisitEnd::None) {
         app.ForgetVisit(end);
         recognizer_.Reset();
     }
+    if (ViewKey() != shown_view_) {
+        // This frame's input dismissed "Are you still there?" or woke the screen, or a timer
+        // changed the screen: the input was meant for what was shown and does nothing else.
+        ViewChanged(app.now);
+        app.gestures = GestureFrame{.had_input = had_input};
+    }
+    if (recognizer_.Guarded(app.mouse_pos, app.now)) app.wheel = {};
 
-    const Route route_before = app.nav.Current();
+    const uint64_t view_before = ViewKey();
     const uint64_t visit_before = app.nav.VisitId();
     app.next_frame_at = std::numeric_limits<double>::infinity();
     app.clear_color = palette::kBackground;
     app.touch_targets.clear();
+    app.page_key = 0;
 
     FeedImGui(app.now);
     ImGui_ImplOpenGL3_NewFrame();
@@ -168,12 +171,18 @@ void Shell::RenderFrame() {
     ImGui::Render();
     last_build_cpu_ = ThreadCpuSeconds() - build_start;
 
-    if (app.nav.Current() != route_before || app.nav.VisitId() != visit_before) {
-        // The rest of the touch that changed the screen must not act on the new screen.
-        recognizer_.Consume();
-        settle_frames_ = 2;
-        if (app.nav.VisitId() != visit_before) app.ForgetVisit();
+    if (app.nav.VisitId() != visit_before) app.ForgetVisit();
+    if (ViewKey() != view_before) {
+        // A tap changed the route. The page this frame drew belongs to the old one.
+        ViewChanged(app.now);
+    } else if (page_known_ && app.page_key != shown_page_) {
+        // A tap changed the page in the previous frame; this frame drew the new one.
+        ViewChanged(app.now);
+    } else {
+        page_known_ = true;
     }
+    shown_view_ = ViewKey();
+    shown_page_ = app.page_key;
 
     int drawable_w = 0, drawable_h = 0;
     window_.DrawableSize(drawable_w, drawable_h);
@@ -197,6 +206,21 @@ Image Shell::Capture() const {
     int drawable_w = 0, drawable_h = 0;
     window_.DrawableSize(drawable_w, drawable_h);
     return CaptureFrame(drawable_w, drawable_h);
+}
+
+uint64_t Shell::ViewKey() const {
+    const Navigator& nav = app_->nav;
+    uint64_t key = std::hash<std::string>{}(nav.Current().param);
+    for (uint64_t part : {(uint64_t)nav.CurrentScreen(), nav.VisitId(), (uint64_t)nav.CountdownVisible(),
+                          (uint64_t)nav.Asleep(app_->now)})
+        key = key * 1000003u ^ part;
+    return key;
+}
+
+void Shell::ViewChanged(double now) {
+    recognizer_.Guard(now);
+    page_known_ = false;
+    settle_frames_ = 2;
 }
 
 double Shell::NextDeadline(double now) const {

@@ -67,6 +67,12 @@ private:
     bool SetUpScreen(std::string& error); // metrics, theme and fonts for the window's size
     void ApplyOpeningHours();
     void FeedImGui(double now);
+    // What is on screen as far as touches are concerned, but for the page a screen draws
+    // (App::ShowsPage): the route, the visit, and the overlays (countdown, sleep).
+    uint64_t ViewKey() const;
+    // The screen changed under the pointer: the touch in progress and the touches of the
+    // guard time after it do nothing (docs/touch-input.md).
+    void ViewChanged(double now);
 
     const KioskData& data_;
     ShellOptions options_;
@@ -83,6 +89,9 @@ private:
     int settle_frames_ = 2;       // frames still owed after input (layouts settle on the 2nd)
     double hours_deadline_ = 0;   // monotonic time opening hours may next change
     double last_frame_time_ = -1;
+    uint64_t shown_view_ = 0; // ViewKey() of the last frame drawn
+    uint64_t shown_page_ = 0; // its App::page_key
+    bool page_known_ = false; // false after a route change: the next page drawn is new anyway
     uint64_t frames_rendered_ = 0;
     double last_build_cpu_ = 0;
     Vec2 injected_wheel_;

@@ -33,11 +33,16 @@ public:
     // Lets `seconds` pass as the real loop would (see above).
     void Wait(double seconds);
 
-    // One finger (id 1 unless given) — down, moves, up — each step a frame.
+    // A visitor's deliberate gestures: each first lets the touch guard after a change of
+    // screen pass (docs/touch-input.md), as a person looks at a new screen before touching
+    // it. One finger (id 1), down, moves, up, each step a frame.
     void Tap(float x, float y);
     void Drag(float x1, float y1, float x2, float y2, double seconds = 0.3, int steps = 12);
     // Two fingers centred on (cx, cy), horizontally `from` px apart, ending `to` px apart.
     void Pinch(float cx, float cy, float from, float to, double seconds = 0.4, int steps = 12);
+    // Lets time pass until a touch at (x, y) would act (every finger up, guard over).
+    void WaitUntilTouchActs(float x, float y);
+    // Raw events at the current time, guard or not (tests of the guard use these).
     void FingerDown(int64_t id, float x, float y);
     void FingerMove(int64_t id, float x, float y);
     void FingerUp(int64_t id, float x, float y);

@@ -1,5 +1,6 @@
 // The shell driven headless: real SDL finger and mouse events, the real gesture
 // recogniser and ImGui, software GL on SDL's offscreen driver, a manual clock.
+#include <cctype>
 #include <cmath>
 
 #include <SDL2/SDL.h>
@@ -9,6 +10,8 @@
 #include "kiosk_data.h"
 #include "palette.h"
 #include "shell_driver.h"
+#include "survey/survey_length.h"
+#include "survey/survey_length_text.h"
 #include "test_paths.h"
 
 using namespace kiosk;
@@ -228,4 +231,32 @@ TEST_CASE("outside opening hours the attract screen dims and a touch wakes it") 
     CHECK(k.driver->GetShell().NextDeadline(k.app().now) > k.app().now + 60);
     k.driver->Tap(960, 540);
     CHECK_FALSE(k.app().nav.Asleep(k.app().now));
+}
+
+TEST_CASE("the home tile and the survey notice give one length, computed from the survey") {
+    Kiosk k;
+    k.driver->Tap(960, 540);
+    App& app = k.app();
+    const Survey* survey = DemoData().FindSurvey("usages-espaces-publics");
+    REQUIRE(survey);
+    for (const char* language : {"fr", "en"}) {
+        app.nav.SetLanguage(language);
+        const std::string minutes =
+            app.Format("surveys.length.minutes", fmt::arg("minutes", EstimateLength(*survey).minutes));
+        INFO(language << ": " << minutes);
+        CHECK(OpinionTileSubtitle(app).find(minutes) != std::string::npos); // the home tile
+        CHECK(LengthText(app, *survey).find(minutes) != std::string::npos); // the list and the notice
+    }
+    // No catalogue or content text gives a duration of its own, which could disagree: every
+    // text that speaks of minutes takes the computed figure (or is the one-minute wording).
+    ForEachDisplayText(DemoData(), [&](std::string_view text) {
+        std::string lower(text);
+        for (char& c : lower)
+            c = (char)std::tolower((unsigned char)c);
+        if (lower.find("minute") == std::string::npos) return;
+        INFO(text);
+        CHECK((text.find('{') != std::string::npos ||
+               text == app.data.catalogs.Text("fr", "surveys.length.one_minute") ||
+               text == app.data.catalogs.Text("en", "surveys.length.one_minute")));
+    });
 }

@@ -32,6 +32,17 @@ SurveyKiosk::SurveyKiosk(const std::string& name, int width, int height,
     Open(name, width, height);
 }
 
+SurveyKiosk::SurveyKiosk(const std::string& name, const std::function<void(KioskData&)>& adjust, int width,
+                         int height) {
+    Diagnostics diags;
+    std::optional<KioskData> loaded = LoadKioskData(DemoConfig(), diags);
+    REQUIRE(loaded);
+    data_ = std::make_unique<KioskData>(std::move(*loaded));
+    data_->config.paths.database = ScratchDir(name) / "responses.db";
+    adjust(*data_);
+    Open(name, width, height);
+}
+
 SurveyKiosk::SurveyKiosk(const std::string& name, const std::filesystem::path& database, int width,
                          int height) {
     Diagnostics diags;
@@ -160,6 +171,15 @@ void SurveyKiosk::Shot(const std::string& name) {
 }
 
 void AnswerDemoSurveyUpToFreeText(SurveyKiosk& kiosk) {
+    AnswerDemoSurveyUpToPlanPin(kiosk);
+    const SurveyRunner& runner = *kiosk.GetApp().visit.survey.runner;
+    REQUIRE(runner.Current().id == "endroits");
+    kiosk.Tap("survey.next"); // optional: skipped
+    REQUIRE(runner.Current().id == "idee");
+    kiosk.Driver().Wait(1); // the visitor reads the question (past the touch guard)
+}
+
+void AnswerDemoSurveyUpToPlanPin(SurveyKiosk& kiosk) {
     const SurveyRunner& runner = *kiosk.GetApp().visit.survey.runner;
     auto at = [&](const char* id) {
         INFO("expected question " << id << ", showing " << runner.Current().id);
@@ -192,8 +212,7 @@ void AnswerDemoSurveyUpToFreeText(SurveyKiosk& kiosk) {
         kiosk.Tap(std::string("option:") + id);
     kiosk.Tap("survey.next");
     at("endroits");
-    kiosk.Tap("survey.next"); // optional: skipped
-    at("idee");
+    kiosk.Driver().Wait(1); // the visitor reads the question (past the touch guard)
 }
 
 } // namespace kiosk::test

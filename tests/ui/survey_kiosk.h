@@ -4,6 +4,7 @@
 // back from the SQLite file itself.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ public:
     // surveys and `extra_surveys` (files, e.g. from tests/data/surveys-ui/).
     explicit SurveyKiosk(const std::string& name, int width = 1920, int height = 1080,
                          const std::vector<std::filesystem::path>& extra_surveys = {});
+    // The demo configuration as `adjust` changes it (e.g. opening hours).
+    SurveyKiosk(const std::string& name, const std::function<void(KioskData&)>& adjust, int width = 1920,
+                int height = 1080);
     // A kiosk on `database` as it is (e.g. an unusable path, to see faults).
     SurveyKiosk(const std::string& name, const std::filesystem::path& database, int width, int height);
     ~SurveyKiosk();
@@ -64,7 +68,10 @@ private:
 std::filesystem::path RefusingDatabase(const std::string& name);
 
 // Answers the demo survey "usages-espaces-publics" from its first question up to (not
-// including) the last one, the free-text question, with fixed answers (see the .cpp).
+// including) the last one, the free-text question, with fixed answers (see the .cpp), then
+// lets a second pass as a visitor reading it would (raw touches then act at once).
 void AnswerDemoSurveyUpToFreeText(SurveyKiosk& kiosk);
+// The same up to (not including) the plan-pin question, the last but one.
+void AnswerDemoSurveyUpToPlanPin(SurveyKiosk& kiosk);
 
 } // namespace kiosk::test

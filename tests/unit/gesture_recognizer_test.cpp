@@ -1,5 +1,7 @@
 // The gesture recogniser from synthetic pointer sequences: taps (and what ImGui sees),
 // drags, flings with inertia, pinches, long presses and lost finger-ups.
+#include <cmath>
+
 #include <catch2/catch.hpp>
 
 #include "input/gesture_recognizer.h"
@@ -274,6 +276,51 @@ TEST_CASE("Consume drops the pending click and ignores the rest of the touch") {
     CHECK_FALSE(f.tap);
     CHECK_FALSE(f.dragging);
     CHECK(f.scroll_delta == Vec2());
+}
+
+// docs/touch-input.md: after a change of screen nothing acts until every finger has lifted
+// and the guard time has passed; a repeat of the last touch at its place waits longer.
+TEST_CASE("the guard after a change of screen: fingers down, early touches and repeats do nothing") {
+    GestureConfig config;
+    GestureRecognizer g(config);
+    auto taps = [&](int64_t id, float x, float y, double t) {
+        g.OnPointer(Down(id, x, y, t));
+        g.OnPointer(Up(id, x, y, t + 0.05));
+        bool pressed = false;
+        for (int i = 0; i < 6; i++)
+            pressed = g.Update(t + 0.06 + 0.016 * i).imgui.down || pressed;
+        return pressed;
+    };
+    // The tap at (100, 100) changed the screen at t = 1.0.
+    REQUIRE(taps(1, 100, 100, 0.9));
+    g.Guard(1.0);
+    CHECK(g.Guarded({900, 500}, 1.0 + config.guard_seconds * 0.9));  // anywhere, too soon
+    CHECK_FALSE(g.Guarded({900, 500}, 1.0 + config.guard_seconds));  // elsewhere, after the guard
+    CHECK(g.Guarded({110, 105}, 1.0 + config.repeat_seconds * 0.9)); // a repeat, at its place
+    CHECK_FALSE(g.Guarded({110, 105}, 1.0 + config.repeat_seconds));
+    CHECK(g.ActsFrom({900, 500}, 1.0) == Approx(1.0 + config.guard_seconds));
+    CHECK(g.ActsFrom({100, 100}, 1.0) == Approx(1.0 + config.repeat_seconds));
+    CHECK_FALSE(taps(2, 900, 500, 1.0 + config.guard_seconds * 0.5));
+    CHECK_FALSE(taps(3, 105, 100, 1.0 + config.guard_seconds + 0.1)); // the second half of a double tap
+    CHECK(taps(4, 900, 500, 1.0 + config.guard_seconds + 0.2));
+
+    // A touch landing in the guard does nothing until it lifts, even long after; nor does
+    // a finger that lands beside it.
+    g.Guard(5.0);
+    g.OnPointer(Down(5, 500, 500, 5.1));
+    g.OnPointer(Down(6, 800, 500, 7.0));
+    g.OnPointer(Move(6, 800, 800, 7.1));
+    g.OnPointer(Up(6, 800, 800, 7.2));
+    GestureFrame f = g.Update(7.2);
+    CHECK_FALSE(f.tap);
+    CHECK_FALSE(f.pinching);
+    CHECK_FALSE(f.dragging);
+    CHECK(f.scroll_delta == Vec2());
+    CHECK(std::isinf(g.ActsFrom({900, 900}, 7.2))); // finger 5 is still down
+    g.OnPointer(Up(5, 500, 500, 7.3));
+    CHECK_FALSE(g.Update(7.3).tap);
+    CHECK(g.ActsFrom({900, 900}, 7.3) == 7.3);
+    CHECK(taps(7, 900, 900, 7.4));
 }
 
 TEST_CASE("mouse hover is a present pointer that never presses") {

@@ -1,11 +1,16 @@
 // The survey runner: show_if, progress, validation keys, back/next, submitting once,
 // cancel and idle-timeout policies; answer rows per type; the burst rule; synthetic
 // responses. Driven by tests/data/surveys/valid/flow.toml and poll.toml.
+#include <algorithm>
+#include <cmath>
+
 #include <catch2/catch.hpp>
 
 #include "store/timestamp.h"
 #include "store/uuid.h"
 #include "survey/burst_detector.h"
+#include "survey/own_vote.h"
+#include "survey/survey_length.h"
 #include "survey/survey_loader.h"
 #include "survey/survey_runner.h"
 #include "survey/synthetic_answers.h"
@@ -69,35 +74,38 @@ std::vector<std::string> QuestionIds(const Response& r) {
 
 } // namespace
 
-TEST_CASE("show_if skips hidden questions and progress counts visible ones") {
+TEST_CASE("show_if skips hidden questions, and progress numbers the questions shown") {
     const Survey survey = Load("flow.toml");
     ManualClock clock;
     SurveyRunner runner(survey, kContext, clock);
     REQUIRE(runner.Current().id == "goes-out");
     CHECK_FALSE(runner.CanGoBack());
 
-    // Before any answer: "where" and "why-not" are hidden (no answer matches either rule),
-    // as are the questions that depend on them; "age-known" waits for "age".
+    // Before any answer every question may still show: at most 12, none answered.
     CHECK(runner.GetProgress().position == 1);
-    CHECK(runner.GetProgress().total == 7); // goes-out mood age favourite order places notes
+    CHECK(runner.GetProgress().at_most == 12);
+    CHECK(runner.GetProgress().done == 0);
+    // The current answer changes nothing (it may change again): "yes" or "no" alike.
+    runner.SetAnswer(Choice("no"));
+    CHECK(runner.GetProgress().at_most == 12);
     AnswerAndNext(runner, "goes-out", Choice("yes"));
     CHECK(runner.Current().id == "where");
     CHECK(runner.GetProgress().position == 2);
-    CHECK(runner.GetProgress().total == 8); // + where
+    CHECK(runner.GetProgress().at_most == 11); // why-not can no longer show
 
     AnswerAndNext(runner, "where", Choices({"square", "court"}));
     CHECK(runner.Current().id == "court-mark"); // any_of ["court"]
-    CHECK(runner.GetProgress().total == 9);
+    CHECK(runner.GetProgress().at_most == 11);
     AnswerAndNext(runner, "court-mark", Number(1));
     CHECK(runner.Current().id == "court-low"); // equals 1 (numeric)
-    CHECK(runner.GetProgress().total == 10);
     CHECK(runner.GetProgress().position == 4);
+    CHECK(runner.GetProgress().done == Approx(3.0 / 11));
 
     // Going back and changing an earlier answer hides the questions that depended on it.
     runner.Back();
     CHECK(runner.Current().id == "court-mark");
+    CHECK(runner.GetProgress().position == 3);
     runner.SetAnswer(Number(4));
-    CHECK(runner.GetProgress().total == 9);
     REQUIRE_FALSE(runner.Next());
     CHECK(runner.Current().id == "mood"); // court-low skipped
 
@@ -116,12 +124,61 @@ TEST_CASE("show_if skips hidden questions and progress counts visible ones") {
     AnswerAndNext(runner, "places", Pins({{0.25, 0.75, "unsafe", ""}}));
     CHECK(runner.Current().id == "notes");
     CHECK(runner.IsLast());
-    CHECK(runner.GetProgress().position == runner.GetProgress().total);
+    CHECK(runner.GetProgress().position == runner.GetProgress().at_most);
 
     // The other branch: "no" hides where/court-* and shows why-not (not_equals).
     SurveyRunner other(survey, kContext, clock);
     AnswerAndNext(other, "goes-out", Choice("no"));
     CHECK(other.Current().id == "why-not");
+}
+
+// What the issue saw: "1 / 7", then "1 / 9" once the first answer was ticked, then "7 / 10".
+// Every visitor, on every branch: the number shown grows by one with each Next and never
+// changes on a question, the answered share only grows, and the most questions this visit
+// can show never grows — so nothing on screen is a promise show_if breaks.
+TEST_CASE("progress never goes backwards and its total never grows, whatever show_if does") {
+    Diagnostics diags;
+    std::vector<Survey> surveys = LoadSurveys(test::SourceDir() / "config" / "surveys", {"fr", "en"}, diags);
+    surveys.push_back(Load("flow.toml"));
+    std::mt19937_64 rng(7);
+    ManualClock clock;
+    for (const Survey& survey : surveys) {
+        if (survey.mode != SurveyMode::Survey) continue;
+        for (int visitor = 0; visitor < 200; visitor++) {
+            INFO(survey.id << ", visitor " << visitor);
+            SurveyRunner runner(survey, kContext, clock);
+            Progress before = runner.GetProgress();
+            CHECK(before.position == 1);
+            CHECK(before.at_most == (int)survey.questions.size()); // nothing answered: all may show
+            for (int step = 0; step < 100; step++) {
+                const Question& question = runner.Current();
+                INFO("question " << question.id);
+                // Trying answers on a question moves nothing.
+                for (int tries = 0; tries < 3; tries++) {
+                    runner.SetAnswer(SyntheticAnswer(question, "fr", rng));
+                    const Progress now = runner.GetProgress();
+                    CHECK(now.position == before.position);
+                    CHECK(now.at_most == before.at_most);
+                    CHECK(now.done == before.done);
+                }
+                if (runner.IsLast()) break;
+                REQUIRE_FALSE(runner.Next());
+                const Progress after = runner.GetProgress();
+                CHECK(after.position == before.position + 1);
+                CHECK(after.at_most <= before.at_most);
+                CHECK(after.done > before.done);
+                CHECK(after.position <= after.at_most);
+                before = after;
+            }
+            CHECK(runner.IsLast());
+            CHECK(before.done < 1.0f);
+            SubmitResult result = runner.Submit();
+            REQUIRE(result.response);
+            // Shown: as many questions as the number on the last one.
+            std::vector<std::string> ids = QuestionIds(*result.response);
+            CHECK((int)ids.size() <= before.position);
+        }
+    }
 }
 
 TEST_CASE("validation returns catalogue keys with their bounds, and Next stays on a refused answer") {
@@ -408,4 +465,47 @@ TEST_CASE("synthetic responses are valid for every demo survey and respect show_
             }
         }
     }
+}
+
+TEST_CASE("a survey's length: questions always asked to all of them, and minutes from their types") {
+    const Survey flow = Load("flow.toml");
+    const SurveyLength length = EstimateLength(flow);
+    CHECK(length.max_questions == 12);
+    CHECK(length.min_questions == 7); // without show_if
+    int seconds = 0;
+    for (const Question& q : flow.questions)
+        seconds += TypicalSeconds(q.type);
+    CHECK(length.minutes == std::max(1, (int)std::lround(seconds / 60.0)));
+
+    // The demo survey: ten questions, three of them with show_if; about three minutes.
+    Diagnostics diags;
+    std::vector<Survey> surveys = LoadSurveys(test::SourceDir() / "config" / "surveys", {"fr", "en"}, diags);
+    const auto demo = std::find_if(surveys.begin(), surveys.end(),
+                                   [](const Survey& s) { return s.id == "usages-espaces-publics"; });
+    REQUIRE(demo != surveys.end());
+    CHECK(EstimateLength(*demo).min_questions == 7);
+    CHECK(EstimateLength(*demo).max_questions == 10);
+    CHECK(EstimateLength(*demo).minutes == 3);
+    // A poll of one tap is still "about one minute", never zero.
+    CHECK(EstimateLength(Load("poll.toml")).minutes == 1);
+}
+
+TEST_CASE("the voter sees their own vote counted, a burst one too, and only theirs") {
+    PollTally tally;
+    tally.loaded = true;
+    tally.votes = {{"jeux", 3}};
+    tally.total = 3;
+    tally.burst_votes = 2; // this vote and an earlier one of the same burst
+    const PollTally shown = TallyShownToVoter(tally, "ombre", /*burst=*/true);
+    CHECK(shown.votes.at("ombre") == 1);
+    CHECK(shown.votes.at("jeux") == 3);
+    CHECK(shown.total == 4);
+    CHECK(shown.burst_votes == 1);
+    // A vote that is not burst is in the tally already: nothing is added twice.
+    const PollTally plain = TallyShownToVoter(tally, "jeux", false);
+    CHECK(plain.votes.at("jeux") == 3);
+    CHECK(plain.total == 3);
+    // Not loaded yet (the database is down): nothing to show, nothing invented.
+    CHECK_FALSE(TallyShownToVoter(PollTally{}, "jeux", true).loaded);
+    CHECK(TallyShownToVoter(PollTally{}, "jeux", true).total == 0);
 }

@@ -99,6 +99,7 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
             if (verb == "tap-target") {
                 driver.Tap(c.x, c.y);
             } else {
+                driver.WaitUntilTouchActs(c.x, c.y);
                 driver.FingerDown(1, c.x, c.y);
                 driver.Wait(1.0); // past the long-press time
                 held = c;

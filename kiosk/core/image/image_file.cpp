@@ -47,11 +47,11 @@ using File = std::unique_ptr<FILE, FileCloser>;
 std::optional<Format> Sniff(const std::filesystem::path& file, File& handle, std::string& error) {
     std::error_code ec;
     const std::filesystem::file_status status = std::filesystem::status(file, ec);
-    if (ec || !std::filesystem::exists(status)) {
+    if (ec || status.type() == std::filesystem::file_type::not_found) {
         error = ec && ec != std::errc::no_such_file_or_directory ? ec.message() : "no such file";
         return std::nullopt;
     }
-    if (!std::filesystem::is_regular_file(status)) {
+    if (status.type() != std::filesystem::file_type::regular) {
         error = "not a regular file";
         return std::nullopt;
     }

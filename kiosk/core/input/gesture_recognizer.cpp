@@ -12,6 +12,7 @@ GestureConfig GestureConfig::Scaled(float scale) const {
     c.double_tap_slop *= scale;
     c.fling_min_speed *= scale;
     c.inertia_stop_speed *= scale;
+    c.repeat_slop *= scale;
     return c;
 }
 
@@ -28,6 +29,7 @@ void GestureRecognizer::RemovePointer(int64_t id) {
 void GestureRecognizer::OnHover(Vec2 pos, double) {
     hover_present_ = true;
     hover_pos_ = pos;
+    last_touch_pos_ = pos;
     pending_.had_input = true;
 }
 
@@ -39,6 +41,7 @@ void GestureRecognizer::OnHoverLost() {
 void GestureRecognizer::OnPointer(const PointerEvent& event) {
     pending_.had_input = true;
     Pointer* pointer = FindPointer(event.id);
+    if (pointer || event.action == PointerAction::Down) last_touch_pos_ = event.pos;
 
     switch (event.action) {
     case PointerAction::Down: {
@@ -48,9 +51,17 @@ void GestureRecognizer::OnPointer(const PointerEvent& event) {
             pointer->last_event_time = event.time;
             return;
         }
+        const bool guarded = Guarded(event.pos, event.time);
         pointers_.push_back({event.id, event.pos, event.pos, event.pos, event.time, event.time, {}});
         pointers_.back().samples.push_back({event.time, event.pos});
-        if (pointers_.size() == 1) {
+        if (guarded || (mode_ == Mode::Consumed && pointers_.size() > 1)) {
+            // Landed too soon after a change of screen, or beside a finger that did: this
+            // touch belongs to no screen. It does nothing until every finger has lifted.
+            if (mode_ == Mode::Dragging) pending_.drag_ended = true;
+            if (mode_ == Mode::Pinching) pending_.pinch_ended = true;
+            imgui_queue_.clear();
+            mode_ = Mode::Consumed;
+        } else if (pointers_.size() == 1) {
             mode_ = Mode::Pressed;
         } else if (pointers_.size() == 2) {
             if (mode_ == Mode::Dragging) pending_.drag_ended = true;
@@ -262,6 +273,24 @@ void GestureRecognizer::Consume() {
     inertia_ = false;
     last_tap_.reset();
     if (!pointers_.empty()) mode_ = Mode::Consumed;
+}
+
+void GestureRecognizer::Guard(double now) {
+    Consume();
+    guard_until_ = now + config_.guard_seconds;
+    repeat_until_ = now + config_.repeat_seconds;
+    repeat_pos_ = last_touch_pos_;
+}
+
+bool GestureRecognizer::Guarded(Vec2 pos, double time) const {
+    return time < guard_until_ || (time < repeat_until_ && Distance(pos, repeat_pos_) <= config_.repeat_slop);
+}
+
+double GestureRecognizer::ActsFrom(Vec2 pos, double now) const {
+    if (!pointers_.empty()) return std::numeric_limits<double>::infinity(); // lift them first
+    double from = std::max(now, guard_until_);
+    if (Distance(pos, repeat_pos_) <= config_.repeat_slop) from = std::max(from, repeat_until_);
+    return from;
 }
 
 void GestureRecognizer::Reset() {

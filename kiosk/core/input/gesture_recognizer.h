@@ -10,7 +10,10 @@
 //   - a pinch (two fingers): scale and pan about the fingers' centroid; it cancels any tap;
 //   - a long press (still for a while), double tap;
 //   - a lost finger-up (some panels drop FINGERUP): a pointer silent for too long is
-//     cancelled, so a ghost finger cannot block every later tap.
+//     cancelled, so a ghost finger cannot block every later tap;
+//   - the touch guard after a change of screen (Guard(), docs/touch-input.md): the touches
+//     down at the change, those that land within guard_seconds of it, and a repeat of the
+//     last touch at its place within repeat_seconds, do nothing until they lift.
 // Pure C++: time is passed in, so tests drive it with synthetic sequences.
 #pragma once
 
@@ -34,6 +37,12 @@ struct GestureConfig {
     float inertia_stop_speed = 20;        // px/s below which inertia stops
     double inertia_time_constant = 0.325; // s; velocity *= exp(-dt / constant)
     double velocity_window = 0.1;         // s of recent motion used to estimate the fling velocity
+    // After a change of screen (docs/touch-input.md): no touch acts for guard_seconds, and
+    // none within repeat_slop of the last touch for repeat_seconds (the second half of a
+    // double tap, up to the slowest double taps people make).
+    double guard_seconds = 0.35;
+    double repeat_seconds = 0.8;
+    float repeat_slop = 60;
 
     // Returns a copy with distances multiplied by the display scale.
     GestureConfig Scaled(float scale) const;
@@ -115,7 +124,18 @@ public:
     // more until they lift.
     void Consume();
 
-    // Forgets every pointer, pending click and inertia (visitor reset).
+    // The screen changed at `now`: Consume() the touch in progress, then ignore every touch
+    // that lands before now + guard_seconds, or before now + repeat_seconds within
+    // repeat_slop of where the last touch was. An ignored touch does nothing until every
+    // finger has lifted.
+    void Guard(double now);
+    // Whether a touch landing at `pos` at `time` would be ignored by the guard.
+    bool Guarded(Vec2 pos, double time) const;
+    // The earliest time from `now` on at which a touch at `pos` would act (`now` when it
+    // would act at once): when every finger is up and the guard is over.
+    double ActsFrom(Vec2 pos, double now) const;
+
+    // Forgets every pointer, pending click and inertia (visitor reset). The guard stays.
     void Reset();
 
     size_t PointerCount() const { return pointers_.size(); }
@@ -165,6 +185,12 @@ private:
 
     // Last tap, for double-tap detection.
     std::optional<std::pair<double, Vec2>> last_tap_;
+
+    // The touch guard (Guard()).
+    Vec2 last_touch_pos_;                                            // last pointer or hover position
+    double guard_until_ = -std::numeric_limits<double>::infinity();  // no touch acts before
+    double repeat_until_ = -std::numeric_limits<double>::infinity(); // none near repeat_pos_ before
+    Vec2 repeat_pos_;
 };
 
 } // namespace kiosk

@@ -89,15 +89,24 @@ int SurveyRunner::PreviousVisible(int from) const {
     return -1;
 }
 
+bool SurveyRunner::MayShow(int index) const {
+    const Question& question = survey_->questions[index];
+    if (!question.show_if) return true;
+    const int ref = survey_->QuestionIndex(question.show_if->question_id);
+    if (ref < 0 || ref >= index) return false;   // as EvaluateVisibility
+    if (ref < current_) return IsVisible(index); // decided by answers already given
+    return ref == current_ || MayShow(ref);      // an answer to come may match the rule
+}
+
 Progress SurveyRunner::GetProgress() const {
-    Progress progress{0, 0};
-    for (int i = 0; i < (int)answers_.size(); i++) {
-        if (!IsVisible(i)) continue;
-        progress.total++;
-        if (i <= current_) progress.position++;
-    }
+    Progress progress{0, 0, 0};
+    for (int i = 0; i <= current_ && i < (int)answers_.size(); i++)
+        if (IsVisible(i)) progress.position++;
     progress.position = std::max(progress.position, 1);
-    progress.total = std::max(progress.total, 1);
+    progress.at_most = progress.position;
+    for (int i = current_ + 1; i < (int)answers_.size(); i++)
+        if (MayShow(i)) progress.at_most++;
+    progress.done = (float)(progress.position - 1) / (float)progress.at_most;
     return progress;
 }
 

@@ -35,10 +35,20 @@ struct ResponseContext {
 
 enum class RunnerStage { Answering, Submitted, Cancelled, TimedOut };
 
-// "3 / 8": position of the current question among the questions visible now.
+// How far the visitor is, in a form show_if cannot contradict: "Question 3" and a bar of
+// the share answered. No total is shown: a later answer may hide or show questions.
+//   - position: the current question is the position-th the visitor has been shown; it
+//     does not change while they stay on it, and grows by one with each Next.
+//   - at_most: the most questions this visit can still show in all (those passed, this one,
+//     and every later one a possible answer could show). Answers to questions already passed
+//     decide, the current one's does not (it may still change), so at_most never grows as
+//     the visitor goes forward.
+//   - done: (position - 1) / at_most, the share answered; it never goes down going forward.
+// Going Back, position and done go back with the visitor, as they expect.
 struct Progress {
     int position = 1; // 1-based
-    int total = 1;
+    int at_most = 1;
+    float done = 0; // 0..1
 };
 
 struct SubmitResult {
@@ -69,7 +79,7 @@ public:
 
     // True when the question at `index` is shown given the answers so far.
     bool IsVisible(int index) const;
-    // Position among visible questions ("3 / 8"); recomputed from the current answers.
+    // See Progress; recomputed from the answers given.
     Progress GetProgress() const;
     bool CanGoBack() const;
     // No visible question after the current one: the screen offers "Send" instead of "Next".
@@ -97,6 +107,8 @@ private:
     Response MakeResponse(ResponseStatus status) const;
     int NextVisible(int from) const;
     int PreviousVisible(int from) const;
+    // Whether a later question may still be shown, whatever the answers not yet given.
+    bool MayShow(int index) const;
 
     const Survey* survey_;
     ResponseContext context_;

@@ -2,6 +2,7 @@
 // walk-in poll of the moment answered in one tap.
 #include "screens.h"
 #include "survey/poll_offer.h"
+#include "survey/survey_length_text.h"
 #include "widgets.h"
 
 namespace kiosk {
@@ -44,9 +45,13 @@ void DrawHome(App& app) {
         ImGui::SetCursorScreenPos(
             ImVec2(m.margin + (i % 2) * (tile_w + m.gap), top + (float)(i / 2) * (tile_h + m.gap)));
         std::string key(tile.key);
-        if (Tile(app, tile.id, tile.icon, app.Tr(key + ".title"), app.Tr(key + ".subtitle"), tile.color,
+        // The survey tile says how long the surveys take, as the list and the notice do.
+        const std::string subtitle =
+            tile.screen == Screen::Surveys ? OpinionTileSubtitle(app) : app.Tr(key + ".subtitle");
+        if (Tile(app, tile.id, tile.icon, app.Tr(key + ".title"), subtitle, tile.color,
                  ImVec2(tile_w, tile_h)))
             app.nav.Go({tile.screen, ""}, app.now);
+        app.targets.Name(key);
     }
 
     // Footer: leave, so the next visitor does not find our language or answers.

@@ -160,6 +160,11 @@ void DrawSurvey(App& app) {
     } else {
         visit.confirm_cancel = false;
     }
+    // What the frame ends with: a tap that moved to another question, sent or opened the
+    // dialog changes the page at once (the next touches then wait, see App::ShowsPage).
+    app.ShowsPage((uint64_t)visit.stage);
+    app.ShowsPage(visit.runner ? (uint64_t)visit.runner->CurrentIndex() : 0);
+    app.ShowsPage(visit.confirm_cancel);
 }
 
 } // namespace kiosk

@@ -4,6 +4,7 @@
 #include "qr_widget.h"
 #include "screens.h"
 #include "survey/survey_layout.h"
+#include "survey/survey_length_text.h"
 #include "survey/survey_session.h"
 #include "widgets.h"
 
@@ -67,7 +68,7 @@ void DrawSurveyNotice(App& app, const Survey& survey) {
     ImGui::Dummy(ImVec2(text_w, m.Px(16)));
     EndTouchScroll();
 
-    // Right: the full text by QR code, the number of questions, and "Start".
+    // Right: the full text by QR code, how long the survey takes, and "Start".
     const float sx = m.width - m.margin - side_w;
     ImGui::SetCursorScreenPos(ImVec2(sx, top));
     CenteredText(app.Tr("surveys.notice.full_text"), app.fonts.body_bold, palette::kText, sx, side_w);
@@ -83,8 +84,7 @@ void DrawSurveyNotice(App& app, const Survey& survey) {
     const float start_h = m.target * 1.5f;
     const float start_y = m.height - m.Px(24) - start_h;
     ImGui::SetCursorScreenPos(ImVec2(sx, start_y - app.fonts.body->FontSize - m.Px(12)));
-    CenteredText(app.Format("surveys.questions_count", fmt::arg("count", survey.questions.size())),
-                 app.fonts.body, palette::kTextMuted, sx, side_w);
+    CenteredText(LengthText(app, survey), app.fonts.body, palette::kTextMuted, sx, side_w);
     ImGui::SetCursorScreenPos(ImVec2(sx, start_y));
     if (TouchButton(app, "##start", app.Tr("surveys.notice.start"), ImVec2(side_w, start_h), start))
         StartAnswering(app);

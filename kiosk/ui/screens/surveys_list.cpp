@@ -2,6 +2,7 @@
 // (polls) answered in one tap. An empty state when there is nothing to answer.
 #include "screens.h"
 #include "survey/poll_card.h"
+#include "survey/survey_length_text.h"
 #include "survey/survey_session.h"
 #include "widgets.h"
 
@@ -34,8 +35,7 @@ void DrawSurveys(App& app) {
     for (const Survey* survey : surveys) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
         ImGui::PushID(survey->id.c_str());
-        const std::string subtitle =
-            app.Format("surveys.questions_count", fmt::arg("count", survey->questions.size()));
+        const std::string subtitle = LengthText(app, *survey);
         if (Tile(app, "##survey", Icon::Opinion, app.Text(survey->title), subtitle, palette::kOpinion,
                  ImVec2(width, tile_h)))
             OpenSurvey(app, *survey);

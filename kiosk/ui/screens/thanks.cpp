@@ -3,6 +3,7 @@
 // as bars. It ends the visit by itself (idle.thanks_seconds); "Finish" ends it at once,
 // "Home" keeps the visit going.
 #include "screens.h"
+#include "survey/own_vote.h"
 #include "survey/poll_results.h"
 #include "widgets.h"
 
@@ -33,7 +34,12 @@ void DrawThanks(App& app) {
         const float bars_top = ImGui::GetCursorScreenPos().y + m.Px(16);
         const float bars_w = std::min(width, m.Px(1500));
         const float bars_x = (m.width - bars_w) * 0.5f;
-        PollResults(app, *survey, app.store->Tally(survey->id),
+        // The visitor's own vote shows counted, even one flagged burst (kept apart for staff).
+        const SurveyVisit& visit = app.visit.survey;
+        const bool voted = visit.survey_id == survey->id;
+        PollResults(app, *survey,
+                    TallyShownToVoter(app.store->Tally(survey->id), voted ? visit.vote : "",
+                                      voted && visit.vote_burst),
                     {ImVec2(bars_x, bars_top), ImVec2(bars_x + bars_w, buttons_y - m.gap)});
     }
 

@@ -42,8 +42,8 @@ float SurveyHeader(App& app, const Survey& survey, const Progress* progress, boo
 
     float right = m.width - m.Px(32);
     if (progress) {
-        const std::string text = app.Format("surveys.nav.progress", fmt::arg("position", progress->position),
-                                            fmt::arg("total", progress->total));
+        // "Question 3": no total, which a later answer could change (see Progress).
+        const std::string text = app.Format("surveys.nav.progress", fmt::arg("position", progress->position));
         ImFont* font = app.fonts.title;
         const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
         right -= w;
@@ -58,18 +58,17 @@ float SurveyHeader(App& app, const Survey& survey, const Progress* progress, boo
     CenteredText(title, app.fonts.body_bold, palette::kTextOnDark, left, right - left);
 
     float bottom = m.bar;
-    if (progress && progress->total > 0) {
-        // One segment per question: how far, at a glance, without reading the numbers.
-        const float seg_gap = m.Px(6), seg_h = m.Px(12);
-        const float seg_w =
-            (m.width - 2 * m.margin - seg_gap * (float)(progress->total - 1)) / (float)progress->total;
-        for (int i = 0; i < progress->total; i++) {
-            const float x = m.margin + (float)i * (seg_w + seg_gap);
-            draw->AddRectFilled(ImVec2(x, m.bar + m.Px(10)), ImVec2(x + seg_w, m.bar + m.Px(10) + seg_h),
-                                Rgb(i < progress->position ? palette::kOpinion : palette::kSurfaceAlt),
-                                seg_h * 0.5f);
-        }
-        bottom += m.Px(10) + seg_h;
+    if (progress) {
+        // The share answered, at a glance, without reading: a bar that only moves forward.
+        const float bar_h = m.Px(12), y = m.bar + m.Px(10);
+        const float x0 = m.margin, x1 = m.width - m.margin;
+        draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + bar_h), Rgb(palette::kSurfaceAlt), bar_h * 0.5f);
+        const float filled = (x1 - x0) * std::clamp(progress->done, 0.0f, 1.0f);
+        if (filled > 0)
+            draw->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + std::max(filled, bar_h), y + bar_h),
+                                Rgb(palette::kOpinion), bar_h * 0.5f);
+        app.targets.Name("survey.progress", ImVec2(x0, y), ImVec2(x0 + filled, y + bar_h));
+        bottom += m.Px(10) + bar_h;
     }
     return bottom;
 }

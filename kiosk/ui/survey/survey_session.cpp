@@ -84,6 +84,8 @@ void VotePoll(App& app, const Survey& poll, std::string_view option_id) {
         return;
     }
     result.response->burst = app.poll_bursts.OnVote(poll, app.now);
+    visit.vote = std::string(option_id);
+    visit.vote_burst = result.response->burst;
     Record(app, std::move(*result.response));
     app.nav.Go({Screen::Survey, poll.id}, app.now);
 }

@@ -31,6 +31,10 @@ struct SurveyVisit {
     std::optional<SurveyRunner> runner; // from "Start" (or a poll vote) on
     std::optional<Ticket> ticket;       // the submitted response, while Sending
     double sent_at = 0;                 // monotonic time it was submitted
+    // A poll vote: the option chosen and whether it was flagged burst, so that the results
+    // shown after it count it (survey/own_vote.h).
+    std::string vote;
+    bool vote_burst = false;
 
     // The question on screen: the state below belongs to question `question` and is reset
     // when another question shows.
