@@ -226,9 +226,12 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
         ImGui::SetCursorScreenPos(plan_area.min);
         const bool tapped = ImGui::InvisibleButton("##plan", ImVec2(plan_area.Width(), plan_area.Height()));
         RecordTouchTarget(app);
-        app.targets.Name("plan");
         const ImVec2 tap = ImGui::GetIO().MousePos;
         const Rect& image = backdrop.image;
+        // Named by the part of the plan on screen, so that scripts tap fractions of the plan.
+        app.targets.Name(
+            "plan", ImVec2(std::max(image.min.x, plan_area.min.x), std::max(image.min.y, plan_area.min.y)),
+            ImVec2(std::min(image.max.x, plan_area.max.x), std::min(image.max.y, plan_area.max.y)));
         if (tapped && image.Contains(Vec2(tap.x, tap.y))) {
             // A tap on a pin's head selects it; elsewhere it places a new pin (while there is room).
             int hit = -1;

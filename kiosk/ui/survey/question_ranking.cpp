@@ -51,7 +51,7 @@ Columns ComputeColumns(const App& app, const Area& area, int count) {
     Columns c;
     c.title_y = area.min.y;
     c.title_h = m.target;
-    const float top = area.min.y + c.title_h + m.gap * 0.5f;
+    const float top = area.min.y + c.title_h + m.gap * 0.75f;
     const float col_w = (area.Width() - m.gap) * 0.5f;
     c.ranking = {ImVec2(area.min.x, top), ImVec2(area.min.x + col_w, area.max.y)};
     c.pool = {ImVec2(area.max.x - col_w, top), ImVec2(area.max.x, area.max.y)};
