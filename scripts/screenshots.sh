@@ -75,7 +75,7 @@ shots=(
   "survey-yes-no|$q6; tap-target option:yes"
   "survey-number-keypad|$q7; tap-target key:2"
   "survey-ranking|$q8; tap-target option:jeux; tap-target option:eclairage; tap-target option:ombre"
-  "survey-plan-pin|$q9; tap 30% 52%; tap-target pin-choice:agreable; tap 18% 30%"
+  "survey-plan-pin|$q9; tap 22% 62%; tap-target pin-choice:insecurite; tap 50% 40%; tap-target pin-choice:agreable; tap-target pin.zoom_in; wait 1; tap 34% 46%; tap-target pin-choice:abime; wait 1"
   "survey-free-text-keyboard|$q10; $typed"
   "keyboard-symbols|$q10; $typed; tap-target key:layer:symbols"
   "keyboard-accents|$q10; hold-target key:e"

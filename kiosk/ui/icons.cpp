@@ -110,6 +110,15 @@ void DrawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 col) {
             }
         break;
     }
+    case Icon::StartAgain: {
+        // Three quarters of a circle, its arrowhead pointing back (anticlockwise) at the top.
+        const float r = 0.68f, pi = 3.14159265f;
+        d->PathArcTo(At(c, s, 0.05f, 0.1f), s * r, -pi * 0.5f, pi, 24);
+        d->PathStroke(col, 0, w * 1.3f);
+        d->AddTriangleFilled(At(c, s, -0.4f, 0.1f - r), At(c, s, 0.2f, 0.1f - r - 0.42f),
+                             At(c, s, 0.2f, 0.1f - r + 0.42f), col);
+        break;
+    }
     case Icon::Pin: {
         d->AddCircleFilled(At(c, s, 0.0f, -0.3f), s * 0.55f, col);
         d->AddTriangleFilled(At(c, s, -0.45f, -0.05f), At(c, s, 0.45f, -0.05f), At(c, s, 0.0f, 0.95f), col);

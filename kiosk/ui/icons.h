@@ -34,6 +34,7 @@ enum class Icon {
     Backspace,   // a key cap pointing left with a cross
     Warning,     // a triangle with "!"
     Trash,       // remove (a pin)
+    StartAgain,  // an arrow turning back on itself: undo everything, start again
 };
 
 // Draws `icon` centred on `center`, fitting in a square of side `size`.

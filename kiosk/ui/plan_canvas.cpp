@@ -1,8 +1,10 @@
 #include "plan_canvas.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "programme_widgets.h"
+#include "widgets.h"
 
 namespace kiosk {
 
@@ -45,6 +47,45 @@ void DrawTiledImage(ImDrawList* draw, TiledImage& image, const PlanView& view, c
     }
     draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     draw->PopClipRect();
+}
+
+bool PanZoomFromGestures(const App& app, const GestureFrame& g, PlanView& view, const Rect& canvas,
+                         bool allow_drag, bool& pinch_on_canvas, std::span<const Rect> no_wheel) {
+    bool moved = false;
+    if (allow_drag && canvas.Contains(g.scroll_origin) && (g.dragging || g.drag_ended || g.inertia) &&
+        g.scroll_delta != Vec2{}) {
+        view.Pan(g.scroll_delta);
+        moved = true;
+    }
+    // Two fingers: the plan point under their centroid follows it, scaled by their spread.
+    if (g.pinch_began) pinch_on_canvas = canvas.Contains(g.pinch_center);
+    if (g.pinching && pinch_on_canvas) {
+        view.Pan(g.pinch_pan_delta);
+        view.ZoomAbout(g.pinch_center, g.pinch_scale_delta);
+        moved = true;
+    }
+    const bool over_button = std::any_of(no_wheel.begin(), no_wheel.end(),
+                                         [&](const Rect& r) { return r.Contains(app.mouse_pos); });
+    if (app.wheel.y != 0 && canvas.Contains(app.mouse_pos) && !over_button) {
+        view.ZoomAbout(app.mouse_pos, std::pow(1.25f, app.wheel.y));
+        moved = true;
+    }
+    return moved;
+}
+
+bool IconSquareButton(App& app, const char* id, const Rect& r, Icon icon, bool enabled) {
+    const Metrics& m = app.metrics;
+    ImGui::SetCursorScreenPos(ImVec2(r.min.x, r.min.y));
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(r.Width(), r.Height())) && enabled;
+    AddTouchTarget(app, ImVec2(r.min.x, r.min.y), ImVec2(r.max.x, r.max.y));
+    const uint32_t fill = !enabled                 ? palette::kBorder
+                          : ImGui::IsItemActive()  ? Shade(palette::kPrimary, 0.78f)
+                          : ImGui::IsItemHovered() ? Shade(palette::kPrimary, 0.88f)
+                                                   : palette::kPrimary;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(ImVec2(r.min.x, r.min.y), ImVec2(r.max.x, r.max.y), Rgb(fill), m.radius);
+    DrawIcon(draw, icon, ImVec2(r.Center().x, r.Center().y), r.Height() * 0.5f, Rgb(palette::kTextOnDark));
+    return clicked;
 }
 
 } // namespace kiosk

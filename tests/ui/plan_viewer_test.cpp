@@ -486,3 +486,30 @@ photo = "photo.png"
             red += Near(Rgb(shot, (float)x, (float)y), kQuadrantColors[0]);
     CHECK(red > 100);
 }
+
+TEST_CASE("a tap on the divider's handle never opens the marker under it", "[plan]") {
+    TestKiosk k = OpenKiosk(WriteViewerKiosk("viewer_handle_wins"));
+    OpenPlan(k, "pair");
+    PlanViewerState& s = Viewer(k);
+    const Rect canvas = s.view.Viewport();
+    // Zoomed in with the "before" marker at the middle of the plan area, the divider just
+    // right of it: the handle lies over the marker.
+    k.driver->Wheel(canvas.Center().x, canvas.Center().y, 4);
+    s.view.CenterOn({500, 1050});
+    k.driver->Frames(2);
+    const Vec2 marker = s.view.PlanToScreen({500, 1050});
+    REQUIRE(Distance(marker, canvas.Center()) < 2.0f);
+    s.divider = DividerFractionAt(canvas, marker.x + 12, 0);
+    k.driver->Frames(2);
+    const Vec2 handle = DividerHandle(canvas, s.divider);
+    REQUIRE(Distance(handle, marker) < 20.0f);
+    SaveScreen(*k.driver, ScreenshotDir() / "plan-viewer-handle-over-marker.png");
+    k.driver->Tap(handle.x, handle.y);
+    k.driver->Frames(2);
+    CHECK(s.open_hotspot == -1);
+    // The handle drawn over the marker: its white disc at the marker's centre.
+    CHECK(Near(Rgb(k.driver->Capture(), marker.x - 2, marker.y - 16), 0xFFFFFF, 10));
+    // Beside the handle (on the marker's left) the marker still opens.
+    k.driver->Tap(marker.x - k.app().metrics.target * 0.4f, marker.y);
+    CHECK(s.open_hotspot == 0);
+}

@@ -166,9 +166,9 @@ TEST_CASE("Back keeps the answers, the ranking takes taps in order, taps back an
         kiosk.Tap(std::string("option:") + id);
     CHECK(runner.CurrentAnswer().option_ids ==
           std::vector<std::string>{"toilettes", "jeux", "ombre", "eclairage", "voitures"});
-    // Drag "voitures" (rank 5) onto "toilettes" (rank 1): it becomes first.
-    const TargetRect from = *app.targets.Find("option:voitures");
-    const TargetRect to = *app.targets.Find("option:toilettes");
+    // Drag "voitures" (place 5 of the ranking) to place 1: it becomes first.
+    const TargetRect from = *app.targets.Find("rank:5");
+    const TargetRect to = *app.targets.Find("rank:1");
     kiosk.Driver().Drag(from.Center().x, from.Center().y, to.Center().x, to.Center().y, 0.5);
     kiosk.Driver().Frames(3);
     CHECK(runner.CurrentAnswer().option_ids ==

@@ -77,6 +77,11 @@ TEST_CASE("the demo content loads without errors or warnings") {
     CHECK(pair->MaxScale() == 2.0f);
     CHECK(pair->hotspots.size() == 8);
     CHECK(pair->hotspots[4].number == 5);
+    // Markers moved off the drawing's labels, chrome kept off its legend and title block.
+    CHECK(pair->hotspots[1].id == "groupe-scolaire");
+    CHECK(pair->hotspots[1].marker_offset == Vec2(0, -56));
+    CHECK(pair->hotspots[0].marker_offset == Vec2(0, 0));
+    CHECK(pair->legend == (kCornerTopLeft | kCornerBottomRight));
     for (const Plan& plan : c.plans) {
         CHECK(plan.example);
         for (const Hotspot& h : plan.hotspots) {

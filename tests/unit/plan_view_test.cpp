@@ -195,3 +195,48 @@ TEST_CASE("markers sit on their plan point at any zoom and are hit within a fixe
     const bool shown[] = {true, false, true};
     CHECK(MarkerAt(v, markers, shown, between, 200) == 0);
 }
+
+TEST_CASE("a tap on the divider's handle is the handle's, and markers may be drawn off their point") {
+    const Rect vp({0, 110}, {1400, 1080});
+    const Vec2 handle = DividerHandle(vp, 0.25f);
+    CHECK(handle.x == Approx(350));
+    CHECK(handle.y == Approx(595));
+    CHECK(OnDividerHandle(vp, 0.25f, handle + Vec2(20, -20), 42));
+    CHECK_FALSE(OnDividerHandle(vp, 0.25f, handle + Vec2(0, 60), 42));
+
+    const PlanView view(kPlan, kViewport, 2.0f);
+    const std::vector<Vec2> markers = {{1000, 1000}};
+    const std::vector<Vec2> offsets = {{0, -56}};
+    const Vec2 point = view.PlanToScreen(markers[0]);
+    CHECK(MarkerAt(view, markers, {}, point + Vec2(0, -56), 30, offsets) == 0);
+    CHECK(MarkerAt(view, markers, {}, point, 30, offsets) == -1); // the marker is no longer there
+    CHECK(MarkerAt(view, markers, {}, point, 30) == 0);
+}
+
+TEST_CASE("chrome keeps off the corners that hold the plan's legend") {
+    // No legend: labels on top, buttons bottom right.
+    ChromeCorners c = PlaceChrome(0, true);
+    CHECK(c.before_label == 1);
+    CHECK(c.after_label == 2);
+    CHECK(c.controls == 8);
+    // The demo plans: legend top left, title block bottom right.
+    c = PlaceChrome(1 | 8, true);
+    CHECK(c.before_label == 4);    // bottom left
+    CHECK(c.after_label == 2);     // top right
+    CHECK(c.controls == 4);        // bottom left too, the label beside them
+    c = PlaceChrome(1 | 8, false); // no labels on a single plan
+    CHECK(c.controls == 4);
+    c = PlaceChrome(8, false);
+    CHECK(c.controls == 4);
+    c = PlaceChrome(8 | 4, true);
+    CHECK(c.before_label == 1);
+    CHECK(c.after_label == 2);
+    CHECK(c.controls == 2); // top right, shared with the after label
+    for (unsigned legend = 0; legend < 15; legend++) {
+        INFO("legend " << legend);
+        const ChromeCorners placed = PlaceChrome(legend, true);
+        CHECK_FALSE(placed.controls & legend);
+        if ((legend & 5) != 5) CHECK_FALSE(placed.before_label & legend);
+        if ((legend & 10) != 10) CHECK_FALSE(placed.after_label & legend);
+    }
+}

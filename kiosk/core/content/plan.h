@@ -35,6 +35,17 @@ struct Hotspot {
     LocalizedText title, text;
     std::filesystem::path photo; // empty: none
     SourcePos photo_where;       // its `photo` key
+    // Where the marker is drawn, from its point, in screen pixels at 1920×1080 (scaled with
+    // the screen): moves it off the plan's own label; a line joins it to its point.
+    Vec2 marker_offset;
+};
+
+// Corners of a plan's drawing (a bit mask), for `legend`.
+enum PlanCorner : unsigned {
+    kCornerTopLeft = 1,
+    kCornerTopRight = 2,
+    kCornerBottomLeft = 4,
+    kCornerBottomRight = 8,
 };
 
 struct Plan {
@@ -46,6 +57,7 @@ struct Plan {
     PlanImage image; // the plan; the "after" side of a before/after pair
     std::optional<PlanImage> before;
     float max_zoom = 2.0f; // largest magnification of the main image's own pixels
+    unsigned legend = 0;   // PlanCorner mask: corners holding the drawing's legend or title block
     std::vector<Hotspot> hotspots;
 
     // Largest screen pixels per plan unit (max_zoom applied to the main image's pixels).

@@ -54,6 +54,29 @@ Vec2 PlaceholderFrame(const toml::table& root) {
                 std::min(std::max(1000.0f, bottom * kMargin), 1e7f));
 }
 
+constexpr float kMaxMarkerOffset = 200; // px at 1920×1080: a marker stays near its point
+
+// `legend`: the corners of the drawing that hold its legend or title block.
+unsigned ReadLegend(TableReader& root) {
+    static constexpr std::pair<std::string_view, PlanCorner> kNames[] = {
+        {"top-left", kCornerTopLeft},
+        {"top-right", kCornerTopRight},
+        {"bottom-left", kCornerBottomLeft},
+        {"bottom-right", kCornerBottomRight}};
+    unsigned mask = 0;
+    for (const std::string& name : root.StringArray("legend")) {
+        auto it = std::find_if(std::begin(kNames), std::end(kNames),
+                               [&](const auto& n) { return n.first == name; });
+        if (it == std::end(kNames))
+            root.Error("legend", fmt::format("\"{}\" is not a corner: \"top-left\", \"top-right\", "
+                                             "\"bottom-left\" or \"bottom-right\"",
+                                             name));
+        else
+            mask |= it->second;
+    }
+    return mask;
+}
+
 // The [before] table: the other image of a before/after pair, placed by `area`.
 std::optional<PlanImage> ReadBefore(TableReader& root, const Plan& plan,
                                     const std::vector<std::string>& languages) {
@@ -104,6 +127,13 @@ void ReadHotspots(TableReader& root, Plan& plan, const std::vector<std::string>&
         h.text = t.Localized("text", languages, Need::Required);
         h.photo = ReadImagePath(t, "photo", Need::Optional).value_or("");
         h.photo_where = t.Where("photo");
+        if (std::optional<Vec2> offset = ReadPoint(t, "marker_offset", Need::Optional)) {
+            if (std::fabs(offset->x) > kMaxMarkerOffset || std::fabs(offset->y) > kMaxMarkerOffset)
+                t.Error("marker_offset", fmt::format("[{}, {}] is too far: at most {} px either way",
+                                                     offset->x, offset->y, kMaxMarkerOffset));
+            else
+                h.marker_offset = *offset;
+        }
         t.Finish();
         plan.hotspots.push_back(std::move(h));
     }
@@ -152,6 +182,7 @@ std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const std::v
         if (plan.size.x <= 0 || plan.size.y <= 0) plan.size = PlaceholderFrame(*table);
         plan.image.area = Rect::FromSize({0, 0}, plan.size);
         plan.max_zoom = (float)root.Float("max_zoom", 2.0, 0.25, 16.0);
+        plan.legend = ReadLegend(root);
         plan.before = ReadBefore(root, plan, languages);
         ReadHotspots(root, plan, languages);
         root.Finish();

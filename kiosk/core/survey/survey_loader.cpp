@@ -104,7 +104,7 @@ std::vector<Option> ReadOptions(TableReader& q, const std::vector<std::string>& 
         option.id = ReadId(t, "id");
         option.label = RequiredText(t, "label", languages);
         if (t.Has("picture") && !pictures) {
-            t.Error("picture", "only the options of a single_choice question can have a picture");
+            t.Error("picture", "only the options of a single_choice or plan_pin question can have a picture");
             t.Node("picture"); // reported: not "unknown" as well
         } else if (std::optional<std::filesystem::path> picture = t.Path("picture")) {
             std::string ext = picture->extension().string();
@@ -351,7 +351,7 @@ void ReadPlanPin(TableReader& t, Question& q, const std::vector<std::string>& la
                    : detail == "comment" ? PinDetail::Comment
                                          : PinDetail::None;
     if (q.pin_detail == PinDetail::Choice)
-        q.options = ReadOptions(t, languages, 2, kMaxPinOptions, false);
+        q.options = ReadOptions(t, languages, 2, kMaxPinOptions, true); // pictures show on the pins
     else if (t.Has("options")) {
         t.Error("options", "pin options need `pin = \"choice\"`");
         t.Node("options");

@@ -118,24 +118,56 @@ bool NearDivider(const Rect& viewport, float fraction, Vec2 point, float reach) 
            std::fabs(point.x - DividerX(viewport, fraction)) <= reach;
 }
 
+Vec2 DividerHandle(const Rect& viewport, float fraction) {
+    return {DividerX(viewport, fraction), viewport.Center().y};
+}
+
+bool OnDividerHandle(const Rect& viewport, float fraction, Vec2 point, float radius) {
+    return Distance(DividerHandle(viewport, fraction), point) <= radius;
+}
+
 bool VisibleBesideDivider(bool on_before, bool on_after, float x, float divider_x) {
     if (on_before == on_after) return true;
     return on_before ? x <= divider_x : x >= divider_x;
 }
 
 int MarkerAt(const PlanView& view, std::span<const Vec2> markers, std::span<const bool> shown, Vec2 point,
-             float radius) {
+             float radius, std::span<const Vec2> offsets) {
     int best = -1;
     float best_distance = radius;
     for (size_t i = 0; i < markers.size(); i++) {
         if (!shown.empty() && !shown[i]) continue;
-        const float d = Distance(view.PlanToScreen(markers[i]), point);
+        const Vec2 offset = i < offsets.size() ? offsets[i] : Vec2{};
+        const float d = Distance(view.PlanToScreen(markers[i]) + offset, point);
         if (d <= best_distance) {
             best_distance = d;
             best = (int)i;
         }
     }
     return best;
+}
+
+ChromeCorners PlaceChrome(unsigned legend, bool with_labels) {
+    constexpr unsigned kTopLeft = 1, kTopRight = 2, kBottomLeft = 4, kBottomRight = 8;
+    ChromeCorners c;
+    if ((legend & 15u) == 15u) return c;
+    auto first_free = [&](std::initializer_list<unsigned> order, unsigned fallback) {
+        for (unsigned corner : order)
+            if (!(legend & corner)) return corner;
+        return fallback;
+    };
+    c.before_label = first_free({kTopLeft, kBottomLeft}, kTopLeft);
+    c.after_label = first_free({kTopRight, kBottomRight}, kTopRight);
+    // The buttons: a free corner no label took, else a free corner they share with a label.
+    const unsigned labels = with_labels ? c.before_label | c.after_label : 0u;
+    c.controls = 0;
+    for (unsigned corner : {kBottomRight, kBottomLeft, kTopRight, kTopLeft})
+        if (!(legend & corner) && !(labels & corner)) {
+            c.controls = corner;
+            break;
+        }
+    if (!c.controls) c.controls = first_free({kBottomRight, kBottomLeft, kTopRight, kTopLeft}, kBottomRight);
+    return c;
 }
 
 } // namespace kiosk

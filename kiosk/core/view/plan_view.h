@@ -93,15 +93,34 @@ float DividerX(const Rect& viewport, float fraction);
 float DividerFractionAt(const Rect& viewport, float x, float margin);
 // True if `point` is within `reach` px of the divider line (inside the viewport).
 bool NearDivider(const Rect& viewport, float fraction, Vec2 point, float reach);
+// The divider's handle: a disc of `radius` on the line, at the viewport's mid-height. A tap
+// on it belongs to the divider, even over a marker.
+Vec2 DividerHandle(const Rect& viewport, float fraction);
+bool OnDividerHandle(const Rect& viewport, float fraction, Vec2 point, float radius);
 // Whether a marker at screen x belongs to the visible side: markers of the "before" image
 // show left of the divider, those of the "after" image right of it, the others always.
 bool VisibleBesideDivider(bool on_before, bool on_after, float x, float divider_x);
 
 // [SECTION] Markers
 // Markers are drawn at a fixed size on screen whatever the zoom; their place is the plan
-// point's screen position. Index of the marker nearest to `point` within `radius` px, or -1.
-// `shown` (same length, or empty for all) excludes hidden markers.
+// point's screen position, moved by their screen offset (content may move a marker off the
+// plan's own label). Index of the marker nearest to `point` within `radius` px, or -1.
+// `shown` and `offsets` (same length, or empty: all shown, no offsets) as drawn.
 int MarkerAt(const PlanView& view, std::span<const Vec2> markers, std::span<const bool> shown, Vec2 point,
-             float radius);
+             float radius, std::span<const Vec2> offsets = {});
+
+// [SECTION] Chrome
+// What the viewer draws over the plan — the zoom buttons, the before/after labels — sits in
+// corners of the plan area, kept off the corners whose drawing holds the plan's legend or
+// title block (`legend`, a PlanCorner mask: 1 top left, 2 top right, 4 bottom left, 8 bottom
+// right). The "before" label takes a left corner, the "after" label a right one (top first),
+// the buttons the first free of bottom right, bottom left, top right, top left; where the
+// buttons share a corner with a label, the label goes next to them, towards the middle.
+// With every corner taken by the legend, the defaults (labels on top, buttons bottom right).
+// `labels`: a before/after plan (else there are no labels to place).
+struct ChromeCorners {
+    unsigned controls = 8, before_label = 1, after_label = 2; // one PlanCorner bit each
+};
+ChromeCorners PlaceChrome(unsigned legend, bool labels);
 
 } // namespace kiosk

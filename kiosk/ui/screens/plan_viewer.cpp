@@ -34,22 +34,34 @@ struct Layout {
     Rect canvas; // the plan area
     Rect panel;  // description, points, cards
     Rect zoom_out, zoom_in, reset;
+    ChromeCorners corners; // where the buttons and the before/after labels sit
 };
 
-Layout ComputeLayout(App& app) {
+bool IsLeft(unsigned corner) {
+    return corner & (kCornerTopLeft | kCornerBottomLeft);
+}
+bool IsTop(unsigned corner) {
+    return corner & (kCornerTopLeft | kCornerTopRight);
+}
+
+Layout ComputeLayout(App& app, const Plan& plan) {
     const Metrics& m = app.metrics;
     Layout l;
     const float panel_w = std::clamp(m.width * 0.27f, m.Px(420), m.Px(560));
     l.canvas = Rect({0, m.bar}, {m.width - panel_w, m.height});
     l.panel = Rect({m.width - panel_w, m.bar}, {m.width, m.height});
-    // Controls: bottom right of the plan, the reset button widest.
+    // Controls: a row in a corner of the plan off its legend (bottom right unless the
+    // content says the legend is there), the reset button outermost on the right.
+    l.corners = PlaceChrome(plan.legend, plan.before.has_value());
     const float pad = m.Px(24);
     const ButtonStyle reset_style{.icon = Icon::Reset};
     const ImVec2 reset = TouchButtonSize(app, app.Tr("plans.reset_view"), reset_style);
-    const float y = l.canvas.max.y - pad - m.target;
-    l.reset = Rect::FromSize({l.canvas.max.x - pad - reset.x, y}, {reset.x, m.target});
-    l.zoom_in = Rect::FromSize({l.reset.min.x - m.gap - m.target, y}, {m.target, m.target});
-    l.zoom_out = Rect::FromSize({l.zoom_in.min.x - m.gap - m.target, y}, {m.target, m.target});
+    const float row_w = reset.x + 2 * (m.gap + m.target);
+    const float x = IsLeft(l.corners.controls) ? l.canvas.min.x + pad : l.canvas.max.x - pad - row_w;
+    const float y = IsTop(l.corners.controls) ? l.canvas.min.y + pad : l.canvas.max.y - pad - m.target;
+    l.zoom_out = Rect::FromSize({x, y}, {m.target, m.target});
+    l.zoom_in = Rect::FromSize({l.zoom_out.max.x + m.gap, y}, {m.target, m.target});
+    l.reset = Rect::FromSize({l.zoom_in.max.x + m.gap, y}, {reset.x, m.target});
     return l;
 }
 
@@ -57,17 +69,20 @@ bool OnControls(const Layout& l, Vec2 p) {
     return l.reset.Contains(p) || l.zoom_in.Contains(p) || l.zoom_out.Contains(p);
 }
 
-// Hotspot positions and whether each shows beside the divider.
+// Hotspot positions, their markers' offsets on screen, and whether each shows beside the
+// divider (decided at its point, not at its marker).
 struct Markers {
     std::vector<Vec2> at;
+    std::vector<Vec2> offsets;
     std::vector<char> shown_bytes; // not vector<bool>: std::span<const bool> needs contiguous bools
 };
 
-Markers MarkersOf(const Plan& plan, const PlanViewerState& s, const Rect& canvas) {
+Markers MarkersOf(const App& app, const Plan& plan, const PlanViewerState& s, const Rect& canvas) {
     Markers markers;
     const float divider_x = DividerX(canvas, s.divider);
     for (const Hotspot& h : plan.hotspots) {
         markers.at.push_back(h.at);
+        markers.offsets.push_back(h.marker_offset * app.metrics.Px(1));
         const float x = s.view.PlanToScreen(h.at).x;
         markers.shown_bytes.push_back(!plan.before ||
                                       VisibleBesideDivider(h.layer == HotspotLayer::Before,
@@ -92,37 +107,22 @@ void HandleInput(App& app, PlanViewerState& s, const Plan& plan, const Layout& l
     const GestureFrame& g = app.gestures;
     const Metrics& m = app.metrics;
     const float reach = m.target * 0.6f; // how close to the divider a drag grabs it
-    bool moved = false;
 
     // One finger: drags the plan (with inertia after a fling) or, from the divider, the divider.
     if (g.drag_began)
         s.drag_moves_divider = plan.before && NearDivider(l.canvas, s.divider, g.scroll_origin, reach);
-    if (l.canvas.Contains(g.scroll_origin)) {
-        if (s.drag_moves_divider) {
-            if (g.dragging || g.drag_ended) s.divider = DividerFractionAt(l.canvas, g.drag_pos.x, reach);
-        } else if ((g.dragging || g.drag_ended || g.inertia) && g.scroll_delta != Vec2{}) {
-            s.view.Pan(g.scroll_delta);
-            moved = true;
-        }
-    }
-    // Two fingers: the plan point under their centroid follows it, scaled by their spread.
-    if (g.pinch_began) s.pinch_on_plan = l.canvas.Contains(g.pinch_center);
-    if (g.pinching && s.pinch_on_plan) {
-        s.view.Pan(g.pinch_pan_delta);
-        s.view.ZoomAbout(g.pinch_center, g.pinch_scale_delta);
-        moved = true;
-    }
-    // Mouse wheel: zoom about the pointer.
-    if (app.wheel.y != 0 && l.canvas.Contains(app.mouse_pos) && !OnControls(l, app.mouse_pos)) {
-        s.view.ZoomAbout(app.mouse_pos, std::pow(1.25f, app.wheel.y));
-        moved = true;
-    }
+    if (s.drag_moves_divider && l.canvas.Contains(g.scroll_origin) && (g.dragging || g.drag_ended))
+        s.divider = DividerFractionAt(l.canvas, g.drag_pos.x, reach);
+    const Rect controls[] = {l.reset, l.zoom_in, l.zoom_out};
+    const bool moved =
+        PanZoomFromGestures(app, g, s.view, l.canvas, !s.drag_moves_divider, s.pinch_on_plan, controls);
     if (moved) s.animation.active = false;
 
     // Double tap on the plan (not on a marker or a button): in from "whole plan", else back out.
     if (g.double_tap && l.canvas.Contains(*g.double_tap) && !OnControls(l, *g.double_tap)) {
-        const Markers markers = MarkersOf(plan, s, l.canvas);
-        if (MarkerAt(s.view, markers.at, Shown(markers), *g.double_tap, m.target * 0.5f) < 0) {
+        const Markers markers = MarkersOf(app, plan, s, l.canvas);
+        if (MarkerAt(s.view, markers.at, Shown(markers), *g.double_tap, m.target * 0.5f, markers.offsets) <
+            0) {
             PlanView target = s.view;
             if (s.view.AtFit())
                 target.ZoomTo(*g.double_tap, s.view.FitScale() * kDoubleTapZoom);
@@ -193,21 +193,29 @@ void DrawDivider(App& app, PlanViewerState& s, const Plan& plan, const Layout& l
     draw->AddTriangleFilled(ImVec2(c.x + gap + a, c.y), ImVec2(c.x + gap, c.y + a),
                             ImVec2(c.x + gap, c.y - a), Rgb(palette::kPrimary));
 
-    // "Before" on the left, "after" on the right, with the content's captions if any.
+    // "Before" on the left, "after" on the right, with the content's captions if any, in
+    // corners off the plan's legend; beside the buttons where they share a corner.
     auto label = [&](const LocalizedText& caption, const char* key) {
         return caption.Empty() ? app.Tr(key) : app.Tr(key) + " · " + app.Text(caption);
     };
-    const float pad = m.Px(20);
-    SideLabel(app, label(plan.before->label, "plans.before"),
-              ImVec2(l.canvas.min.x + pad, l.canvas.min.y + pad), false);
-    SideLabel(app, label(plan.image.label, "plans.after"), ImVec2(l.canvas.max.x - pad, l.canvas.min.y + pad),
-              true);
+    auto place = [&](const std::string& text, unsigned corner) {
+        const float pad = m.Px(20);
+        const float chip_h = ChipSize(app.fonts.body_bold, text, m).y;
+        const bool left = IsLeft(corner), top = IsTop(corner);
+        float y = top ? l.canvas.min.y + pad : l.canvas.max.y - pad - chip_h;
+        if (corner == l.corners.controls)
+            y = top ? l.reset.max.y + m.gap * 0.5f : l.reset.min.y - m.gap * 0.5f - chip_h;
+        SideLabel(app, text, ImVec2(left ? l.canvas.min.x + pad : l.canvas.max.x - pad, y), !left);
+    };
+    place(label(plan.before->label, "plans.before"), l.corners.before_label);
+    place(label(plan.image.label, "plans.after"), l.corners.after_label);
 }
 
 void DrawMarkers(App& app, PlanViewerState& s, const Plan& plan, const Layout& l) {
     const Metrics& m = app.metrics;
-    const Markers markers = MarkersOf(plan, s, l.canvas);
+    const Markers markers = MarkersOf(app, plan, s, l.canvas);
     const float radius = m.Px(26);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     const Rect inner({l.canvas.min.x + radius, l.canvas.min.y + radius},
                      {l.canvas.max.x - radius, l.canvas.max.y - radius});
     // Each marker takes touches over a full target; where targets overlap (markers close
@@ -216,8 +224,14 @@ void DrawMarkers(App& app, PlanViewerState& s, const Plan& plan, const Layout& l
     // zoom's, and zooming in always separates them.
     bool clicked = false;
     for (size_t i = 0; i < plan.hotspots.size(); i++) {
-        const Vec2 p = s.view.PlanToScreen(markers.at[i]);
+        const Vec2 point = s.view.PlanToScreen(markers.at[i]);
+        const Vec2 p = point + markers.offsets[i];
         if (!markers.shown_bytes[i] || !inner.Contains(p)) continue;
+        if (markers.offsets[i] != Vec2{}) { // moved off the plan's label: a leader to its point
+            draw->AddLine(ImVec2(point.x, point.y), ImVec2(p.x, p.y), Rgb(palette::kText), m.Px(4));
+            draw->AddCircleFilled(ImVec2(point.x, point.y), m.Px(7), Rgb(palette::kText));
+            draw->AddCircleFilled(ImVec2(point.x, point.y), m.Px(4), Rgb(0xFFFFFF));
+        }
         ImGui::SetCursorScreenPos(ImVec2(p.x - m.target * 0.5f, p.y - m.target * 0.5f));
         StyleScope id;
         id.Id((int)i);
@@ -226,38 +240,28 @@ void DrawMarkers(App& app, PlanViewerState& s, const Plan& plan, const Layout& l
         NumberDisc(app, ImVec2(p.x, p.y), selected ? radius * 1.2f : radius, plan.hotspots[i].number,
                    selected);
     }
+    // The divider's handle is drawn over the markers and wins the touches on it.
+    const ImVec2 finger = ImGui::GetIO().MousePos;
+    if (clicked && plan.before &&
+        OnDividerHandle(l.canvas, s.divider, Vec2(finger.x, finger.y), m.target * 0.5f))
+        clicked = false;
     if (clicked) {
-        const ImVec2 finger = ImGui::GetIO().MousePos;
-        const int nearest = MarkerAt(s.view, markers.at, Shown(markers), Vec2(finger.x, finger.y), m.target);
+        const int nearest =
+            MarkerAt(s.view, markers.at, Shown(markers), Vec2(finger.x, finger.y), m.target, markers.offsets);
         if (nearest >= 0) s.open_hotspot = nearest;
     }
 }
 
 // [SECTION] Controls
 
-bool RoundIconButton(App& app, const char* id, const Rect& r, Icon icon, bool enabled) {
-    const Metrics& m = app.metrics;
-    ImGui::SetCursorScreenPos(ImVec2(r.min.x, r.min.y));
-    const bool clicked = ImGui::InvisibleButton(id, ImVec2(r.Width(), r.Height())) && enabled;
-    AddTouchTarget(app, ImVec2(r.min.x, r.min.y), ImVec2(r.max.x, r.max.y));
-    const uint32_t fill = !enabled                 ? palette::kBorder
-                          : ImGui::IsItemActive()  ? Shade(palette::kPrimary, 0.78f)
-                          : ImGui::IsItemHovered() ? Shade(palette::kPrimary, 0.88f)
-                                                   : palette::kPrimary;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(r.min.x, r.min.y), ImVec2(r.max.x, r.max.y), Rgb(fill), m.radius);
-    DrawIcon(draw, icon, ImVec2(r.Center().x, r.Center().y), r.Height() * 0.5f, Rgb(palette::kTextOnDark));
-    return clicked;
-}
-
 void DrawControls(App& app, PlanViewerState& s, const Layout& l) {
     PlanView target = s.animation.active ? s.animation.to : s.view;
     const Vec2 center = l.canvas.Center();
-    if (RoundIconButton(app, "##zoom_out", l.zoom_out, Icon::ZoomOut, !target.AtFit())) {
+    if (IconSquareButton(app, "##zoom_out", l.zoom_out, Icon::ZoomOut, !target.AtFit())) {
         target.ZoomAbout(center, 1.0f / kButtonZoomFactor);
         Animate(app, s, target);
     }
-    if (RoundIconButton(app, "##zoom_in", l.zoom_in, Icon::ZoomIn, !target.AtMax())) {
+    if (IconSquareButton(app, "##zoom_in", l.zoom_in, Icon::ZoomIn, !target.AtMax())) {
         target.ZoomAbout(center, kButtonZoomFactor);
         Animate(app, s, target);
     }
@@ -422,7 +426,7 @@ void DrawPlanViewer(App& app) {
         return;
     }
     TopBar(app, app.Text(plan->title), palette::kPrimary);
-    const Layout l = ComputeLayout(app);
+    const Layout l = ComputeLayout(app, *plan);
     PlanViewerState& s = app.visit.plan_viewer;
 
     // Opened (or reopened) now: the whole plan, the divider in the middle, no card.
@@ -443,12 +447,12 @@ void DrawPlanViewer(App& app) {
     HandleInput(app, s, *plan, l);
 
     DrawPlanImages(app, s, *plan, l);
-    if (plan->before) DrawDivider(app, s, *plan, l);
     // Controls are submitted first (they take the touch where they overlap a marker) but
-    // drawn last (on top).
+    // drawn last (on top); the divider too is drawn over the markers.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);
+    if (plan->before) DrawDivider(app, s, *plan, l);
     DrawControls(app, s, l);
     draw->ChannelsSetCurrent(0);
     DrawMarkers(app, s, *plan, l);

@@ -1,17 +1,18 @@
-// The plan image under a plan-pin question.
+// The plan under a plan-pin question, zoomable like the plan viewer.
 //
 // Plans belong to the content section (Content::FindPlan); their images are decoded
 // off the UI thread by the image store (platform/image_store.h). This is the survey
-// screens' only contact with them: the plan-pin screen asks for the plan fitted in an
-// area and gets back where the image lies, to turn taps into coordinates normalised to
-// the image (0,0 top left … 1,1 bottom right), which is how pins are stored.
+// screens' only contact with them. The plan is shown through a PlanView (core/view), the
+// plan viewer's model: pinch, drag and wheel zoom and pan it as in the viewer. Pins are
+// stored normalised to the plan's main image (0,0 top left … 1,1 bottom right), whatever
+// the zoom, so PinToPlan / PlanToPin convert between that and plan coordinates.
 #pragma once
 
-#include <optional>
 #include <string_view>
 
 #include "app.h"
 #include "survey_layout.h"
+#include "survey_visit.h"
 
 namespace kiosk {
 
@@ -19,11 +20,18 @@ enum class BackdropState { Ready, Loading, Missing };
 
 struct PlanBackdrop {
     BackdropState state = BackdropState::Missing;
-    Area image; // Ready: the image's rectangle on screen (aspect kept, centred in the area)
+    const Plan* plan = nullptr;
+    Rect image; // Ready: the main image's rectangle on screen at the current zoom (may exceed the area)
 };
 
-// Draws plan `plan_id` fitted in `area` (or a message while it loads / when it cannot be
-// shown) and says where the image is.
-PlanBackdrop DrawPlanBackdrop(App& app, std::string_view plan_id, const Area& area);
+// Brings `zoom` up to date for plan `plan_id` in `area` (fitted the first time, kept
+// relative to fit when the area changes), applies this frame's gestures and animation,
+// then draws the plan as it shows it, clipped to `area` (or a message while it loads / when
+// it cannot be shown).
+PlanBackdrop DrawPlanBackdrop(App& app, std::string_view plan_id, const Area& area, PinPlanZoom& zoom);
+
+// Pin (normalised to the main image) ↔ plan coordinates.
+Vec2 PinToPlan(const Plan& plan, double x, double y);
+Vec2 PlanToPin(const Plan& plan, Vec2 plan_point);
 
 } // namespace kiosk

@@ -1,12 +1,20 @@
-// Plan pin: the visitor taps places on a plan; each tap puts a numbered pin there (up to
-// max_pins). The side panel holds what goes with the selected pin — one of the question's
-// choices, or a comment typed on the on-screen keyboard — and removes it. Pins are stored
-// normalised to the plan image (0..1), with the plan id.
+// Plan pin: the visitor taps places on a plan; each tap puts a pin there (up to max_pins).
+// The plan zooms and pans like the plan viewer (pinch, drag, wheel, and the panel's zoom
+// buttons): a tap while zoomed places the pin where the finger is on the plan. The side
+// panel holds what goes with the selected pin — one of the question's choices, or a
+// comment typed on the on-screen keyboard — and removes it. Each pin shows its reason: the
+// choice's pictogram, or its initial on the choice's colour ("?" until chosen); pins
+// without choices show their number. Pins are stored normalised to the plan image (0..1),
+// with the plan id.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <iterator>
 
 #include "palette.h"
 #include "plan_backdrop.h"
+#include "plan_canvas.h"
+#include "programme_widgets.h"
 #include "question_screens.h"
 #include "style_scope.h"
 #include "widgets.h"
@@ -15,25 +23,149 @@ namespace kiosk {
 
 namespace {
 
-ImVec2 PinOnScreen(const Area& image, const PinAnswer& pin) {
-    return ImVec2(image.min.x + (float)pin.x * image.Width(), image.min.y + (float)pin.y * image.Height());
+constexpr float kButtonZoomFactor = 1.6f; // as the plan viewer's buttons
+constexpr double kAnimationSeconds = 0.3;
+
+// Colours of the choices on the pins, in option order (then again): distinct in hue and
+// in lightness, all dark enough for white text.
+constexpr uint32_t kReasonColors[] = {0xB3261E, 0x1F6FB2, 0x2E7D32, 0x8E44AD, 0xB35C00, 0x4E5D6C};
+
+bool Inside(const Area& a, ImVec2 p) {
+    return p.x >= a.min.x && p.y >= a.min.y && p.x <= a.max.x && p.y <= a.max.y;
 }
 
-// A map marker whose point is at `tip`, numbered.
-void DrawPinMarker(App& app, ImDrawList* draw, ImVec2 tip, int number, bool selected) {
+uint32_t ReasonColor(size_t option_index) {
+    return kReasonColors[option_index % std::size(kReasonColors)];
+}
+
+// The first character of `label` (one UTF-8 code point), in capitals for a-z.
+std::string Initial(std::string_view label) {
+    if (label.empty()) return "?";
+    size_t n = 1;
+    const unsigned char c = (unsigned char)label[0];
+    if (c >= 0xF0)
+        n = 4;
+    else if (c >= 0xE0)
+        n = 3;
+    else if (c >= 0xC0)
+        n = 2;
+    std::string initial(label.substr(0, std::min(n, label.size())));
+    if (initial.size() == 1) initial[0] = (char)std::toupper((unsigned char)initial[0]);
+    return initial;
+}
+
+// What a pin shows in its head.
+struct PinFace {
+    uint32_t color = palette::kPrimary;
+    std::string text;                               // an initial, a number or "?"
+    const std::filesystem::path* picture = nullptr; // the choice's pictogram, if it has one
+};
+
+PinFace FaceOf(const App& app, const Question& question, const PinAnswer& pin, int number) {
+    PinFace face;
+    if (question.pin_detail != PinDetail::Choice) {
+        face.text = fmt::format("{}", number);
+        return face;
+    }
+    for (size_t i = 0; i < question.options.size(); i++) {
+        const Option& option = question.options[i];
+        if (option.id != pin.option_id) continue;
+        face.color = ReasonColor(i);
+        face.text = Initial(app.Text(option.label));
+        if (!option.picture.empty()) face.picture = &option.picture;
+        return face;
+    }
+    face.color = palette::kTextMuted;
+    face.text = "?";
+    return face;
+}
+
+// The height of a pin's marker above its point.
+float PinHeight(const Metrics& m, bool selected) {
+    return selected ? m.Px(104) : m.Px(92);
+}
+
+// A map marker whose point is at `tip`: a rounded square head (the pictogram, or the text
+// on the colour) over a pointer.
+void DrawPinMarker(App& app, ImDrawList* draw, ImVec2 tip, const PinFace& face, bool selected) {
     const Metrics& m = app.metrics;
-    const float size = selected ? m.Px(86) : m.Px(70);
-    const ImVec2 center(tip.x, tip.y - size * 0.45f);
-    if (selected)
-        draw->AddCircle(ImVec2(tip.x, tip.y - size * 0.6f), size * 0.55f, Rgb(palette::kAttractAccent), 0,
-                        m.Px(6));
-    DrawIcon(draw, Icon::Pin, center, size, Rgb(selected ? palette::kDanger : palette::kPrimary));
-    const std::string label = fmt::format("{}", number);
+    const float height = PinHeight(m, selected);
+    const float head = height * 0.72f;
+    const ImVec2 min(tip.x - head * 0.5f, tip.y - height), max(tip.x + head * 0.5f, tip.y - height + head);
+    const float border = m.Px(selected ? 7 : 5);
+    const uint32_t edge = selected ? palette::kAttractAccent : face.color;
+    if (selected) // a halo, so the selected pin stands out on any plan
+        draw->AddRectFilled(ImVec2(min.x - border * 1.6f, min.y - border * 1.6f),
+                            ImVec2(max.x + border * 1.6f, max.y + border * 1.6f), Rgb(palette::kText, 0.35f),
+                            m.radius * 1.3f);
+    draw->AddTriangleFilled(ImVec2(tip.x - head * 0.22f, max.y - m.Px(2)),
+                            ImVec2(tip.x + head * 0.22f, max.y - m.Px(2)), tip, Rgb(edge));
+    draw->AddRectFilled(min, max, Rgb(edge), m.radius);
+    const ImVec2 in_min(min.x + border, min.y + border), in_max(max.x - border, max.y - border);
+    if (face.picture) {
+        draw->AddRectFilled(in_min, in_max, Rgb(0xFFFFFF), m.radius * 0.6f);
+        DrawPicture(app, *face.picture, in_min, in_max);
+        return;
+    }
+    draw->AddRectFilled(in_min, in_max, Rgb(face.color), m.radius * 0.6f);
+    ImFont* font = app.fonts.title;
+    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, face.text.c_str());
+    draw->AddText(font, font->FontSize,
+                  ImVec2((min.x + max.x - text.x) * 0.5f, (min.y + max.y - text.y) * 0.5f),
+                  Rgb(palette::kTextOnDark), face.text.c_str());
+}
+
+// The choices' own mark in the panel: the same colour and letter as on the pins.
+void DrawReasonMark(App& app, const Area& card, size_t option_index, const Option& option) {
+    const Metrics& m = app.metrics;
+    if (!option.picture.empty()) return; // the card shows the pictogram itself
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float side = m.Px(48);
+    const ImVec2 min(card.max.x - m.Px(16) - side, (card.min.y + card.max.y - side) * 0.5f);
+    draw->AddRectFilled(min, ImVec2(min.x + side, min.y + side), Rgb(ReasonColor(option_index)),
+                        m.radius * 0.6f);
+    const std::string initial = Initial(app.Text(option.label));
     ImFont* font = app.fonts.body_bold;
-    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
-    const ImVec2 head(center.x, center.y - size * 0.15f);
-    draw->AddText(font, font->FontSize, ImVec2(head.x - text.x * 0.5f, head.y - text.y * 0.5f),
-                  Rgb(palette::kTextOnDark), label.c_str());
+    const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, initial.c_str());
+    draw->AddText(font, font->FontSize,
+                  ImVec2(min.x + (side - text.x) * 0.5f, min.y + (side - text.y) * 0.5f),
+                  Rgb(palette::kTextOnDark), initial.c_str());
+}
+
+// Zoom out, zoom in, whole plan: a row of buttons in the panel (never over the plan).
+float ZoomButtons(App& app, PinPlanZoom& zoom, float x, float y, float width) {
+    const Metrics& m = app.metrics;
+    PlanView target = zoom.animation.active ? zoom.animation.to : zoom.view;
+    const Vec2 center = target.Viewport().Center();
+    auto animate = [&] {
+        zoom.animation.duration = kAnimationSeconds;
+        zoom.animation.Start(zoom.view, target, app.now);
+        app.RequestFrameIn(0);
+    };
+    const Rect out = Rect::FromSize({x, y}, {m.target, m.target});
+    if (IconSquareButton(app, "##pin-zoom-out", out, Icon::ZoomOut, !target.AtFit())) {
+        target.ZoomAbout(center, 1.0f / kButtonZoomFactor);
+        animate();
+    }
+    app.targets.Name("pin.zoom_out");
+    const Rect in = Rect::FromSize({x + m.target + m.gap * 0.5f, y}, {m.target, m.target});
+    if (IconSquareButton(app, "##pin-zoom-in", in, Icon::ZoomIn, !target.AtMax())) {
+        target.ZoomAbout(center, kButtonZoomFactor);
+        animate();
+    }
+    app.targets.Name("pin.zoom_in");
+    const float whole_x = in.max.x + m.gap * 0.5f;
+    const ButtonStyle style{.fill = target.AtFit() ? palette::kBorder : palette::kPrimary,
+                            .icon = Icon::Reset};
+    ImGui::SetCursorScreenPos(ImVec2(whole_x, y));
+    const float whole_w = std::max(m.target, x + width - whole_x);
+    if (TouchButton(app, "##pin-whole", app.Tr("plans.reset_view"), ImVec2(whole_w, m.target), style) &&
+        !target.AtFit()) {
+        target.Fit();
+        animate();
+    }
+    app.targets.Name("pin.whole_plan");
+    return y + m.target;
 }
 
 // The comment of the selected pin, typed on the keyboard (replaces the plan while open).
@@ -79,24 +211,34 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
 
     const float panel_w = std::min(m.Px(600), q.area.Width() * 0.36f);
     const Area plan_area{q.area.min, ImVec2(q.area.max.x - panel_w - m.gap, q.area.max.y)};
-    const PlanBackdrop backdrop = DrawPlanBackdrop(app, question.plan_id, plan_area);
+    PinPlanZoom& zoom = q.visit.pin_zoom;
+    const PlanBackdrop backdrop = DrawPlanBackdrop(app, question.plan_id, plan_area, zoom);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     bool changed = false;
 
     if (backdrop.state == BackdropState::Ready) {
-        const Area& image = backdrop.image;
-        ImGui::SetCursorScreenPos(image.min);
-        const bool tapped = ImGui::InvisibleButton("##plan", ImVec2(image.Width(), image.Height()));
+        const Plan& plan = *backdrop.plan;
+        const PlanView& view = zoom.view;
+        auto on_screen = [&](const PinAnswer& pin) {
+            const Vec2 p = view.PlanToScreen(PinToPlan(plan, pin.x, pin.y));
+            return ImVec2(p.x, p.y);
+        };
+        ImGui::SetCursorScreenPos(plan_area.min);
+        const bool tapped = ImGui::InvisibleButton("##plan", ImVec2(plan_area.Width(), plan_area.Height()));
         RecordTouchTarget(app);
-        app.targets.Name("plan");
-        if (tapped) {
-            const ImVec2 tap = ImGui::GetIO().MousePos;
-            // A tap on a pin selects it; elsewhere it places a new pin (while there is room).
+        const ImVec2 tap = ImGui::GetIO().MousePos;
+        const Rect& image = backdrop.image;
+        // Named by the part of the plan on screen, so that scripts tap fractions of the plan.
+        app.targets.Name(
+            "plan", ImVec2(std::max(image.min.x, plan_area.min.x), std::max(image.min.y, plan_area.min.y)),
+            ImVec2(std::min(image.max.x, plan_area.max.x), std::min(image.max.y, plan_area.max.y)));
+        if (tapped && image.Contains(Vec2(tap.x, tap.y))) {
+            // A tap on a pin's head selects it; elsewhere it places a new pin (while there is room).
             int hit = -1;
             float best = m.Px(60);
             for (size_t i = 0; i < pins.size(); i++) {
-                const ImVec2 p = PinOnScreen(image, pins[i]);
-                const float d = std::hypot(tap.x - p.x, tap.y - (p.y - m.Px(30)));
+                const ImVec2 p = on_screen(pins[i]);
+                const float d = std::hypot(tap.x - p.x, tap.y - (p.y - PinHeight(m, false) * 0.6f));
                 if (d < best) {
                     best = d;
                     hit = (int)i;
@@ -105,9 +247,10 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
             if (hit >= 0) {
                 selected = hit;
             } else if ((int)pins.size() < question.max_pins) {
+                const Vec2 at = PlanToPin(plan, view.ScreenToPlan(Vec2(tap.x, tap.y)));
                 PinAnswer pin;
-                pin.x = std::clamp((tap.x - image.min.x) / image.Width(), 0.0f, 1.0f);
-                pin.y = std::clamp((tap.y - image.min.y) / image.Height(), 0.0f, 1.0f);
+                pin.x = std::clamp(at.x, 0.0f, 1.0f);
+                pin.y = std::clamp(at.y, 0.0f, 1.0f);
                 pins.push_back(pin);
                 selected = (int)pins.size() - 1;
                 changed = true;
@@ -116,14 +259,24 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
             }
         }
         // Markers stand above their point: one near the plan's top edge may rise over the
-        // question's help line rather than be cut.
-        draw->PushClipRect(ImVec2(plan_area.min.x, plan_area.min.y - m.Px(90)), plan_area.max, true);
-        for (size_t i = 0; i < pins.size(); i++)
-            DrawPinMarker(app, draw, PinOnScreen(image, pins[i]), (int)i + 1, (int)i == selected);
+        // question's help line rather than be cut; a point scrolled out of the area is not drawn.
+        draw->PushClipRect(ImVec2(plan_area.min.x, plan_area.min.y - m.Px(110)), plan_area.max, true);
+        for (size_t i = 0; i < pins.size(); i++) {
+            if ((int)i == selected) continue; // drawn last, on top
+            const ImVec2 p = on_screen(pins[i]);
+            if (Inside(plan_area, p))
+                DrawPinMarker(app, draw, p, FaceOf(app, question, pins[i], (int)i + 1), false);
+        }
+        if (selected >= 0) {
+            const ImVec2 p = on_screen(pins[(size_t)selected]);
+            if (Inside(plan_area, p))
+                DrawPinMarker(app, draw, p, FaceOf(app, question, pins[(size_t)selected], selected + 1),
+                              true);
+        }
         draw->PopClipRect();
     }
 
-    // The side panel: how to, how many, and the selected pin's details.
+    // The side panel: how to, how many, zoom, and the selected pin's details.
     const float x = q.area.max.x - panel_w;
     ImGui::SetCursorScreenPos(ImVec2(x, q.area.min.y));
     WrappedText(app.Tr("surveys.question.pin_hint"), app.fonts.body, palette::kTextMuted, panel_w);
@@ -131,7 +284,8 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
     WrappedText(app.Format("surveys.question.pin_count", fmt::arg("count", pins.size()),
                            fmt::arg("max", question.max_pins)),
                 app.fonts.body_bold, palette::kText, panel_w);
-    float y = ImGui::GetCursorScreenPos().y + m.Px(20);
+    float y = ImGui::GetCursorScreenPos().y + m.Px(12);
+    if (backdrop.state == BackdropState::Ready) y = ZoomButtons(app, zoom, x, y, panel_w) + m.Px(20);
     if (selected < 0) return changed;
 
     PinAnswer& pin = pins[(size_t)selected];
@@ -147,12 +301,15 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
             const Option& option = question.options[i];
             StyleScope id;
             id.Id((int)i);
-            ChoiceCard card{.label = app.Text(option.label), .selected = pin.option_id == option.id};
+            ChoiceCard card{.label = app.Text(option.label),
+                            .picture = &option.picture,
+                            .selected = pin.option_id == option.id};
             if (ChoiceCardButton(app, "##pin-choice", card, cells[i])) {
                 pin.option_id = option.id;
                 changed = true;
             }
             app.targets.Name("pin-choice:" + option.id);
+            DrawReasonMark(app, cells[i], i, option);
         }
     } else if (question.pin_detail == PinDetail::Comment) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));

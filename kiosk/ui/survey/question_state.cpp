@@ -20,6 +20,7 @@ void EnterQuestion(App& app, SurveyVisit& visit, int index, const Question& ques
     visit.drag = {};
     visit.selected_pin = -1;
     visit.editing_comment = false;
+    visit.pin_zoom = {};
     visit.keyboard = {};
     visit.keyboard_language = app.nav.Language();
     if (question.type == QuestionType::FreeText) {

@@ -8,12 +8,18 @@
 namespace kiosk {
 
 namespace {
+constexpr uint32_t kTear = 0x3D8FD6; // a blue drop, darker than the sky, seen on the red face
+
 // Position of the face on a 0 (worst) … 1 (best) line, whatever the number of faces.
 float Mood(int level, int faces) {
     return faces <= 1 ? 0.5f : (float)(std::clamp(level, 1, faces) - 1) / (float)(faces - 1);
 }
 } // namespace
 
+// Only the mouth changes between faces (with the colour): eyebrows were tried and read
+// as anger or slyness on the smiling faces, and a face is the whole answer for a visitor
+// who does not read. The two ends of a five-face scale differ from their neighbours by
+// more than a steeper curve: the happiest laughs (open mouth), the saddest cries (a tear).
 void DrawSmiley(ImDrawList* draw, int level, int faces, ImVec2 c, float r) {
     static constexpr uint32_t kColors[] = {0xD64541, 0xEE8A3C, 0xF2C14E, 0x9CCB5B, 0x4CAF50};
     const float mood = Mood(level, faces);
@@ -23,26 +29,40 @@ void DrawSmiley(ImDrawList* draw, int level, int faces, ImVec2 c, float r) {
     draw->AddCircleFilled(c, r, Rgb(fill), 48);
     draw->AddCircle(c, r, ink, 48, w * 0.6f);
 
-    // Eyes, and eyebrows slanted with the mood (worried → relaxed).
-    for (int side = -1; side <= 1; side += 2) {
-        const ImVec2 eye(c.x + side * r * 0.34f, c.y - r * 0.2f);
-        draw->AddCircleFilled(eye, r * 0.1f, ink);
-        const float tilt = (0.5f - mood) * r * 0.18f; // inner end up when sad
-        const ImVec2 inner(eye.x - side * r * 0.14f, eye.y - r * 0.22f - tilt);
-        const ImVec2 outer(eye.x + side * r * 0.14f, eye.y - r * 0.22f + tilt);
-        draw->AddLine(inner, outer, ink, w * 0.8f);
-    }
+    // Eyes: plain round dots, the same on every face.
+    for (int side = -1; side <= 1; side += 2)
+        draw->AddCircleFilled(ImVec2(c.x + side * r * 0.34f, c.y - r * 0.2f), r * 0.11f, ink);
 
-    // Mouth: a parabola whose bend goes from frown (-) to smile (+).
-    const float bend = (mood - 0.5f) * 2.0f * r * 0.32f;
-    const float half = r * 0.42f, y0 = c.y + r * 0.38f;
-    constexpr int kSegments = 16;
+    // Mouth: a parabola whose bend goes from frown (-1) to smile (+1); the middle of the
+    // curve sits at the same height on every face.
+    const float bend = (mood - 0.5f) * 2.0f; // -1 … 1
+    const bool extreme = std::fabs(bend) > 0.99f && faces >= 5;
+    const bool laugh = extreme && bend > 0;
+    const float half = r * (laugh ? 0.46f : 0.42f);
+    const float depth = bend * r * (laugh ? 0.34f : 0.26f); // >0: the middle lower than the ends
+    const float y_mid = c.y + r * 0.42f;
+    constexpr int kSegments = 20;
     ImVec2 points[kSegments + 1];
     for (int i = 0; i <= kSegments; i++) {
-        const float t = (float)i / kSegments * 2.0f - 1.0f; // -1 … 1
-        points[i] = ImVec2(c.x + t * half, y0 + bend * (1.0f - t * t) - bend * 0.5f);
+        // Right to left: with the straight lip closing it, the laughing mouth is then
+        // clockwise on screen, the order ImGui's anti-aliased fill needs.
+        const float t = 1.0f - (float)i / kSegments * 2.0f; // 1 … -1
+        points[i] = ImVec2(c.x + t * half, y_mid + depth * (0.5f - t * t));
     }
-    draw->AddPolyline(points, kSegments + 1, ink, 0, w);
+    if (laugh) {
+        draw->AddConvexPolyFilled(points, kSegments + 1, ink);
+        draw->AddPolyline(points, kSegments + 1, ink, ImDrawFlags_Closed, w * 0.6f);
+    } else {
+        draw->AddPolyline(points, kSegments + 1, ink, 0, extreme ? w * 1.2f : w);
+    }
+    if (extreme && bend < 0) { // a tear under the left eye
+        const ImVec2 drop(c.x - r * 0.36f, c.y + r * 0.12f);
+        const float dr = r * 0.1f;
+        draw->AddTriangleFilled(ImVec2(drop.x, drop.y - dr * 2.4f),
+                                ImVec2(drop.x + dr * 0.95f, drop.y - dr * 0.3f),
+                                ImVec2(drop.x - dr * 0.95f, drop.y - dr * 0.3f), Rgb(kTear));
+        draw->AddCircleFilled(drop, dr, Rgb(kTear), 16);
+    }
 }
 
 std::string SmileyCaptionKey(int level, int faces) {

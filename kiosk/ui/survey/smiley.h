@@ -1,7 +1,7 @@
 // Smiley faces for the smiley questions and polls, drawn with ImDrawList.
 //
-// Usable without reading: each face differs by its mouth (from a deep frown to a wide
-// smile), its eyebrows and its colour (red to green), so the scale reads even in black
+// Usable without reading: each face differs by its mouth (from a frown with a tear to an
+// open laugh) and its colour (red to green), so the scale reads even in black
 // and white or for colour-blind visitors.
 #pragma once
 

@@ -9,6 +9,7 @@
 #include "keyboard_widget.h"
 #include "store/response_store.h"
 #include "survey/survey_runner.h"
+#include "view/plan_view.h"
 
 namespace kiosk {
 
@@ -18,11 +19,18 @@ enum class SurveyStage {
     Sending,   // submitted: waiting for the store's COMMIT (or retrying after a fault)
 };
 
-// Dragging a ranked item to another place.
+// Dragging a ranking's card (ranked or not) to a place in the ranking.
 struct RankingDrag {
-    int item = -1;     // index in the ranking being dragged (-1: none)
-    float grab_dx = 0; // finger offset from the item's top-left corner
-    float grab_dy = 0;
+    std::string option; // the option being moved ("" when none)
+};
+
+// The plan of a plan-pin question as the visitor zoomed and panned it.
+struct PinPlanZoom {
+    bool ready = false; // false: fitted on the next frame
+    std::string plan_id;
+    PlanView view;
+    ViewAnimation animation; // the zoom buttons animate
+    bool pinch_on_plan = false;
 };
 
 struct SurveyVisit {
@@ -46,6 +54,7 @@ struct SurveyVisit {
     RankingDrag drag;
     int selected_pin = -1;        // plan pin: the pin whose choice or comment is being given
     bool editing_comment = false; // plan pin: the comment keyboard is open
+    PinPlanZoom pin_zoom;         // plan pin: the plan's zoom and pan
 };
 
 } // namespace kiosk
