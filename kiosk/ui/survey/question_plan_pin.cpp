@@ -104,7 +104,7 @@ void DrawPinMarker(App& app, ImDrawList* draw, ImVec2 tip, const PinFace& face, 
     const ImVec2 in_min(min.x + border, min.y + border), in_max(max.x - border, max.y - border);
     if (face.picture) {
         draw->AddRectFilled(in_min, in_max, Rgb(0xFFFFFF), m.radius * 0.6f);
-        DrawPicture(app, *face.picture, in_min, in_max);
+        DrawPicture(app, *face.picture, ImageUse::Picture, in_min, in_max);
         return;
     }
     draw->AddRectFilled(in_min, in_max, Rgb(face.color), m.radius * 0.6f);
