@@ -71,6 +71,10 @@ bool Shell::SetUpScreen(std::string& error) {
     ApplyTheme(ImGui::GetStyle(), app.metrics);
     recognizer_.SetConfig(GestureConfig{}.Scaled(app.metrics.scale));
     pointer_input_.SetWindowSize(width, height);
+    int drawable_w = 0, drawable_h = 0;
+    window_.DrawableSize(drawable_w, drawable_h);
+    LogInfo("layout: {}x{} ({}x{} px), scale {:.3f}", width, height, drawable_w, drawable_h,
+            app.metrics.scale);
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     ImGui_ImplOpenGL3_DestroyDeviceObjects();
     if (!BuildFonts(atlas, data_.config.paths.assets / "fonts", app.metrics, CollectDisplayTexts(data_),
@@ -122,7 +126,12 @@ void Shell::FeedImGui(double now) {
 
 void Shell::RenderFrame() {
     App& app = *app_;
+    // The layout follows the size SDL reports now, whatever event (or none) told of it.
+    int width = 0, height = 0;
+    window_.Size(width, height);
+    if ((float)width != app.metrics.width || (float)height != app.metrics.height) screen_changed_ = true;
     if (screen_changed_) {
+        screen_changed_ = false; // a failure is logged once, not retried every frame
         std::string error;
         if (!SetUpScreen(error)) LogError("{}", error); // keeps the previous fonts: the kiosk stays usable
     }
@@ -171,6 +180,8 @@ void Shell::RenderFrame() {
         recognizer_.Consume();
         settle_frames_ = 2;
         if (app.nav.VisitId() != visit_before) app.ForgetVisit();
+        LogInfo("screen: {}",
+                ScreenName(app.nav.CurrentScreen())); // the screen's kind only, nothing of the visit
     }
 
     int drawable_w = 0, drawable_h = 0;
@@ -208,8 +219,16 @@ double Shell::NextDeadline(double now) const {
 void Shell::HandleEvent(const SDL_Event& event) {
     if (pointer_input_.Handle(event, clock_.Now())) return;
     switch (event.type) {
-    case SDL_QUIT: quit_ = true; break;
+    case SDL_QUIT: quit_ = true; break; // SIGTERM, SIGINT (a window close is not one: window.cpp)
     case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_CLOSE) {
+            // Alt+F4 or a window manager's close button must not leave a public screen
+            // on the desktop: full screen quits only on SIGTERM (systemd, staff).
+            if (options_.window.fullscreen)
+                LogInfo("ignored a request to close the window (full screen: stop the kiosk with SIGTERM)");
+            else
+                quit_ = true;
+        }
         // X11 reports the initial size as a change too: rebuild fonts only for a real one.
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
             ((float)event.window.data1 != app_->metrics.width ||
