@@ -76,11 +76,17 @@ bool Shell::SetUpScreen(std::string& error) {
     LogInfo("layout: {}x{} ({}x{} px), scale {:.3f}", width, height, drawable_w, drawable_h,
             app.metrics.scale);
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    // Only the font texture is replaced on a resize: destroying and recreating the
+    // backend's shaders and buffers after frames were drawn left every later frame empty.
+    const bool first = frames_rendered_ == 0;
+    if (!first) ImGui_ImplOpenGL3_DestroyFontsTexture();
     if (!BuildFonts(atlas, data_.config.paths.assets / "fonts", app.metrics, CollectDisplayTexts(data_),
                     window_.MaxTextureSize(), app.fonts, error))
         return false;
-    ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders and the font texture
+    if (first)
+        ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders, buffers and the font texture
+    else
+        ImGui_ImplOpenGL3_CreateFontsTexture();
     // Once the texture is on the GPU the CPU copies are dead weight (~8 MB at 1080p): the
     // RGBA pixels and the TTF files. The alpha pixels stay: ImGui 1.86's NewFrame asserts
     // the atlas is built, and they are enough to rebuild the RGBA copy should the backend
