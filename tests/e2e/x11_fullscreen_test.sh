@@ -68,9 +68,10 @@ start_kiosk() {
   wait_log "first frame presented" 1 || { fail "$1: no first frame"; cat "$log"; return 1; }
 }
 
-# wait_log TEXT COUNT: until the log has COUNT lines containing TEXT (10 s at most).
+# wait_log TEXT COUNT [STEPS]: until the log has COUNT lines containing TEXT (STEPS × 50 ms,
+# 10 s by default).
 wait_log() {
-  for _ in $(seq 200); do
+  for _ in $(seq "${3:-200}"); do
     (( $(grep -c -- "$1" "$log") >= $2 )) && return 0
     kill -0 "$kiosk_pid" 2>/dev/null || return 1
     sleep 0.05
@@ -125,7 +126,13 @@ check_screens() {
 
   local homes=$(( $(grep -c "screen: home" "$log") + 1 ))
   click $((w / 2)) $((h * 30 / 100))
-  wait_log "screen: home" $homes || { fail "$name: a click did not open home"; return; }
+  if ! wait_log "screen: home" $homes 60; then
+    # Under openbox on a loaded machine the first click sometimes arrives while openbox is
+    # still making the new window full screen; a person would tap again.
+    echo "note: $name: the first click did not open home, clicking again"
+    click $((w / 2)) $((h * 30 / 100))
+    wait_log "screen: home" $homes || { fail "$name: a click did not open home"; return; }
+  fi
   sleep 0.4
   shot "$name-home"
   corner=$(pixel "$name-home" $((w - 1)) $((h - 1)))
