@@ -1,7 +1,9 @@
 // Window: the SDL2 window and its OpenGL context.
 //
-// The kiosk is full screen (SDL_WINDOW_FULLSCREEN_DESKTOP) with the cursor hidden;
-// development uses --windowed --size WxH. Tests and screenshots use a hidden window on
+// The kiosk is full screen (SDL_WINDOW_FULLSCREEN_DESKTOP) with the cursor hidden, created
+// at the first display's size and kept covering its monitor (x11_full_screen.h); its size
+// can change at any time (resolution change, rotation, another monitor): the shell reads
+// Size() every frame. Development uses --windowed --size WxH. Tests and screenshots use a hidden window on
 // SDL's offscreen driver (EGL + software GL), so no display is needed.
 // Only SDL's video subsystem is initialised: with joystick or sensor subsystems open,
 // SDL_WaitEventTimeout polls instead of sleeping (see KIOSK-NOTES.md).
@@ -17,7 +19,7 @@ namespace kiosk {
 
 struct WindowOptions {
     bool fullscreen = true;
-    int width = 1920; // used when windowed, hidden or on the offscreen driver
+    int width = 1920; // used when windowed, hidden, on the offscreen driver, or display unknown
     int height = 1080;
     bool offscreen = false; // force SDL's offscreen driver (no display needed)
     bool hide_cursor = true;
@@ -52,6 +54,7 @@ private:
     int max_texture_size_ = 0;
     std::string video_driver_;
     std::string renderer_;
+    bool keeps_full_screen_ = false;
 };
 
 } // namespace kiosk

@@ -50,6 +50,7 @@ bool RunFatalErrorScreen(const std::vector<std::string>& lines, const WindowOpti
     bool quit = false;
     Uint64 next_check = SDL_GetTicks64() + 5000;
     while (!quit && !recovered) {
+        window->Size(width, height); // follows a resolution change (the text wraps again)
         io.DisplaySize = ImVec2((float)width, (float)height);
         io.DeltaTime = 1.0f / 60.0f;
         ImGui_ImplOpenGL3_NewFrame();

@@ -74,12 +74,22 @@ bool Shell::SetUpScreen(std::string& error) {
     ApplyTheme(ImGui::GetStyle(), app.metrics);
     recognizer_.SetConfig(GestureConfig{}.Scaled(app.metrics.scale));
     pointer_input_.SetWindowSize(width, height);
+    int drawable_w = 0, drawable_h = 0;
+    window_.DrawableSize(drawable_w, drawable_h);
+    LogInfo("layout: {}x{} ({}x{} px), scale {:.3f}", width, height, drawable_w, drawable_h,
+            app.metrics.scale);
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    // Only the font texture is replaced on a resize: destroying and recreating the
+    // backend's shaders and buffers after frames were drawn left every later frame empty.
+    const bool first = frames_rendered_ == 0;
+    if (!first) ImGui_ImplOpenGL3_DestroyFontsTexture();
     if (!BuildFonts(atlas, data_.config.paths.assets / "fonts", app.metrics, CollectDisplayTexts(data_),
                     window_.MaxTextureSize(), app.fonts, error))
         return false;
-    ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders and the font texture
+    if (first)
+        ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders, buffers and the font texture
+    else
+        ImGui_ImplOpenGL3_CreateFontsTexture();
     // Once the texture is on the GPU the CPU copies are dead weight (~8 MB at 1080p): the
     // RGBA pixels and the TTF files. The alpha pixels stay: ImGui 1.86's NewFrame asserts
     // the atlas is built, and they are enough to rebuild the RGBA copy should the backend
@@ -125,7 +135,12 @@ void Shell::FeedImGui(double now) {
 
 void Shell::RenderFrame() {
     App& app = *app_;
+    // The layout follows the size SDL reports now, whatever event (or none) told of it.
+    int width = 0, height = 0;
+    window_.Size(width, height);
+    if ((float)width != app.metrics.width || (float)height != app.metrics.height) screen_changed_ = true;
     if (screen_changed_) {
+        screen_changed_ = false; // a failure is logged once, not retried every frame
         std::string error;
         if (!SetUpScreen(error)) LogError("{}", error); // keeps the previous fonts: the kiosk stays usable
     }
@@ -175,6 +190,8 @@ void Shell::RenderFrame() {
     if (ViewKey() != view_before) {
         // A tap changed the route. The page this frame drew belongs to the old one.
         ViewChanged(app.now);
+        LogInfo("screen: {}",
+                ScreenName(app.nav.CurrentScreen())); // the screen's kind only, nothing of the visit
     } else if (page_known_ && app.page_key != shown_page_) {
         // A tap changed the page in the previous frame; this frame drew the new one.
         ViewChanged(app.now);
@@ -234,8 +251,16 @@ double Shell::NextDeadline(double now) const {
 void Shell::HandleEvent(const SDL_Event& event) {
     if (pointer_input_.Handle(event, clock_.Now())) return;
     switch (event.type) {
-    case SDL_QUIT: quit_ = true; break;
+    case SDL_QUIT: quit_ = true; break; // SIGTERM, SIGINT (a window close is not one: window.cpp)
     case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_CLOSE) {
+            // Alt+F4 or a window manager's close button must not leave a public screen
+            // on the desktop: full screen quits only on SIGTERM (systemd, staff).
+            if (options_.window.fullscreen)
+                LogInfo("ignored a request to close the window (full screen: stop the kiosk with SIGTERM)");
+            else
+                quit_ = true;
+        }
         // X11 reports the initial size as a change too: rebuild fonts only for a real one.
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
             ((float)event.window.data1 != app_->metrics.width ||

@@ -88,6 +88,29 @@ TEST_CASE("each home tile is drawn where it can be tapped") {
     }
 }
 
+TEST_CASE("after a resize the screen is drawn for the new size and taps land on what is drawn") {
+    // A resolution change or a rotation while the kiosk runs (SDL_WINDOWEVENT_SIZE_CHANGED).
+    Kiosk k(1920, 1080);
+    SDL_SetWindowSize(k.driver->GetShell().GetWindow().Handle(), 1280, 800);
+    k.driver->Frames(3);
+    CHECK(k.app().metrics.width == 1280.0f);
+    Image attract = k.Shot("shell-resized-attract");
+    REQUIRE(attract.width == 1280);
+    CHECK(test::DistinctColours(attract) > 20); // not an empty frame
+    std::optional<test::Box> accent =
+        test::FindColour(attract, palette::kAttractAccent, test::Box{0, 0, 1279, 480});
+    REQUIRE(accent);
+    CHECK(std::abs(accent->CenterX() - 639.5f) < 8); // the title and pulse (above the poll) are centred
+    k.driver->Tap(640, 250);
+    REQUIRE(k.screen() == Screen::Home);
+    Image home = k.Shot("shell-resized-home");
+    std::optional<test::Box> tile = test::FindColour(home, palette::kPrimary, test::Box{0, 160, 1279, 799});
+    REQUIRE(tile);
+    CHECK(tile->x1 < 640);
+    k.driver->Tap(tile->CenterX(), tile->CenterY());
+    CHECK(k.screen() == Screen::Plans);
+}
+
 TEST_CASE("a drag across a tile scrolls nothing and opens nothing") {
     Kiosk k;
     k.driver->Tap(960, 540);
