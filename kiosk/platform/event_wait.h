@@ -2,7 +2,7 @@
 //
 // The kiosk runs all day; between touches it must sleep. SDL_WaitEventTimeout really
 // sleeps on x11 and wayland. On kmsdrm and offscreen it spins at 1 ms, so there we poll
-// and sleep in short steps ourselves (KIOSK-NOTES.md, "Idle and power").
+// and sleep in short steps ourselves (docs/architecture.md, "The frame loop: sleep when idle").
 // Background work (an image decoded, a sync finished) wakes the loop with WakeMainLoop(),
 // which pushes a registered SDL user event: safe from any thread.
 #pragma once

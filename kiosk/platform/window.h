@@ -6,7 +6,7 @@
 // Size() every frame. Development uses --windowed --size WxH. Tests and screenshots use a hidden window on
 // SDL's offscreen driver (EGL + software GL), so no display is needed.
 // Only SDL's video subsystem is initialised: with joystick or sensor subsystems open,
-// SDL_WaitEventTimeout polls instead of sleeping (see KIOSK-NOTES.md).
+// SDL_WaitEventTimeout polls instead of sleeping (docs/architecture.md, "The frame loop: sleep when idle").
 #pragma once
 
 #include <optional>

@@ -112,7 +112,7 @@ void Shell::ApplyOpeningHours() {
 }
 
 // Dear ImGui gets its pointer from the gesture recogniser only: a click is played as
-// hover → press → release → gone over several frames, drags never press (KIOSK-NOTES.md).
+// hover → press → release → gone over several frames, drags never press (docs/architecture.md, "Touch").
 void Shell::FeedImGui(double now) {
     ImGuiIO& io = ImGui::GetIO();
     int width = 0, height = 0, drawable_w = 0, drawable_h = 0;

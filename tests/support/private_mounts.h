@@ -13,13 +13,11 @@
 #include <string>
 #include <sys/mount.h>
 
+#include "skip.h"
+
 namespace kiosk::test {
 
-// The exit code CTest reports as "skipped" for the kiosk's tests (SKIP_RETURN_CODE in
-// tests/CMakeLists.txt). Catch2 2.13 has no skip of its own.
-inline constexpr int kSkipExitCode = 77;
-
-// Ends the test process now with kSkipExitCode after printing why: a case that cannot run
+// Ends the test process now with kSkipExitCode (skip.h) after printing why: a case that cannot run
 // here shows as skipped, never as passed. CTest runs each case in a process of its own
 // (catch_discover_tests), so no other case is cut short; run by hand, run one case at a time.
 [[noreturn]] inline void SkipTest(const std::string& why) {

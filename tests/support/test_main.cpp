@@ -1,7 +1,23 @@
 // Catch2's main, compiled once for every test executable, and the sanitizer defaults of
 // the test executables.
-#define CATCH_CONFIG_MAIN
+#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+
+#include "skip.h"
+
+// The sanitizer build is where assertions earn their keep: it must not compile them out.
+#if defined(__SANITIZE_ADDRESS__) && defined(NDEBUG)
+#error "the sanitizer build keeps assertions on (NDEBUG must not be defined: CMakeLists.txt, KIOSK_SANITIZE)"
+#endif
+
+// Catch's exit code, except that a run where a test case skipped (KIOSK_SKIP) and none failed
+// exits with kSkipExitCode, which CTest reports as "Skipped" (docs/testing.md, "Skips").
+int main(int argc, char* argv[]) {
+    int result = Catch::Session().run(argc, argv);
+    if (result == kiosk::test::kSkipExitCode) result = 1; // 77 failed assertions are not a skip
+    if (result == 0 && kiosk::test::SkipCount() > 0) result = kiosk::test::kSkipExitCode;
+    return result;
+}
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <dlfcn.h>

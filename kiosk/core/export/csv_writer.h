@@ -1,6 +1,6 @@
 // CsvWriter: RFC 4180 rows for the city's spreadsheets and data team.
 //
-// Two profiles (KIOSK-NOTES.md, "CSV for the city"):
+// Two profiles (docs/export-formats.md, "CSV profiles"):
 //   opendata  UTF-8 without BOM, ',' separator, '.' decimal point: what data.gouv.fr
 //             recommends and what every CSV parser reads.
 //   excel-fr  UTF-8 with BOM (so Excel detects the encoding), ';' separator and ','

@@ -1,7 +1,7 @@
 // Durable files: what a crash at any instant leaves behind is either the old state or the
 // new one, never a half-written file under its final name.
 //
-// The recipe (ARCHITECTURE.md, "Data"): write a temporary name → fsync the file → rename
+// The recipe (docs/storage.md, "Durable files"): write a temporary name → fsync the file → rename
 // to the final name → fsync the directory (the rename itself is only durable once the
 // directory entry is on disk). HashedFile computes the SHA-256 of what it writes on the
 // way, for manifests, so no file is read back. SHA-256 comes from OpenSSL's libcrypto, which

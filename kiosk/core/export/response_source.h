@@ -1,7 +1,7 @@
 // ResponseSource: kiosk-sync's read-only view of responses.db.
 //
-// The kiosk is the database's only writer (ARCHITECTURE.md: SQLite 3.40's WAL-reset bug
-// needs two connections that write or checkpoint). This connection is opened with
+// The kiosk is the database's only writer (docs/storage.md, "One writer": SQLite 3.40's
+// WAL-reset bug needs two connections that write or checkpoint). This connection is opened with
 // SQLITE_OPEN_READONLY, so it never writes and never checkpoints, and every read below
 // runs inside ONE short read transaction that ends before the call returns: a reader that
 // keeps a transaction open makes the kiosk's WAL grow without bound.

@@ -3,8 +3,9 @@
 // Guarantees (README "Recording answers"):
 //   - ONE writer: the store's thread owns the only read-write connection, and the process
 //     holds an exclusive advisory lock on "<database>.lock" (WriterLock) for the store's
-//     lifetime, so no second kiosk or kiosk-fill can write the same file (ARCHITECTURE.md:
-//     the WAL-reset bug of SQLite 3.40 needs two writers).
+//     lifetime, so no second kiosk or kiosk-fill can write the same file
+//     (docs/storage.md, "One writer": the WAL-reset bug of SQLite 3.40 needs two
+//     connections writing or checkpointing at once).
 //   - Every response is one BEGIN IMMEDIATE … COMMIT (WAL, synchronous=FULL). A ticket turns
 //     Committed only after COMMIT returned SQLITE_OK: that is when the thank-you may show.
 //   - Idempotent on the response UUID: submitting the same UUID twice (double tap, retry

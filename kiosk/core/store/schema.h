@@ -29,7 +29,7 @@ namespace kiosk {
 
 inline constexpr int kSchemaVersion = 1;
 
-// Applies the connection settings every connection needs (KIOSK-NOTES.md, "SQLite"):
+// Applies the settings every connection needs (docs/storage.md, "Connection settings and transactions"):
 // WAL, synchronous=FULL, busy_timeout, foreign_keys. `read_only` connections skip the
 // journal-mode change (it writes). Returns false with `error` set on failure.
 bool ConfigureConnection(sqlite3* db, bool read_only, std::string& error);
