@@ -29,15 +29,6 @@ using namespace kiosk::test;
 
 namespace {
 
-StoreOptions FastRetry(const std::filesystem::path& db) {
-    StoreOptions o;
-    o.database = db;
-    o.busy_timeout_ms = 100;
-    o.retry_seconds = 0.05;
-    o.max_retry_seconds = 0.2;
-    return o;
-}
-
 // A response whose answers need several new database pages.
 Response BigResponse() {
     Response r = FullResponse();

@@ -18,15 +18,6 @@ using namespace kiosk::test;
 
 namespace {
 
-StoreOptions FastRetry(const std::filesystem::path& db) {
-    StoreOptions o;
-    o.database = db;
-    o.busy_timeout_ms = 100;
-    o.retry_seconds = 0.05;
-    o.max_retry_seconds = 0.2;
-    return o;
-}
-
 std::string Slurp(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -14,9 +14,20 @@
 
 #include "store/response.h"
 #include "store/response_reader.h"
+#include "store/response_store.h"
 #include "store/uuid.h"
 
 namespace kiosk::test {
+
+// Store options that retry a failed write within a test's patience (50 ms, at most 200 ms).
+inline StoreOptions FastRetry(const std::filesystem::path& db) {
+    StoreOptions o;
+    o.database = db;
+    o.busy_timeout_ms = 100;
+    o.retry_seconds = 0.05;
+    o.max_retry_seconds = 0.2;
+    return o;
+}
 
 // A response with one row of every shape the answer table holds.
 inline Response FullResponse(std::string survey_id = "usages-espaces-publics") {
