@@ -146,7 +146,7 @@ TEST_CASE("the five faces read by their mouth alone: no eyebrows, from a tear to
     }
 }
 
-TEST_CASE("the ranking shows its order as it is built and records it; a drag lands where the finger is") {
+TEST_CASE("the ranking shows its order as it is built and records it, and a drag lands where the finger is") {
     for (auto [w, h] : {std::pair{1280, 800}, std::pair{1920, 1080}}) {
         INFO(w << "x" << h);
         SurveyKiosk kiosk("survey-ui-ranking-order-" + std::to_string(w), w, h);
@@ -216,7 +216,7 @@ TEST_CASE("the ranking shows its order as it is built and records it; a drag lan
     }
 }
 
-TEST_CASE("the plan-pin question zooms and pans like the viewer; a pin placed zoomed in lands where the "
+TEST_CASE("the plan-pin question zooms and pans like the viewer, and a pin placed zoomed in lands where the "
           "finger is") {
     for (auto [w, h] : {std::pair{1280, 800}, std::pair{1920, 1080}}) {
         INFO(w << "x" << h);
