@@ -30,6 +30,7 @@ private:
         if (c == '\n') {
             NewLine();
             pos_++;
+            prev_ = 0;
             // Arrays may span lines; at the top level a new line starts a new statement.
             if (open_.empty()) {
                 mode_ = Mode::LineStart;
@@ -47,9 +48,15 @@ private:
             return;
         }
         if (c == '"' || c == '\'') {
+            if (!QuoteMayStartHere()) {
+                excess_ = NestingExcess{line_, (int)(pos_ - line_start_) + 1, false, true};
+                return;
+            }
             SkipString();
+            prev_ = c;
             return;
         }
+        prev_ = c;
         if ((unsigned char)c >= 0x80) {
             excess_ = NestingExcess{line_, (int)(pos_ - line_start_) + 1, true};
             return;
@@ -73,6 +80,22 @@ private:
             pos_++;
             return;
         case Mode::Value: Value(c); return;
+        }
+    }
+
+    // A string starts a key or a value: after the line's start, '=', '[', ',', '{' (and '.'
+    // between key segments). A quote glued to a scalar (`u = 0"ù"`) is never valid TOML, and
+    // toml++ 3.3 then reads on past the quote to find the end of the scalar, reaching the
+    // non-ASCII text inside through the same Unicode table with holes (found by fuzzing).
+    bool QuoteMayStartHere() const {
+        switch (prev_) {
+        case 0:
+        case '=':
+        case '[':
+        case ',':
+        case '{': return true;
+        case '.': return mode_ == Mode::Key;
+        default: return false;
         }
     }
 
@@ -133,6 +156,8 @@ private:
         depth_ = depth;
         if (depth_ > limit_ && !excess_) excess_ = NestingExcess{line_, (int)(pos_ - line_start_) + 1};
     }
+
+    char prev_ = 0; // the last character outside strings and comments on this line (0: none)
 
     void NewLine() {
         line_++;

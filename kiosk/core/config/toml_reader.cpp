@@ -22,7 +22,10 @@ std::optional<toml::table> ParseTomlFile(const std::filesystem::path& file, Diag
     // Before toml++: it recurses once per level and a deep enough file overflows the stack.
     if (std::optional<NestingExcess> excess = FindExcessiveNesting(text)) {
         diags.Error({file.string(), excess->line, excess->column},
-                    excess->non_ascii
+                    excess->stray_quote
+                        ? std::string("TOML syntax: a quote right after a value or a key; a string "
+                                      "starts after '=', '[', ',' or '{'")
+                    : excess->non_ascii
                         ? std::string("TOML syntax: a character other than ASCII outside quotes; a key with "
                                       "accents must be quoted (\"clé\" = …)")
                         : fmt::format("TOML nesting: keys, tables and arrays nest more than {} levels deep "
