@@ -38,6 +38,13 @@ if [[ ! -f "$build_dir/build.ninja" ]]; then
 fi
 cmake --build "$build_dir" --parallel "$(nproc)"
 
+# FUZZ_SEED and FUZZ_RUNS make a run repeatable (CI): the same seed and number of inputs per
+# target explore the same inputs on the same build, whatever the machine's speed (the time
+# stays a cap). Without them each run explores afresh for SECONDS per target.
+repeatable=()
+[[ -n "${FUZZ_SEED:-}" ]] && repeatable+=(-seed="$FUZZ_SEED")
+[[ -n "${FUZZ_RUNS:-}" ]] && repeatable+=(-runs="$FUZZ_RUNS")
+
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 findings=0
@@ -52,7 +59,7 @@ for target in "${targets[@]}"; do
   log="$build_dir/$target.log"
   status=0
   # -max_len: room for paths over 255 bytes and deep nesting beyond the largest seed.
-  "$build_dir/fuzz_$target" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 \
+  "$build_dir/fuzz_$target" "$corpus" "$seeds" -max_total_time="$seconds" "${repeatable[@]}" -timeout=10 \
     -rss_limit_mb=2048 -max_len=131072 -dict=tests/fuzz/toml.dict -print_final_stats=1 \
     -artifact_prefix="$artifacts/" >"$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
