@@ -17,6 +17,14 @@
 
 namespace kiosk::test {
 
+// The answer of `response` to `question` (and to `option`, when given); null when none.
+inline const Answer* FindAnswer(const Response& response, std::string_view question,
+                                std::string_view option = "") {
+    for (const Answer& answer : response.answers)
+        if (answer.question_id == question && (option.empty() || answer.option_id == option)) return &answer;
+    return nullptr;
+}
+
 class SurveyKiosk {
 public:
     // A fresh kiosk whose database is build/test-scratch/<name>/responses.db, with the demo

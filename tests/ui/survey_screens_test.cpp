@@ -15,15 +15,10 @@
 #include "test_paths.h"
 
 using namespace kiosk;
+using kiosk::test::FindAnswer;
 using kiosk::test::SurveyKiosk;
 
 namespace {
-
-const Answer* FindAnswer(const Response& response, std::string_view question, std::string_view option = "") {
-    for (const Answer& answer : response.answers)
-        if (answer.question_id == question && (option.empty() || answer.option_id == option)) return &answer;
-    return nullptr;
-}
 
 // Renders frames until the control `name` shows (the store works on its own thread).
 void WaitUntilShown(SurveyKiosk& kiosk, std::string_view name) {

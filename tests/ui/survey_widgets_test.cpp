@@ -13,15 +13,10 @@
 #include "survey_kiosk.h"
 
 using namespace kiosk;
+using kiosk::test::FindAnswer;
 using kiosk::test::SurveyKiosk;
 
 namespace {
-
-const Answer* FindAnswer(const Response& response, std::string_view question, std::string_view option = "") {
-    for (const Answer& answer : response.answers)
-        if (answer.question_id == question && (option.empty() || answer.option_id == option)) return &answer;
-    return nullptr;
-}
 
 uint32_t PixelRgb(const Image& image, int x, int y) {
     return image.Pixel(x, y) >> 8;
