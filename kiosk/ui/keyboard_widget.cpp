@@ -160,7 +160,7 @@ void DrawVariants(App& app, const OnScreenKeyboard& keyboard) {
     const ImVec2 pad(m.Px(12), m.Px(12));
     ImVec2 min = keyboard.drawn_variants.front().min, max = keyboard.drawn_variants.back().max;
     draw->AddRectFilled(ImVec2(min.x - pad.x + m.Px(4), min.y - pad.y + m.Px(6)),
-                        ImVec2(max.x + pad.x + m.Px(4), max.y + pad.y + m.Px(6)), Rgb(0x000000, 0.25f),
+                        ImVec2(max.x + pad.x + m.Px(4), max.y + pad.y + m.Px(6)), Rgb(palette::kScrim, 0.25f),
                         m.radius);
     draw->AddRectFilled(ImVec2(min.x - pad.x, min.y - pad.y), ImVec2(max.x + pad.x, max.y + pad.y),
                         Rgb(palette::kSurface), m.radius);

@@ -10,9 +10,7 @@
 
 namespace kiosk {
 
-namespace {
-constexpr uint32_t kExampleFill = 0xFFF1C2; // pale yellow: kWarning text on it is ≥ 4.5:1
-} // namespace
+namespace {} // namespace
 
 ImVec2 ExampleBadgeSize(App& app) {
     return ChipSize(app.fonts.small, app.Tr("content.example"), app.metrics);
@@ -21,7 +19,8 @@ ImVec2 ExampleBadgeSize(App& app) {
 void ExampleBadge(App& app, ImVec2 top_right) {
     const ImVec2 size = ExampleBadgeSize(app);
     const ImVec2 pos(top_right.x - size.x, top_right.y);
-    Chip(pos, app.fonts.small, app.Tr("content.example"), kExampleFill, palette::kWarning, app.metrics);
+    Chip(pos, app.fonts.small, app.Tr("content.example"), palette::kExampleFill, palette::kWarning,
+         app.metrics);
     ImGui::GetWindowDrawList()->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), Rgb(palette::kWarning),
                                         size.y * 0.5f, 0, app.metrics.Px(2));
 }
@@ -109,7 +108,7 @@ void NumberDisc(App& app, ImVec2 center, float radius, int number, bool selected
     const uint32_t text = selected ? palette::kText : palette::kTextOnDark;
     // A white ring (and a dark one when selected) keeps the disc visible on any plan.
     if (selected) draw->AddCircleFilled(center, radius + app.metrics.Px(6), Rgb(palette::kText));
-    draw->AddCircleFilled(center, radius + app.metrics.Px(3), Rgb(0xFFFFFF));
+    draw->AddCircleFilled(center, radius + app.metrics.Px(3), Rgb(palette::kSurface));
     draw->AddCircleFilled(center, radius, Rgb(fill));
     const std::string label = fmt::format("{}", number);
     ImFont* font = app.fonts.body_bold;

@@ -70,7 +70,7 @@ void ApplyTheme(ImGuiStyle& style, const Metrics& m) {
     c[ImGuiCol_ScrollbarGrab] = RgbV(kBorder, 0.6f);
     c[ImGuiCol_ScrollbarGrabHovered] = RgbV(kBorder, 0.6f);
     c[ImGuiCol_ScrollbarGrabActive] = RgbV(kBorder, 0.8f);
-    c[ImGuiCol_ModalWindowDimBg] = RgbV(0x000000, 0.55f);
+    c[ImGuiCol_ModalWindowDimBg] = RgbV(palette::kScrim, 0.55f);
     c[ImGuiCol_Separator] = RgbV(kBorder, 0.5f);
 }
 

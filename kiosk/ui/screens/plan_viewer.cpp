@@ -23,7 +23,6 @@ namespace kiosk {
 
 namespace {
 
-constexpr uint32_t kPlanBackground = 0xDCD8CF; // around the plan when it does not fill the area
 constexpr double kAnimationSeconds = 0.3;
 constexpr float kButtonZoomFactor = 1.6f;
 constexpr float kDoubleTapZoom = 2.5f; // relative to fit
@@ -181,11 +180,11 @@ void DrawDivider(App& app, PlanViewerState& s, const Plan& plan, const Layout& l
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float x = DividerX(l.canvas, s.divider);
     draw->AddLine(ImVec2(x, l.canvas.min.y), ImVec2(x, l.canvas.max.y), Rgb(palette::kText), m.Px(7));
-    draw->AddLine(ImVec2(x, l.canvas.min.y), ImVec2(x, l.canvas.max.y), Rgb(0xFFFFFF), m.Px(3));
+    draw->AddLine(ImVec2(x, l.canvas.min.y), ImVec2(x, l.canvas.max.y), Rgb(palette::kSurface), m.Px(3));
     // The handle: big enough for a thumb, arrows saying it moves sideways.
     const ImVec2 c(x, l.canvas.Center().y);
     const float r = m.target * 0.5f;
-    draw->AddCircleFilled(c, r, Rgb(0xFFFFFF));
+    draw->AddCircleFilled(c, r, Rgb(palette::kSurface));
     draw->AddCircle(c, r, Rgb(palette::kPrimary), 0, m.Px(4));
     const float a = r * 0.38f, gap = r * 0.16f;
     draw->AddTriangleFilled(ImVec2(c.x - gap - a, c.y), ImVec2(c.x - gap, c.y - a),
@@ -230,7 +229,7 @@ void DrawMarkers(App& app, PlanViewerState& s, const Plan& plan, const Layout& l
         if (markers.offsets[i] != Vec2{}) { // moved off the plan's label: a leader to its point
             draw->AddLine(ImVec2(point.x, point.y), ImVec2(p.x, p.y), Rgb(palette::kText), m.Px(4));
             draw->AddCircleFilled(ImVec2(point.x, point.y), m.Px(7), Rgb(palette::kText));
-            draw->AddCircleFilled(ImVec2(point.x, point.y), m.Px(4), Rgb(0xFFFFFF));
+            draw->AddCircleFilled(ImVec2(point.x, point.y), m.Px(4), Rgb(palette::kSurface));
         }
         ImGui::SetCursorScreenPos(ImVec2(p.x - m.target * 0.5f, p.y - m.target * 0.5f));
         StyleScope id;
@@ -335,7 +334,7 @@ void PlanInfo(App& app, PlanViewerState& s, const Plan& plan, const Layout& l, f
         AddTouchTarget(app, pos, ImVec2(pos.x + width, pos.y + row_h));
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const uint32_t fill = ImGui::IsItemActive()    ? palette::kSurfaceAlt
-                              : ImGui::IsItemHovered() ? 0xEFECE4
+                              : ImGui::IsItemHovered() ? palette::kSurfaceHover
                                                        : palette::kSurface;
         draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + row_h), Rgb(fill), m.radius * 0.6f);
         draw->AddRect(pos, ImVec2(pos.x + width, pos.y + row_h), Rgb(palette::kBorder, 0.5f), m.radius * 0.6f,
@@ -417,7 +416,7 @@ void DrawPanel(App& app, PlanViewerState& s, const Plan& plan, const Layout& l) 
 void DrawPlanViewer(App& app) {
     const Metrics& m = app.metrics;
     const Plan* plan = app.data.content.FindPlan(app.nav.Current().param);
-    ScreenWindow window(app, "##plan_viewer", plan ? kPlanBackground : palette::kBackground);
+    ScreenWindow window(app, "##plan_viewer", plan ? palette::kPlanBackground : palette::kBackground);
     if (!plan) {
         TopBar(app, app.Tr("home.plans.title"), palette::kPrimary);
         ImGui::SetCursorScreenPos(ImVec2(m.margin, m.height * 0.45f));

@@ -22,9 +22,6 @@ namespace kiosk {
 
 namespace {
 
-constexpr uint32_t kYouSaidFill = 0xE6EEF8;
-constexpr uint32_t kWeDidFill = 0xE4F0E1;
-
 struct StatusLook {
     const char* key;
     uint32_t color;
@@ -297,9 +294,9 @@ void DrawDetails(App& app, TimelineState& s, const Phase& p, const Rect& area, c
             const float h = std::max(VoiceBox(app, {}, box_w, Icon::Opinion, "", said, 0, 0, false),
                                      VoiceBox(app, {}, box_w, Icon::Check, "", did, 0, 0, false));
             VoiceBox(app, ImVec2(origin.x, y), box_w, Icon::Opinion, app.Tr("timeline.you_said"), said,
-                     kYouSaidFill, palette::kPrimary, true, h);
+                     palette::kYouSaidFill, palette::kPrimary, true, h);
             VoiceBox(app, ImVec2(origin.x + box_w + m.gap, y), box_w, Icon::Check, app.Tr("timeline.we_did"),
-                     did, kWeDidFill, palette::kDone, true, h);
+                     did, palette::kWeDidFill, palette::kDone, true, h);
             bottom = y + h;
         }
         if (picture) {

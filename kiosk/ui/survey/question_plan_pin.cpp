@@ -28,14 +28,13 @@ constexpr double kAnimationSeconds = 0.3;
 
 // Colours of the choices on the pins, in option order (then again): distinct in hue and
 // in lightness, all dark enough for white text.
-constexpr uint32_t kReasonColors[] = {0xB3261E, 0x1F6FB2, 0x2E7D32, 0x8E44AD, 0xB35C00, 0x4E5D6C};
 
 bool Inside(const Area& a, ImVec2 p) {
     return p.x >= a.min.x && p.y >= a.min.y && p.x <= a.max.x && p.y <= a.max.y;
 }
 
 uint32_t ReasonColor(size_t option_index) {
-    return kReasonColors[option_index % std::size(kReasonColors)];
+    return palette::kReasonColors[option_index % std::size(palette::kReasonColors)];
 }
 
 // The first character of `label` (one UTF-8 code point), in capitals for a-z.
@@ -103,7 +102,7 @@ void DrawPinMarker(App& app, ImDrawList* draw, ImVec2 tip, const PinFace& face, 
     draw->AddRectFilled(min, max, Rgb(edge), m.radius);
     const ImVec2 in_min(min.x + border, min.y + border), in_max(max.x - border, max.y - border);
     if (face.picture) {
-        draw->AddRectFilled(in_min, in_max, Rgb(0xFFFFFF), m.radius * 0.6f);
+        draw->AddRectFilled(in_min, in_max, Rgb(palette::kSurface), m.radius * 0.6f);
         DrawPicture(app, *face.picture, ImageUse::Picture, in_min, in_max);
         return;
     }

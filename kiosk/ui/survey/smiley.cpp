@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "palette.h"
 #include "theme.h"
 
 namespace kiosk {
 
 namespace {
-constexpr uint32_t kTear = 0x3D8FD6; // a blue drop, darker than the sky, seen on the red face
 
 // Position of the face on a 0 (worst) … 1 (best) line, whatever the number of faces.
 float Mood(int level, int faces) {
@@ -21,10 +21,9 @@ float Mood(int level, int faces) {
 // who does not read. The two ends of a five-face scale differ from their neighbours by
 // more than a steeper curve: the happiest laughs (open mouth), the saddest cries (a tear).
 void DrawSmiley(ImDrawList* draw, int level, int faces, ImVec2 c, float r) {
-    static constexpr uint32_t kColors[] = {0xD64541, 0xEE8A3C, 0xF2C14E, 0x9CCB5B, 0x4CAF50};
     const float mood = Mood(level, faces);
-    const uint32_t fill = kColors[(int)std::lround(mood * 4.0f)];
-    const ImU32 ink = Rgb(0x1A1A1A);
+    const uint32_t fill = palette::kFaceColors[(int)std::lround(mood * 4.0f)];
+    const ImU32 ink = Rgb(palette::kText);
     const float w = std::max(2.0f, r * 0.09f);
     draw->AddCircleFilled(c, r, Rgb(fill), 48);
     draw->AddCircle(c, r, ink, 48, w * 0.6f);
@@ -60,8 +59,8 @@ void DrawSmiley(ImDrawList* draw, int level, int faces, ImVec2 c, float r) {
         const float dr = r * 0.1f;
         draw->AddTriangleFilled(ImVec2(drop.x, drop.y - dr * 2.4f),
                                 ImVec2(drop.x + dr * 0.95f, drop.y - dr * 0.3f),
-                                ImVec2(drop.x - dr * 0.95f, drop.y - dr * 0.3f), Rgb(kTear));
-        draw->AddCircleFilled(drop, dr, Rgb(kTear), 16);
+                                ImVec2(drop.x - dr * 0.95f, drop.y - dr * 0.3f), Rgb(palette::kFaceTear));
+        draw->AddCircleFilled(drop, dr, Rgb(palette::kFaceTear), 16);
     }
 }
 

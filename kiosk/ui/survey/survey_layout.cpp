@@ -288,7 +288,8 @@ ConfirmAnswer ConfirmDialog(App& app, const char* id, std::string_view title, st
     ConfirmAnswer answer = ConfirmAnswer::None;
     {
         StyleScope style;
-        style.Color(ImGuiCol_WindowBg, Rgb(0x000000, 0.6f)).Var(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        style.Color(ImGuiCol_WindowBg, Rgb(palette::kScrim, 0.6f))
+            .Var(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         ImGui::Begin(id, nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_NoSavedSettings);
