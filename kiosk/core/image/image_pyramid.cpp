@@ -1,6 +1,7 @@
 #include "image/image_pyramid.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace kiosk {
@@ -13,6 +14,7 @@ size_t ImagePyramid::Bytes() const {
 }
 
 ImagePyramid BuildPyramid(Raster full, int tile_size) {
+    assert(tile_size > 0);
     ImagePyramid pyramid;
     pyramid.tile_size = tile_size;
     pyramid.levels.push_back(std::move(full));
@@ -29,6 +31,7 @@ int ChooseLevel(float scale, int level_count) {
 }
 
 TileRange VisibleTiles(int width, int height, int tile_size, const Rect& visible) {
+    assert(width > 0 && height > 0 && tile_size > 0);
     TileRange range;
     const float x0 = std::max(0.0f, visible.min.x), y0 = std::max(0.0f, visible.min.y);
     const float x1 = std::min((float)width, visible.max.x), y1 = std::min((float)height, visible.max.y);
@@ -37,6 +40,7 @@ TileRange VisibleTiles(int width, int height, int tile_size, const Rect& visible
     range.y0 = (int)(y0 / tile_size);
     range.x1 = std::min(TileCount(width, tile_size), (int)std::ceil(x1 / tile_size));
     range.y1 = std::min(TileCount(height, tile_size), (int)std::ceil(y1 / tile_size));
+    assert(range.x0 <= range.x1 && range.y0 <= range.y1);
     return range;
 }
 

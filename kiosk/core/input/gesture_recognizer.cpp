@@ -193,6 +193,9 @@ GestureFrame GestureRecognizer::Update(double now) {
         }
         i++;
     }
+    // A gesture is under way exactly while fingers are on the glass: a recogniser left
+    // Dragging or Pinching with none would treat the next touch as its continuation.
+    assert(pointers_.empty() == (mode_ == Mode::Idle));
 
     if (mode_ == Mode::Pressed && !pointers_.empty() &&
         now - pointers_.front().down_time >= config_.long_press_seconds) {

@@ -24,6 +24,7 @@ void KeyboardModel::SetText(std::string text) {
         while (CountCodePoints(text) > options_.max_length)
             PopBackCodePoint(text);
     text_ = std::move(text);
+    assert(options_.max_length == 0 || Length() <= options_.max_length);
 }
 
 size_t KeyboardModel::Length() const {
@@ -41,6 +42,7 @@ bool KeyboardModel::Fits(const std::string& text) const {
 bool KeyboardModel::Type(const std::string& text) {
     if (text.empty() || !Fits(text)) return false;
     text_ += text;
+    assert(options_.max_length == 0 || Length() <= options_.max_length);
     return true;
 }
 
@@ -107,6 +109,7 @@ bool KeyboardModel::Press(const Key& key) {
         return false;
     case KeyAction::Layer:
         if (int index = layout_->LayerIndex(key.layer); index >= 0) layer_ = (size_t)index;
+        assert(layer_ < layout_->layers.size());
         return false;
     }
     return false;

@@ -1,5 +1,6 @@
 #include "survey/survey_runner.h"
 
+#include <cassert>
 #include <charconv>
 #include <cmath>
 
@@ -25,6 +26,8 @@ bool Matches(const Question& question, const AnswerValue& answer, const std::str
 } // namespace
 
 bool EvaluateVisibility(const Survey& survey, const std::vector<AnswerValue>& answers, int index) {
+    assert(answers.size() == survey.questions.size());
+    assert(index >= 0 && index < (int)survey.questions.size());
     const Question& question = survey.questions[index];
     if (!question.show_if) return true;
     const ShowIf& rule = *question.show_if;
@@ -52,10 +55,13 @@ SurveyRunner::SurveyRunner(const Survey& survey, ResponseContext context, const 
     : survey_(&survey), context_(std::move(context)), clock_(&clock), started_mono_(clock.Now()),
       started_wall_ms_(clock.WallMilliseconds()), answers_(survey.questions.size()) {
     // The loader refuses surveys without questions and show_if on the first question.
+    assert(!survey.questions.empty());
     current_ = std::max(0, NextVisible(-1));
+    assert(IsVisible(current_)); // the first question has no show_if
 }
 
 const Question& SurveyRunner::Current() const {
+    assert(current_ >= 0 && current_ < (int)survey_->questions.size());
     return survey_->questions[current_];
 }
 
@@ -90,6 +96,7 @@ int SurveyRunner::PreviousVisible(int from) const {
 }
 
 bool SurveyRunner::MayShow(int index) const {
+    assert(index >= 0 && index < (int)survey_->questions.size());
     const Question& question = survey_->questions[index];
     if (!question.show_if) return true;
     const int ref = survey_->QuestionIndex(question.show_if->question_id);
@@ -107,6 +114,8 @@ Progress SurveyRunner::GetProgress() const {
     for (int i = current_ + 1; i < (int)answers_.size(); i++)
         if (MayShow(i)) progress.at_most++;
     progress.done = (float)(progress.position - 1) / (float)progress.at_most;
+    // "Question N of at most M": N never passes M, and the bar is never full before the end.
+    assert(progress.position <= progress.at_most && progress.done >= 0 && progress.done < 1);
     return progress;
 }
 

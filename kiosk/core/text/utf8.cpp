@@ -1,8 +1,11 @@
 #include "text/utf8.h"
 
+#include <cassert>
+
 namespace kiosk {
 
 char32_t DecodeUtf8(std::string_view text, size_t& pos) {
+    assert(pos < text.size());
     const auto byte = [&](size_t i) { return (unsigned char)text[i]; };
     unsigned char b0 = byte(pos);
     if (b0 < 0x80) {
@@ -30,6 +33,7 @@ char32_t DecodeUtf8(std::string_view text, size_t& pos) {
         return kReplacementChar;
     }
     pos += length;
+    assert(pos <= text.size());
     return c;
 }
 
@@ -42,6 +46,7 @@ std::vector<char32_t> DecodeUtf8(std::string_view text) {
 }
 
 void AppendUtf8(std::string& out, char32_t c) {
+    assert(c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF)); // callers encode what DecodeUtf8 returned
     if (c < 0x80) {
         out += (char)c;
     } else if (c < 0x800) {
