@@ -111,7 +111,8 @@ std::optional<ValidationError> ValidateAnswer(const Question& q, const AnswerVal
     case QuestionType::FreeText: return CheckText(value.text, q.max_length);
     case QuestionType::Ranking:
         if (!AllKnownAndDistinct(q, value.option_ids)) return kInvalid;
-        if (value.option_ids.size() != q.options.size()) return ValidationError{"surveys.validation.rank_all"};
+        if (value.option_ids.size() != q.options.size())
+            return ValidationError{"surveys.validation.rank_all"};
         return std::nullopt;
     case QuestionType::PlanPin: {
         const int count = (int)value.pins.size();

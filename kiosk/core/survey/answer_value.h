@@ -60,7 +60,7 @@ struct AnswerValue {
 
 struct ValidationError {
     std::string_view key = "surveys.validation.invalid"; // catalogue key (see the list above)
-    long long min = 0, max = 0;                         // placeholders {min} / {max}
+    long long min = 0, max = 0;                          // placeholders {min} / {max}
 
     bool operator==(const ValidationError&) const = default;
 };
