@@ -82,7 +82,7 @@ TEST_CASE("an answer the question refuses blocks Next and says why in the visito
     kiosk.Tap("survey.next");
     CHECK(runner.Current().id == "frequence");
     REQUIRE(app.visit.survey.error);
-    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.required");
+    CHECK(std::string(app.visit.survey.error->key) == "surveys.validation.required");
     // Answering clears the message; Next then goes on.
     kiosk.Tap("option:chaque-jour");
     CHECK_FALSE(app.visit.survey.error);
@@ -97,7 +97,7 @@ TEST_CASE("an answer the question refuses blocks Next and says why in the visito
     CHECK(runner.CurrentAnswer().option_ids.size() == 3);
     CHECK_FALSE(runner.CurrentAnswer().Has("allees"));
     REQUIRE(app.visit.survey.error);
-    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.max_choices");
+    CHECK(std::string(app.visit.survey.error->key) == "surveys.validation.max_choices");
     kiosk.Tap("survey.next");
     kiosk.Tap("option:neutral");
     kiosk.Tap("survey.next");
@@ -113,7 +113,7 @@ TEST_CASE("an answer the question refuses blocks Next and says why in the visito
     kiosk.Tap("survey.next");
     CHECK(runner.Current().id == "nombre-enfants");
     REQUIRE(app.visit.survey.error);
-    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.number_range");
+    CHECK(std::string(app.visit.survey.error->key) == "surveys.validation.number_range");
     CHECK(app.visit.survey.error->max == 12);
     const std::string message =
         app.Format(app.visit.survey.error->key, fmt::arg("min", 1), fmt::arg("max", 12));
@@ -128,7 +128,7 @@ TEST_CASE("an answer the question refuses blocks Next and says why in the visito
     kiosk.Tap("survey.next");
     CHECK(runner.Current().id == "priorites");
     REQUIRE(app.visit.survey.error);
-    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.rank_all");
+    CHECK(std::string(app.visit.survey.error->key) == "surveys.validation.rank_all");
     CHECK(kiosk.Responses().empty());
 }
 
@@ -320,7 +320,7 @@ TEST_CASE("a response the database refuses: the visitor is told so in their lang
         CHECK(kiosk.Store().State(sent) == RecordState::Rejected);
         CHECK(kiosk.CurrentScreen() == Screen::Survey); // no thank-you: nothing was committed
         CHECK(kiosk.Has("sending.rejected"));           // the message, in the visitor's language:
-        CHECK(app.Tr("survey.recording.rejected") == message);
+        CHECK(app.Tr("surveys.recording.rejected") == message);
         CHECK(kiosk.Has("sending.finish"));
         CHECK_FALSE(kiosk.Has("sending.retry")); // retrying cannot help
         // No turning ring: the screen waits for the visitor without asking for frames.
@@ -394,7 +394,7 @@ TEST_CASE(
     // A pin needs its reason: Next says so.
     kiosk.Tap("survey.next");
     REQUIRE(app.visit.survey.error);
-    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.pin_choice");
+    CHECK(std::string(app.visit.survey.error->key) == "surveys.validation.pin_choice");
     kiosk.Tap("pin-choice:agreable");
     tap_plan(0.75f, 0.25f);
     REQUIRE(runner.CurrentAnswer().pins.size() == 2);
@@ -404,7 +404,7 @@ TEST_CASE(
     tap_plan(0.1f, 0.1f); // a fourth: refused, with the reason
     CHECK(runner.CurrentAnswer().pins.size() == 3);
     REQUIRE(app.visit.survey.error);
-    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.max_pins");
+    CHECK(std::string(app.visit.survey.error->key) == "surveys.validation.max_pins");
     kiosk.Shot("survey-plan-pins");
     kiosk.Tap("pin.remove"); // the selected (third) pin
     CHECK(runner.CurrentAnswer().pins.size() == 2);
@@ -496,7 +496,7 @@ TEST_CASE("three faces, a 1–5 scale, a minimum of choices, a negative number a
     kiosk.Tap("option:a");
     kiosk.Tap("survey.next");
     REQUIRE(app.visit.survey.error);
-    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.min_choices");
+    CHECK(std::string(app.visit.survey.error->key) == "surveys.validation.min_choices");
     CHECK(ValidationMessage(app, *app.visit.survey.error) == "Nombre minimal de réponses\u202F: 2");
     kiosk.Tap("option:c");
     kiosk.Tap("survey.next");
@@ -506,7 +506,7 @@ TEST_CASE("three faces, a 1–5 scale, a minimum of choices, a negative number a
     kiosk.Tap("key:sign");
     kiosk.Tap("survey.next"); // "-" alone is no number
     REQUIRE(app.visit.survey.error);
-    CHECK(std::string(app.visit.survey.error->key) == "survey.validation.required");
+    CHECK(std::string(app.visit.survey.error->key) == "surveys.validation.required");
     kiosk.Tap("key:5");
     CHECK(runner.CurrentAnswer().number == -5);
     kiosk.Shot("survey-number-negative");

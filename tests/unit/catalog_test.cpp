@@ -1,6 +1,11 @@
 // Translation catalogues: loading from per-language directories, French fallback,
 // placeholders, and the errors a translator can make.
+#include <cstdio>
+#include <fcntl.h>
 #include <fstream>
+#include <functional>
+#include <iterator>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -11,6 +16,24 @@
 using namespace kiosk;
 
 namespace {
+// What `run` writes on stderr (the log), through a temporary file.
+std::string CaptureStderr(const std::function<void()>& run) {
+    const std::filesystem::path file = test::ScratchDir("catalog-stderr") / "stderr.txt";
+    std::fflush(stderr);
+    const int saved = dup(STDERR_FILENO);
+    const int fd = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(saved >= 0);
+    REQUIRE(fd >= 0);
+    dup2(fd, STDERR_FILENO);
+    close(fd);
+    run();
+    std::fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    std::ifstream in(file);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 void Write(const std::filesystem::path& file, const std::string& text) {
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file) << text;
@@ -50,8 +73,31 @@ TEST_CASE("a missing translation falls back to the reference language") {
     REQUIRE(diags.All().size() == 1);
     CHECK(diags.All()[0].severity == Severity::Warning);
     CHECK(diags.All()[0].message.find("x.bye") != std::string::npos);
-    // A key in no catalogue shows as itself (visible to testers, never a crash).
-    CHECK(catalogs.Text("en", "x.nowhere") == "x.nowhere");
+}
+
+TEST_CASE("a key in no catalogue shows nothing, never the key, and is logged once") {
+    auto dir = test::ScratchDir("catalog-missing");
+    Write(dir / "fr" / "a.toml", "[language]\nname = \"Français\"\n[x]\nhello = \"Bonjour\"\n");
+    Write(dir / "en" / "a.toml", "[language]\nname = \"English\"\n[x]\nhello = \"Hello\"\n");
+    Catalogs catalogs;
+    Diagnostics diags;
+    REQUIRE(catalogs.Load(dir, {"fr", "en"}, diags));
+    const std::string log = CaptureStderr([&] {
+        for (int frame = 0; frame < 100; frame++) {
+            CHECK(catalogs.Text("en", "x.nowhere").empty());
+            CHECK(catalogs.Text("fr", "x.nowhere").empty());
+            CHECK(catalogs.Format("en", "x.nowhere", fmt::arg("n", 1)).empty());
+        }
+    });
+    INFO(log);
+    size_t lines = 0;
+    for (size_t at = log.find("x.nowhere"); at != std::string::npos; at = log.find("x.nowhere", at + 1))
+        lines++;
+    CHECK(lines == 1);
+    CHECK(log.find("error: text \"x.nowhere\" is in no catalogue") != std::string::npos);
+    // The known key is still there, in both languages.
+    CHECK(catalogs.Text("en", "x.hello") == "Hello");
+    CHECK(catalogs.Text("fr", "x.hello") == "Bonjour");
 }
 
 TEST_CASE("a language is a directory: its files merge, a key defined twice is an error") {

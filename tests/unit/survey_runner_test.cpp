@@ -194,48 +194,48 @@ TEST_CASE("validation returns catalogue keys with their bounds, and Next stays o
         return error;
     };
 
-    REQUIRE(next_error({}) == ValidationError{"survey.validation.required"});
-    REQUIRE(next_error(Choice("maybe")) == ValidationError{"survey.validation.invalid"});
+    REQUIRE(next_error({}) == ValidationError{"surveys.validation.required"});
+    REQUIRE(next_error(Choice("maybe")) == ValidationError{"surveys.validation.invalid"});
     REQUIRE_FALSE(next_error(Choice("yes")));
 
-    CHECK(next_error(Choices({"square"})) == ValidationError{"survey.validation.min_choices", 2, 0});
+    CHECK(next_error(Choices({"square"})) == ValidationError{"surveys.validation.min_choices", 2, 0});
     CHECK(next_error(Choices({"square", "court", "school", "shops"})) ==
-          ValidationError{"survey.validation.max_choices", 0, 3});
-    CHECK(next_error(Choices({"square", "square"})) == ValidationError{"survey.validation.invalid"});
+          ValidationError{"surveys.validation.max_choices", 0, 3});
+    CHECK(next_error(Choices({"square", "square"})) == ValidationError{"surveys.validation.invalid"});
     REQUIRE_FALSE(next_error(Choices({"square", "court"})));
 
-    CHECK(next_error(Number(6)) == ValidationError{"survey.validation.invalid"}); // scale 1–5
-    CHECK(next_error(Number(2.5)) == ValidationError{"survey.validation.invalid"});
+    CHECK(next_error(Number(6)) == ValidationError{"surveys.validation.invalid"}); // scale 1–5
+    CHECK(next_error(Number(2.5)) == ValidationError{"surveys.validation.invalid"});
     REQUIRE_FALSE(next_error(Number(2)));
     REQUIRE(runner.Current().id == "mood");
     REQUIRE_FALSE(next_error(Choice("very_good")));
 
     REQUIRE(runner.Current().id == "age");
-    CHECK(next_error(Number(2)) == ValidationError{"survey.validation.number_range", 3, 110});
-    CHECK(next_error(Number(30.5)) == ValidationError{"survey.validation.number_range", 3, 110});
+    CHECK(next_error(Number(2)) == ValidationError{"surveys.validation.number_range", 3, 110});
+    CHECK(next_error(Number(30.5)) == ValidationError{"surveys.validation.number_range", 3, 110});
     REQUIRE_FALSE(next_error(Number(30)));
     REQUIRE_FALSE(next_error(Choice("yes")));
     REQUIRE_FALSE(next_error(Choice("games")));
 
     REQUIRE(runner.Current().id == "order");
-    CHECK(next_error(Choices({"shade"})) == ValidationError{"survey.validation.rank_all"});
+    CHECK(next_error(Choices({"shade"})) == ValidationError{"surveys.validation.rank_all"});
     REQUIRE_FALSE(next_error(Choices({"toilets", "shade", "light"})));
 
     REQUIRE(runner.Current().id == "places");
-    CHECK(next_error({}) == ValidationError{"survey.validation.required"});
-    CHECK(next_error(Pins({{0.1, 0.1, "", ""}})) == ValidationError{"survey.validation.pin_choice"});
+    CHECK(next_error({}) == ValidationError{"surveys.validation.required"});
+    CHECK(next_error(Pins({{0.1, 0.1, "", ""}})) == ValidationError{"surveys.validation.pin_choice"});
     CHECK(next_error(Pins({{0.1, 0.1, "nice", ""}, {0.2, 0.2, "nice", ""}, {0.3, 0.3, "nice", ""}})) ==
-          ValidationError{"survey.validation.max_pins", 0, 2});
-    CHECK(next_error(Pins({{1.5, 0.1, "nice", ""}})) == ValidationError{"survey.validation.invalid"});
+          ValidationError{"surveys.validation.max_pins", 0, 2});
+    CHECK(next_error(Pins({{1.5, 0.1, "nice", ""}})) == ValidationError{"surveys.validation.invalid"});
     CHECK(next_error(Pins({{0.5, 0.1, "nice", "a comment"}})) ==
-          ValidationError{"survey.validation.invalid"});
+          ValidationError{"surveys.validation.invalid"});
     REQUIRE_FALSE(next_error(Pins({{0.5, 0.1, "nice", ""}})));
 
     REQUIRE(runner.Current().id == "notes");
     CHECK(next_error(Pins({{0.5, 0.5, "", "vingt et un caractères"}})) ==
-          ValidationError{"survey.validation.text_too_long", 0, 20});
+          ValidationError{"surveys.validation.text_too_long", 0, 20});
     CHECK(next_error(Pins({{0.5, 0.5, "", std::string("bad\x01", 4)}})) ==
-          ValidationError{"survey.validation.text_invalid"});
+          ValidationError{"surveys.validation.text_invalid"});
     CHECK(runner.CurrentError().has_value());
 }
 
@@ -245,7 +245,7 @@ TEST_CASE("free text: the limit counts characters, not bytes, and blank text is 
     REQUIRE(why.max_length == 10);
     CHECK_FALSE(ValidateAnswer(why, Text("éééééééééé"))); // 10 characters, 20 bytes
     CHECK(ValidateAnswer(why, Text("ééééééééééé")) ==
-          ValidationError{"survey.validation.text_too_long", 0, 10});
+          ValidationError{"surveys.validation.text_too_long", 0, 10});
     CHECK(Text(" \u202F\n ").Empty());
     CHECK_FALSE(ValidateAnswer(why, Text("   "))); // optional and blank: skipped
     std::vector<Answer> rows = ToAnswerRows(why, Text("  Ça coûte 5 €  "));
@@ -307,7 +307,7 @@ TEST_CASE("Submit returns the response once: a double tap on Send cannot record 
     ManualClock clock(500.0, 1795000000);
     SurveyRunner runner(survey, kContext, clock);
     CHECK(runner.IsLast());
-    CHECK(runner.Submit().error == ValidationError{"survey.validation.required"});
+    CHECK(runner.Submit().error == ValidationError{"surveys.validation.required"});
     CHECK(runner.Answering());
     runner.SetAnswer(Choice("trees"));
     clock.Advance(2.5);
@@ -355,7 +355,7 @@ TEST_CASE("Submit checks every visible question and leaves out hidden answers") 
     // Submitting now stops at the first visible required question without an answer.
     SubmitResult early = runner.Submit();
     REQUIRE(early.error);
-    CHECK(early.error->key == std::string("survey.validation.required"));
+    CHECK(early.error->key == std::string("surveys.validation.required"));
     CHECK(runner.Current().id == "mood");
     AnswerAndNext(runner, "mood", Choice("neutral"));
     AnswerAndNext(runner, "age", {});

@@ -1,19 +1,36 @@
 #include "content/date_text.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace kiosk {
 
+namespace {
+// Whole literal keys, one per month and weekday, so that tests/i18n/check_translation_keys.py
+// finds each of them in the code (docs/translations.md).
+constexpr const char* kMonthKeys[12] = {
+    "date.month.m1", "date.month.m2", "date.month.m3", "date.month.m4",  "date.month.m5",  "date.month.m6",
+    "date.month.m7", "date.month.m8", "date.month.m9", "date.month.m10", "date.month.m11", "date.month.m12"};
+constexpr const char* kMonthShortKeys[12] = {
+    "date.month_short.m1", "date.month_short.m2",  "date.month_short.m3",  "date.month_short.m4",
+    "date.month_short.m5", "date.month_short.m6",  "date.month_short.m7",  "date.month_short.m8",
+    "date.month_short.m9", "date.month_short.m10", "date.month_short.m11", "date.month_short.m12"};
+constexpr const char* kWeekdayKeys[7] = {"date.weekday.d1", "date.weekday.d2", "date.weekday.d3",
+                                         "date.weekday.d4", "date.weekday.d5", "date.weekday.d6",
+                                         "date.weekday.d7"};
+} // namespace
+
 std::string MonthName(const Catalogs& catalogs, std::string_view language, int month) {
-    return catalogs.Text(language, fmt::format("date.month.m{}", month));
+    return catalogs.Text(language, kMonthKeys[std::clamp(month, 1, 12) - 1]);
 }
 
 std::string MonthShortName(const Catalogs& catalogs, std::string_view language, int month) {
-    return catalogs.Text(language, fmt::format("date.month_short.m{}", month));
+    return catalogs.Text(language, kMonthShortKeys[std::clamp(month, 1, 12) - 1]);
 }
 
 std::string WeekdayName(const Catalogs& catalogs, std::string_view language, int weekday) {
-    return catalogs.Text(language, fmt::format("date.weekday.d{}", weekday + 1));
+    return catalogs.Text(language, kWeekdayKeys[std::clamp(weekday, 0, 6)]);
 }
 
 namespace {

@@ -101,21 +101,25 @@ bool Catalogs::Load(const std::filesystem::path& dir, const std::vector<std::str
 }
 
 const std::string& Catalogs::Text(std::string_view language, std::string_view key) const {
-    if (auto table = tables_.find(language); table != tables_.end()) {
+    const auto table = tables_.find(language);
+    if (table != tables_.end())
         if (auto it = table->second.find(key); it != table->second.end()) return it->second;
-        if (language != ReferenceLanguage())
-            LogLineOnce(LogLevel::Warning, fmt::format("i18n:{}:{}", language, key),
-                        fmt::format("no \"{}\" translation for \"{}\"; showing {}", language, key,
-                                    ReferenceLanguage()));
-    }
     if (!languages_.empty()) {
         const Table& reference = tables_.at(ReferenceLanguage());
-        if (auto it = reference.find(key); it != reference.end()) return it->second;
+        if (auto it = reference.find(key); it != reference.end()) {
+            if (table != tables_.end() && language != ReferenceLanguage())
+                LogLineOnce(LogLevel::Warning, fmt::format("i18n:{}:{}", language, key),
+                            fmt::format("no \"{}\" translation for \"{}\"; showing {}", language, key,
+                                        ReferenceLanguage()));
+            return it->second;
+        }
     }
     LogLineOnce(LogLevel::Error, fmt::format("i18n:missing:{}", key),
-                fmt::format("text \"{}\" is in no catalogue", key));
-    // The key itself is shown; it is stored so that the returned reference stays valid.
-    return shown_keys_.try_emplace(std::string(key), std::string(key)).first->second;
+                fmt::format("text \"{}\" is in no catalogue (not even {}): nothing shown in its place", key,
+                            languages_.empty() ? std::string("?") : ReferenceLanguage()));
+    // Nothing rather than the key: see the header.
+    static const std::string nothing;
+    return nothing;
 }
 
 const std::string& Catalogs::LanguageName(std::string_view language) const {

@@ -9,8 +9,14 @@
 //     touch_to_start = "Touchez l’écran pour commencer"
 // and is looked up with dotted keys ("attract.touch_to_start"). The first configured
 // language is the reference: a key missing from another catalogue falls back to it and is
-// logged once; a key missing from the reference is a defect, shown as the key itself and
-// logged once. Adding a language means adding a directory and listing its code in kiosk.toml.
+// logged once. A key missing from the reference too is a defect (tests/i18n/
+// check_translation_keys.py keeps the code and the shipped catalogues in step, so it can only
+// come from a catalogue edited on a kiosk): it is logged once and shows as an empty text.
+// Empty rather than the key or a marker, because a resident cannot read
+// "surveys.recording.rejected" and a "?" or "…" looks like a broken or still-loading kiosk,
+// while an empty label leaves the screen's layout, icons and colours to carry the meaning.
+// Adding a language means adding a directory and listing its code in kiosk.toml
+// (docs/translations.md).
 #pragma once
 
 #include <filesystem>
@@ -67,7 +73,6 @@ private:
 
     std::vector<std::string> languages_;
     std::map<std::string, Table, std::less<>> tables_; // language → key → text
-    mutable Table shown_keys_;                         // keys missing everywhere, shown as is
 };
 
 } // namespace kiosk

@@ -58,8 +58,8 @@
 namespace kiosk {
 
 // Why recording is not possible right now. Visitors see one message whatever the cause
-// (catalogue key "survey.recording.delayed"); staff see the cause ("store.fault.<ToString>"),
-// plus "store.fault.moved_aside" and "store.fault.pending" ({count}) when they apply.
+// (catalogue key "surveys.recording.delayed"); staff see the alert marker and the log names
+// the cause (ToString); the staff panel will give each cause its own literal catalogue key.
 enum class StoreFault {
     None,
     Locked,   // another process holds the database (SQLITE_BUSY, or the writer lock)
@@ -79,7 +79,7 @@ enum class RecordState {
     Committed, // COMMIT returned SQLITE_OK: the response is in the database
     Rejected,  // malformed (empty ids, bad timestamps: a program bug) or refused by a schema
                // constraint: logged in full as JSON at error level, never retried
-               // (visitors: "survey.recording.rejected")
+               // (visitors: "surveys.recording.rejected")
 };
 
 struct StoreStatus {

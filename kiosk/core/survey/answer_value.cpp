@@ -43,13 +43,13 @@ bool AllKnownAndDistinct(const Question& question, const std::vector<std::string
 }
 
 std::optional<ValidationError> CheckText(std::string_view text, int max_length) {
-    if (!IsCleanText(text)) return ValidationError{"survey.validation.text_invalid"};
+    if (!IsCleanText(text)) return ValidationError{"surveys.validation.text_invalid"};
     if ((long long)CountCodePoints(Trimmed(text)) > max_length)
-        return ValidationError{"survey.validation.text_too_long", 0, max_length};
+        return ValidationError{"surveys.validation.text_too_long", 0, max_length};
     return std::nullopt;
 }
 
-const ValidationError kInvalid{"survey.validation.invalid"};
+const ValidationError kInvalid{"surveys.validation.invalid"};
 
 // Smiley level of an option id: 1 (worst) … faces.
 int SmileyLevel(const Question& question, std::string_view option_id) {
@@ -82,7 +82,7 @@ void AnswerValue::Toggle(std::string_view option_id) {
 
 std::optional<ValidationError> ValidateAnswer(const Question& q, const AnswerValue& value) {
     if (value.Empty()) {
-        if (q.required) return ValidationError{"survey.validation.required"};
+        if (q.required) return ValidationError{"surveys.validation.required"};
         return std::nullopt;
     }
     switch (q.type) {
@@ -94,8 +94,8 @@ std::optional<ValidationError> ValidateAnswer(const Question& q, const AnswerVal
     case QuestionType::MultipleChoice: {
         if (!AllKnownAndDistinct(q, value.option_ids)) return kInvalid;
         const int count = (int)value.option_ids.size();
-        if (count < q.min_choices) return ValidationError{"survey.validation.min_choices", q.min_choices, 0};
-        if (count > q.max_choices) return ValidationError{"survey.validation.max_choices", 0, q.max_choices};
+        if (count < q.min_choices) return ValidationError{"surveys.validation.min_choices", q.min_choices, 0};
+        if (count > q.max_choices) return ValidationError{"surveys.validation.max_choices", 0, q.max_choices};
         return std::nullopt;
     }
     case QuestionType::Scale:
@@ -106,17 +106,18 @@ std::optional<ValidationError> ValidateAnswer(const Question& q, const AnswerVal
     case QuestionType::Number:
         if (!value.number || !IsInteger(*value.number) || *value.number < (double)q.number_min ||
             *value.number > (double)q.number_max)
-            return ValidationError{"survey.validation.number_range", q.number_min, q.number_max};
+            return ValidationError{"surveys.validation.number_range", q.number_min, q.number_max};
         return std::nullopt;
     case QuestionType::FreeText: return CheckText(value.text, q.max_length);
     case QuestionType::Ranking:
         if (!AllKnownAndDistinct(q, value.option_ids)) return kInvalid;
-        if (value.option_ids.size() != q.options.size()) return ValidationError{"survey.validation.rank_all"};
+        if (value.option_ids.size() != q.options.size())
+            return ValidationError{"surveys.validation.rank_all"};
         return std::nullopt;
     case QuestionType::PlanPin: {
         const int count = (int)value.pins.size();
-        if (count < q.min_pins) return ValidationError{"survey.validation.min_pins", q.min_pins, 0};
-        if (count > q.max_pins) return ValidationError{"survey.validation.max_pins", 0, q.max_pins};
+        if (count < q.min_pins) return ValidationError{"surveys.validation.min_pins", q.min_pins, 0};
+        if (count > q.max_pins) return ValidationError{"surveys.validation.max_pins", 0, q.max_pins};
         for (const PinAnswer& pin : value.pins) {
             if (!std::isfinite(pin.x) || !std::isfinite(pin.y) || pin.x < 0 || pin.x > 1 || pin.y < 0 ||
                 pin.y > 1)
@@ -124,7 +125,7 @@ std::optional<ValidationError> ValidateAnswer(const Question& q, const AnswerVal
             if (q.pin_detail != PinDetail::Choice && !pin.option_id.empty()) return kInvalid;
             if (q.pin_detail != PinDetail::Comment && !pin.comment.empty()) return kInvalid;
             if (q.pin_detail == PinDetail::Choice) {
-                if (pin.option_id.empty()) return ValidationError{"survey.validation.pin_choice"};
+                if (pin.option_id.empty()) return ValidationError{"surveys.validation.pin_choice"};
                 if (!q.FindOption(pin.option_id)) return kInvalid;
             }
             if (q.pin_detail == PinDetail::Comment)

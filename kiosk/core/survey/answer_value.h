@@ -7,17 +7,17 @@
 //
 // Validation message keys (assets/i18n/<lang>/survey_core.toml) and their placeholders —
 // screens format them with app.Format(key, fmt::arg("min", e.min), fmt::arg("max", e.max)):
-//   survey.validation.required        (none)   nothing answered to a required question
-//   survey.validation.min_choices     {min}    multiple choice: too few options selected
-//   survey.validation.max_choices     {max}    multiple choice: too many options selected
-//   survey.validation.number_range    {min} {max}  number outside min..max or not an integer
-//   survey.validation.text_too_long   {max}    free text / pin comment longer than max characters
-//   survey.validation.text_invalid    (none)   control characters or broken UTF-8 in text
-//   survey.validation.rank_all        (none)   ranking started but not every option placed
-//   survey.validation.min_pins        {min}    plan pin: too few pins
-//   survey.validation.max_pins        {max}    plan pin: too many pins
-//   survey.validation.pin_choice      (none)   plan pin with choices: a pin has no choice
-//   survey.validation.invalid         (none)   a value the question cannot take (a screen bug)
+//   surveys.validation.required       (none)   nothing answered to a required question
+//   surveys.validation.min_choices    {min}    multiple choice: too few options selected
+//   surveys.validation.max_choices    {max}    multiple choice: too many options selected
+//   surveys.validation.number_range   {min} {max}  number outside min..max or not an integer
+//   surveys.validation.text_too_long  {max}    free text / pin comment longer than max characters
+//   surveys.validation.text_invalid   (none)   control characters or broken UTF-8 in text
+//   surveys.validation.rank_all       (none)   ranking started but not every option placed
+//   surveys.validation.min_pins       {min}    plan pin: too few pins
+//   surveys.validation.max_pins       {max}    plan pin: too many pins
+//   surveys.validation.pin_choice     (none)   plan pin with choices: a pin has no choice
+//   surveys.validation.invalid        (none)   a value the question cannot take (a screen bug)
 #pragma once
 
 #include <optional>
@@ -59,8 +59,8 @@ struct AnswerValue {
 };
 
 struct ValidationError {
-    std::string_view key = "survey.validation.invalid"; // catalogue key (see the list above)
-    long long min = 0, max = 0;                         // placeholders {min} / {max}
+    std::string_view key = "surveys.validation.invalid"; // catalogue key (see the list above)
+    long long min = 0, max = 0;                          // placeholders {min} / {max}
 
     bool operator==(const ValidationError&) const = default;
 };

@@ -30,28 +30,33 @@ void DrawHome(App& app) {
     struct TileSpec {
         const char* id;
         Icon icon;
-        const char* key;
+        const char* title_key;
+        const char* subtitle_key;
         uint32_t color;
         Screen screen;
     };
     static constexpr TileSpec kTiles[] = {
-        {"##plans", Icon::Plan, "home.plans", palette::kPrimary, Screen::Plans},
-        {"##timeline", Icon::Timeline, "home.timeline", palette::kTimeline, Screen::Timeline},
-        {"##opinion", Icon::Opinion, "home.opinion", palette::kOpinion, Screen::Surveys},
-        {"##agenda", Icon::Agenda, "home.agenda", palette::kAgenda, Screen::Agenda},
+        {"##plans", Icon::Plan, "home.plans.title", "home.plans.subtitle", palette::kPrimary, Screen::Plans},
+        {"##timeline", Icon::Timeline, "home.timeline.title", "home.timeline.subtitle", palette::kTimeline,
+         Screen::Timeline},
+        {"##opinion", Icon::Opinion, "home.opinion.title", "home.opinion.subtitle", palette::kOpinion,
+         Screen::Surveys},
+        {"##agenda", Icon::Agenda, "home.agenda.title", "home.agenda.subtitle", palette::kAgenda,
+         Screen::Agenda},
     };
+    // i18n: not a key — the tiles' touch-target names, in the order of kTiles.
+    static constexpr const char* kTargets[] = {"home.plans", "home.timeline", "home.opinion", "home.agenda"};
     for (int i = 0; i < 4; i++) {
         const TileSpec& tile = kTiles[i];
         ImGui::SetCursorScreenPos(
             ImVec2(m.margin + (i % 2) * (tile_w + m.gap), top + (float)(i / 2) * (tile_h + m.gap)));
-        std::string key(tile.key);
         // The survey tile says how long the surveys take, as the list and the notice do.
         const std::string subtitle =
-            tile.screen == Screen::Surveys ? OpinionTileSubtitle(app) : app.Tr(key + ".subtitle");
-        if (Tile(app, tile.id, tile.icon, app.Tr(key + ".title"), subtitle, tile.color,
+            tile.screen == Screen::Surveys ? OpinionTileSubtitle(app) : app.Tr(tile.subtitle_key);
+        if (Tile(app, tile.id, tile.icon, app.Tr(tile.title_key), subtitle, tile.color,
                  ImVec2(tile_w, tile_h)))
             app.nav.Go({tile.screen, ""}, app.now);
-        app.targets.Name(key);
+        app.targets.Name(kTargets[i]);
     }
 
     // Footer: leave, so the next visitor does not find our language or answers.

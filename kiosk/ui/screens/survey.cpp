@@ -26,7 +26,7 @@ void DrawSurveyRejected(App& app, ImVec2 center, float r) {
     DrawIcon(ImGui::GetWindowDrawList(), Icon::Warning, center, r * 2, Rgb(palette::kWarning));
     const float text_top = center.y + r + m.gap;
     ImGui::SetCursorScreenPos(ImVec2(x, text_top));
-    CenteredText(app.Tr("survey.recording.rejected"), app.fonts.title, palette::kText, x, width);
+    CenteredText(app.Tr("surveys.recording.rejected"), app.fonts.title, palette::kText, x, width);
     app.targets.Name("sending.rejected", ImVec2(x, text_top),
                      ImVec2(x + width, ImGui::GetCursorScreenPos().y));
 
@@ -84,7 +84,7 @@ void DrawSurveySending(App& app, const Survey& survey) {
     }
     DrawIcon(draw, Icon::Warning, center, r * 2, Rgb(palette::kWarning));
     ImGui::SetCursorScreenPos(ImVec2(x, center.y + r + m.gap));
-    CenteredText(app.Tr("survey.recording.delayed"), app.fonts.title, palette::kText, x, width);
+    CenteredText(app.Tr("surveys.recording.delayed"), app.fonts.title, palette::kText, x, width);
 
     ButtonStyle retry{
         .fill = palette::kSurface, .text = palette::kText, .outline = true, .icon = Icon::Reset};

@@ -65,7 +65,7 @@ bool DrawMultipleChoiceQuestion(App& app, QuestionContext& q) {
         if (!tapped) continue;
         if (!card.selected && (int)q.answer.option_ids.size() >= q.question.max_choices) {
             // Full: say so rather than silently ignoring the tap.
-            q.visit.error = ValidationError{"survey.validation.max_choices", 0, q.question.max_choices};
+            q.visit.error = ValidationError{"surveys.validation.max_choices", 0, q.question.max_choices};
             continue;
         }
         q.answer.Toggle(option.id);

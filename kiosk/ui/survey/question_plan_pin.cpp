@@ -254,7 +254,7 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
                 selected = (int)pins.size() - 1;
                 changed = true;
             } else {
-                q.visit.error = ValidationError{"survey.validation.max_pins", 0, question.max_pins};
+                q.visit.error = ValidationError{"surveys.validation.max_pins", 0, question.max_pins};
             }
         }
         // Markers stand above their point: one near the plan's top edge may rise over the

@@ -65,10 +65,11 @@ void DrawSmiley(ImDrawList* draw, int level, int faces, ImVec2 c, float r) {
 }
 
 std::string SmileyCaptionKey(int level, int faces) {
-    static const char* kFive[] = {"very_bad", "bad", "neutral", "good", "very_good"};
-    static const char* kThree[] = {"bad", "neutral", "good"};
+    static const char* kFive[] = {"surveys.smiley.very_bad", "surveys.smiley.bad", "surveys.smiley.neutral",
+                                  "surveys.smiley.good", "surveys.smiley.very_good"};
+    static const char* kThree[] = {"surveys.smiley.bad", "surveys.smiley.neutral", "surveys.smiley.good"};
     const int i = std::clamp(level, 1, faces) - 1;
-    return std::string("surveys.smiley.") + (faces == 3 ? kThree[i] : kFive[i]);
+    return faces == 3 ? kThree[i] : kFive[i];
 }
 
 } // namespace kiosk
