@@ -38,11 +38,11 @@ std::unique_ptr<Destination> MakeDestination(const DestinationConfig& d, const S
                                 d.token);
             return nullptr;
         }
-        std::string load_error;
-        if (!secrets) secrets = LoadSecrets(file, load_error);
+        Diagnostics diags;
+        if (!secrets) secrets = LoadSecrets(file, diags);
         if (!*secrets) {
-            error = load_error.empty() ? fmt::format("{}: the secrets file was refused", file.string())
-                                       : load_error;
+            error = diags.Empty() ? fmt::format("{}: the secrets file was refused", file.string())
+                                  : diags.FormatAll();
             return nullptr;
         }
         auto found = (*secrets)->tokens.find(d.token);
