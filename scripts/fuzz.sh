@@ -18,7 +18,7 @@ targets=(config survey plan timeline agenda catalog keyboard secrets)
 # Seeds per target: the shipped demo files and the test data that exercise the loader.
 seeds_for() {
   case "$1" in
-    config)   ls config/kiosk.toml tests/data/config/broken/*.toml ;;
+    config)   ls config/kiosk.toml tests/data/config/broken/*.toml tests/data/config/broken-sync/*.toml ;;
     survey)   ls config/surveys/*.toml tests/data/surveys/*/*.toml tests/data/surveys-ui/*.toml ;;
     plan)     ls config/content/plans/*.toml tests/data/content/broken/plan/*.toml ;;
     timeline) ls config/content/timeline.toml tests/data/content/broken/timeline/*.toml ;;

@@ -38,7 +38,7 @@ StoreOptions ResponseStoreOptions(const KioskData& data) {
     StoreOptions options;
     options.database = data.config.paths.database;
     // kiosk-sync reads the database as a member of the kiosk's group (README "systemd units").
-    options.file_mode = data.config.sync.destinations.empty() ? kDatabaseMode : kDatabaseModeSharedWithGroup;
+    options.file_mode = data.config.database_read_by_sync ? kDatabaseModeSharedWithGroup : kDatabaseMode;
     for (const Survey& survey : data.surveys)
         if (survey.mode == SurveyMode::Poll && !survey.questions.empty())
             options.polls.push_back({survey.id, survey.questions.front().id});

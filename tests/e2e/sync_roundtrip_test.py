@@ -152,6 +152,15 @@ for profile, encoding, delimiter in (("opendata", "utf-8", ","), ("excel-fr", "u
     check(all(hashlib.sha256((d / f["name"]).read_bytes()).hexdigest() == f["sha256"] for f in manifest["files"]),
           f"{profile}: manifest SHA-256 of every file matches")
 
+# A --to that is not a destination is a bad command line for `run` and `status` alike: exit 2
+# and a message naming it (status used to ignore it silently).
+for command in ("run", "status"):
+    config = pathlib.Path(source) / "config" / "kiosk.toml"
+    run = subprocess.run([kiosk_sync, "--config", str(config), "--db", str(db), "--state", str(scratch / "state.db"),
+                          command, "--to", "bogus"], capture_output=True, text=True)
+    check(run.returncode == 2 and "--to bogus" in run.stderr,
+          f"{command} --to bogus: exit 2 naming the argument (got {run.returncode}: {run.stderr.strip()[-200:]})")
+
 print(f"round trip: {len(responses)} responses, both profiles: "
       + ("all equal" if not failures else f"{len(failures)} failure(s)"))
 sys.exit(1 if failures else 0)

@@ -5,7 +5,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const kiosk::fuzz::Scratch scratch("secrets");
     const std::filesystem::path file = scratch.Write("secrets.toml", data, size);
-    std::string error;
-    kiosk::LoadSecrets(file, error);
+    kiosk::Diagnostics diags;
+    kiosk::LoadSecrets(file, diags);
     return 0;
 }

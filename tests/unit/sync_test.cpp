@@ -334,25 +334,28 @@ TEST_CASE("batch ids are a function of the range") {
 TEST_CASE("a secrets file others can read is refused, a private one gives its tokens") {
     const fs::path file = test::ScratchDir("sync-secrets") / "sync-secrets.toml";
     { std::ofstream(file) << "[tokens]\napi-ville = \"s3cr3t\"\n"; }
-    std::string error;
+    Diagnostics diags;
     chmod(file.c_str(), 0644);
-    CHECK_FALSE(LoadSecrets(file, error));
-    CHECK(error.find("readable by others") != std::string::npos);
-    CHECK(error.find("chmod 600") != std::string::npos);
+    CHECK_FALSE(LoadSecrets(file, diags));
+    CHECK(diags.FormatAll().find("readable by others") != std::string::npos);
+    CHECK(diags.FormatAll().find("chmod 600") != std::string::npos);
     chmod(file.c_str(), 0602);
-    CHECK_FALSE(LoadSecrets(file, error));
-    CHECK(error.find("writable by others") != std::string::npos);
+    diags = {};
+    CHECK_FALSE(LoadSecrets(file, diags));
+    CHECK(diags.FormatAll().find("writable by others") != std::string::npos);
     chmod(file.c_str(), 0640); // readable by the sync group only: accepted
-    std::optional<Secrets> secrets = LoadSecrets(file, error);
-    INFO(error);
+    diags = {};
+    std::optional<Secrets> secrets = LoadSecrets(file, diags);
+    INFO(diags.FormatAll());
     REQUIRE(secrets);
     CHECK(secrets->tokens.at("api-ville") == "s3cr3t");
 
     { std::ofstream(file) << "[tokens]\napi-ville = 12\n"; }
     chmod(file.c_str(), 0600);
-    CHECK_FALSE(LoadSecrets(file, error));
-    CHECK(error.find(file.string() + ":2:") != std::string::npos);
-    CHECK_FALSE(LoadSecrets(file.string() + ".missing", error));
+    diags = {};
+    CHECK_FALSE(LoadSecrets(file, diags));
+    CHECK(diags.FormatAll().find(file.string() + ":2:") != std::string::npos);
+    CHECK_FALSE(LoadSecrets(file.string() + ".missing", diags));
 }
 
 TEST_CASE("retry delays grow exponentially with jitter, capped, honouring Retry-After") {

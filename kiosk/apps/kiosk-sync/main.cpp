@@ -14,40 +14,29 @@
 // line; 3 some destination failed in a way a later run may not (it will retry); 4 a
 // destination refused (a person must act: the log says what); 5 the database or the state
 // file cannot be read or written; 6 another kiosk-sync run holds the state.
+//
+// The policy (which destinations, which exit code) is in the sync library,
+// core/sync/sync_command.h, where it is unit-tested; this file is the command line and the
+// terminal output.
 #include <chrono>
 #include <cstdio>
 #include <limits>
 
 #include <CLI/CLI.hpp>
-#include <curl/curl.h>
-#include <sodium.h>
 
 #include "base/log.h"
 #include "base/path_probe.h"
 #include "base/version.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
-#include "config/config.h"
 #include "export/export_job.h"
 #include "kiosk-sync/progress.h"
 #include "store/timestamp.h"
-#include "survey/survey_loader.h"
-#include "sync/secrets.h"
-#include "sync/sync_run.h"
+#include "sync/sync_command.h"
 
 using namespace kiosk;
 
 namespace {
-
-enum Exit {
-    kOk = 0,
-    kBadConfig = 1,
-    kBadCommandLine = 2,
-    kRetryLater = 3,
-    kRefused = 4,
-    kNoData = 5,
-    kBusy = 6
-};
 
 std::string NowUtc() {
     return FormatUtcMillis(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -55,234 +44,78 @@ std::string NowUtc() {
                                .count());
 }
 
-struct Loaded {
-    KioskConfig config;
-    std::vector<Survey> surveys;
-};
+int Code(SyncExit exit) {
+    return static_cast<int>(exit);
+}
 
-// The configuration and the survey definitions (for the wide CSV's columns). Broken survey
-// files do not stop the export: their responses get columns from the data.
-std::optional<Loaded> Load(const std::string& config_file, const std::string& db_file,
-                           const std::string& state_file) {
+// The configuration (kiosk tables and [sync]) and the surveys; nothing after printing why.
+std::optional<SyncJob> Load(const std::string& config_file, const std::string& db_file,
+                            const std::string& state_file) {
     Diagnostics diags;
-    std::optional<KioskConfig> config = LoadKioskConfig(config_file, diags);
-    if (!config) {
-        PrintDiagnostics(diags);
-        std::fprintf(stderr, "kiosk-sync: invalid configuration %s\n", config_file.c_str());
-        return std::nullopt;
-    }
+    std::optional<SyncJob> job = LoadSyncJob(config_file, db_file, state_file, diags);
     PrintDiagnostics(diags);
-    Loaded out{std::move(*config), {}};
-    SyncConfig& sync = out.config.sync;
-    if (!db_file.empty()) {
-        out.config.paths.database = AbsolutePath(db_file);
-        if (!sync.state_given) sync.state = out.config.paths.database.parent_path() / "sync-state.db";
-    }
-    if (!state_file.empty()) sync.state = AbsolutePath(state_file);
-    Diagnostics survey_diags;
-    out.surveys = LoadSurveys(out.config.paths.surveys, out.config.languages, survey_diags);
-    if (survey_diags.HasErrors())
-        LogWarning(
-            "{} problem(s) in the survey files (kiosk --check-config lists them); responses to a refused "
-            "survey are exported with columns taken from the data",
-            survey_diags.ErrorCount());
-    return out;
+    if (!job) std::fprintf(stderr, "kiosk-sync: invalid configuration %s\n", config_file.c_str());
+    return job;
 }
 
-// Turns a destination into its transport; nothing (and a message) when it cannot run.
-std::unique_ptr<Destination> MakeDestination(const DestinationConfig& d, const SyncConfig& sync,
-                                             const std::vector<Survey>& surveys,
-                                             std::optional<std::optional<Secrets>>& secrets,
-                                             std::string& error) {
-    if (d.kind == DestinationKind::Directory) return MakeDirDestination(d, surveys);
-    std::string token;
-    if (!d.token.empty()) {
-        if (sync.secrets.empty()) {
-            error = fmt::format("destination {} names token \"{}\" but [sync] secrets is not set", d.name,
-                                d.token);
-            return nullptr;
-        }
-        if (!secrets) { // loaded once, on first need
-            std::string load_error;
-            secrets = LoadSecrets(sync.secrets, load_error);
-            if (!*secrets) LogError("{}", load_error);
-            if (!*secrets) error = load_error;
-        }
-        if (!*secrets) {
-            if (error.empty()) error = fmt::format("{}: the secrets file was refused", sync.secrets.string());
-            return nullptr;
-        }
-        auto found = (*secrets)->tokens.find(d.token);
-        if (found == (*secrets)->tokens.end()) {
-            error = fmt::format("{}: no token \"{}\" in [tokens] (destination {})", sync.secrets.string(),
-                                d.token, d.name);
-            return nullptr;
-        }
-        token = found->second;
-    }
-    return MakeHttpsDestination(d, std::move(token));
+int Run(const SyncJob& job, const std::vector<DestinationConfig>& destinations, bool include_test,
+        double wait_lock) {
+    std::optional<Progress> bar;
+    RunOptions options{include_test, wait_lock, NowUtc,
+                       SyncProgress{[&](const std::string& name, int64_t done, int64_t total) {
+                                        if (!bar) bar.emplace(name);
+                                        bar->Update(done, total);
+                                    },
+                                    [&](const std::string&) {
+                                        if (bar) bar->Finish();
+                                        bar.reset();
+                                    }}};
+    return Code(RunSync(job, destinations, options));
 }
 
-int Run(const Loaded& loaded, const std::vector<std::string>& to, bool include_test, double wait_lock) {
-    const SyncConfig& sync = loaded.config.sync;
-    std::vector<DestinationConfig> destinations = sync.destinations;
-    if (!to.empty()) {
-        destinations.clear();
-        for (const std::string& text : to) {
-            std::string error;
-            std::optional<DestinationConfig> d = ParseDestinationArgument(text, error);
-            if (!d) {
-                std::fprintf(stderr, "kiosk-sync: %s\n", error.c_str());
-                return kBadCommandLine;
-            }
-            // A --to URL that is configured keeps its settings (token, CA, time-outs).
-            for (const DestinationConfig& configured : sync.destinations)
-                if (configured.kind == d->kind && configured.Target() == d->Target()) d = configured;
-            if (std::optional<std::string> why = MissingMountPoint(*d)) {
-                std::fprintf(
-                    stderr,
-                    "kiosk-sync: --to %s: %s; a --to directory takes the settings of the destination "
-                    "with the same dir in %s: add one there\n",
-                    text.c_str(), why->c_str(), loaded.config.file.string().c_str());
-                return kBadCommandLine;
-            }
-            destinations.push_back(*d);
-        }
-    }
-    if (destinations.empty()) {
-        LogWarning("no destination: add [[sync.destination]] to {} or give --to",
-                   loaded.config.file.string());
-        return kOk;
-    }
-
-    ResponseSource source;
-    std::string error;
-    if (!source.Open(loaded.config.paths.database, error)) {
-        LogError("{}", error);
-        return kNoData;
-    }
-    SyncState state;
-    bool busy = false;
-    if (!state.Open(sync.state, wait_lock, busy, error)) {
-        LogError("{}: {}", sync.state.string(), error);
-        return busy ? kBusy : kNoData;
-    }
-
-    std::optional<std::optional<Secrets>> secrets;
-    int exit_code = kOk;
-    auto worse = [&](int code) {
-        // Precedence: a person must act > cannot read > retry later.
-        const auto rank = [](int c) {
-            return c == kRefused ? 3 : c == kNoData ? 2 : c == kRetryLater ? 1 : 0;
-        };
-        if (rank(code) > rank(exit_code)) exit_code = code;
-    };
-    for (const DestinationConfig& d : destinations) {
-        std::string make_error;
-        std::unique_ptr<Destination> transport =
-            MakeDestination(d, sync, loaded.surveys, secrets, make_error);
-        if (!transport) {
-            LogError("{}: not delivered: {}", d.name, make_error);
-            state.RecordError(d.name, make_error, NowUtc(), 0, error);
-            worse(kRefused);
-            continue;
-        }
-        Progress progress(d.name);
-        SyncContext context{source,
-                            state,
-                            loaded.config.kiosk_id,
-                            include_test || sync.include_test,
-                            NowUtc,
-                            [&](int64_t done, int64_t total) { progress.Update(done, total); }};
-        const DestinationRun run = RunDestination(context, d, *transport);
-        progress.Finish();
-        if (run.outcome == RunOutcome::Delivered) {
-            LogInfo("{}: up to date ({} new response(s) in {} batch(es))", d.name, run.responses,
-                    run.batches);
-            continue;
-        }
-        LogError("{}: {} after {} batch(es): {}", d.name, ToString(run.outcome), run.batches, run.error);
-        worse(run.outcome == RunOutcome::Permanent ? kRefused
-              : run.outcome == RunOutcome::Failed  ? kNoData
-                                                   : kRetryLater);
-    }
-    return exit_code;
-}
-
-int Status(const Loaded& loaded, const std::vector<std::string>& to, bool include_test, bool json) {
-    const SyncConfig& sync = loaded.config.sync;
-    std::vector<DestinationConfig> destinations = sync.destinations;
-    for (const std::string& text : to) {
-        std::string error;
-        if (std::optional<DestinationConfig> d = ParseDestinationArgument(text, error))
-            destinations.push_back(*d);
-    }
-    ResponseSource source;
-    std::string source_error;
-    const bool have_source = source.Open(loaded.config.paths.database, source_error);
-    SyncState state;
-    std::string error;
-    if (!state.OpenForReading(sync.state, error)) {
-        LogError("{}", error);
-        return kNoData;
-    }
-    nlohmann::json out = nlohmann::json::array();
-    for (const DestinationConfig& d : destinations) {
-        const DestinationRecord r = state.Destination(d.name);
-        std::optional<int64_t> pending;
-        if (have_source)
-            pending = PendingResponses(source, state, d.name, include_test || sync.include_test, error);
-        std::optional<BatchRecord> planned = state.PlannedBatch(d.name);
-        out.push_back({{"name", d.name},
-                       {"kind", d.kind == DestinationKind::Https ? "https" : "dir"},
-                       {"target", d.Target()},
-                       {"last_attempt_at", r.last_attempt_at},
-                       {"last_delivery_at", r.last_delivery_at},
-                       {"batches_delivered", r.batches_delivered},
-                       {"responses_delivered", r.responses_delivered},
-                       {"responses_pending", pending ? nlohmann::json(*pending) : nlohmann::json()},
-                       {"batch_in_progress", planned ? nlohmann::json(planned->batch_id) : nlohmann::json()},
-                       {"last_error", r.last_error},
-                       {"last_error_at", r.last_error_at}});
-    }
+int Status(const SyncJob& job, const std::vector<DestinationConfig>& destinations, bool include_test,
+           bool json) {
+    nlohmann::json out;
+    std::string database_error;
+    const SyncExit exit = SyncStatus(job, destinations, include_test, out, database_error);
+    if (out.is_null()) return Code(exit); // the state file could not be read (logged)
     if (json) {
         std::printf("%s\n", out.dump(2).c_str());
-    } else {
-        if (!have_source) std::printf("database: %s\n", source_error.c_str());
-        if (destinations.empty())
-            std::printf("no destination configured ([[sync.destination]] in kiosk.toml)\n");
-        for (const nlohmann::json& d : out) {
-            auto text = [&](const char* key, const char* none) {
-                const std::string s = d[key].is_string() ? d[key].get<std::string>() : "";
-                return s.empty() ? std::string(none) : s;
-            };
-            std::printf("%s (%s %s)\n", text("name", "").c_str(), text("kind", "").c_str(),
-                        text("target", "").c_str());
-            std::printf("  last delivery:      %s\n", text("last_delivery_at", "never").c_str());
-            std::printf("  responses pending:  %s\n",
-                        d["responses_pending"].is_null()
-                            ? "unknown (database unreadable)"
-                            : std::to_string(d["responses_pending"].get<int64_t>()).c_str());
-            std::printf("  delivered so far:   %lld response(s) in %lld batch(es)\n",
-                        (long long)d["responses_delivered"].get<int64_t>(),
-                        (long long)d["batches_delivered"].get<int64_t>());
-            if (!d["batch_in_progress"].is_null())
-                std::printf("  batch in progress:  %s\n", d["batch_in_progress"].get<std::string>().c_str());
-            std::printf("  last error:         %s%s\n", text("last_error", "none").c_str(),
-                        d["last_error_at"].get<std::string>().empty()
-                            ? ""
-                            : (" (" + d["last_error_at"].get<std::string>() + ")").c_str());
-        }
+        return Code(exit);
     }
-    return have_source ? kOk : kNoData;
+    if (!database_error.empty()) std::printf("database: %s\n", database_error.c_str());
+    if (destinations.empty()) std::printf("no destination configured ([[sync.destination]] in kiosk.toml)\n");
+    for (const nlohmann::json& d : out) {
+        auto text = [&](const char* key, const char* none) {
+            const std::string s = d[key].is_string() ? d[key].get<std::string>() : "";
+            return s.empty() ? std::string(none) : s;
+        };
+        std::printf("%s (%s %s)\n", text("name", "").c_str(), text("kind", "").c_str(),
+                    text("target", "").c_str());
+        std::printf("  last delivery:      %s\n", text("last_delivery_at", "never").c_str());
+        std::printf("  responses pending:  %s\n",
+                    d["responses_pending"].is_null()
+                        ? "unknown (database unreadable)"
+                        : std::to_string(d["responses_pending"].get<int64_t>()).c_str());
+        std::printf("  delivered so far:   %lld response(s) in %lld batch(es)\n",
+                    (long long)d["responses_delivered"].get<int64_t>(),
+                    (long long)d["batches_delivered"].get<int64_t>());
+        if (!d["batch_in_progress"].is_null())
+            std::printf("  batch in progress:  %s\n", d["batch_in_progress"].get<std::string>().c_str());
+        std::printf("  last error:         %s%s\n", text("last_error", "none").c_str(),
+                    d["last_error_at"].get<std::string>().empty()
+                        ? ""
+                        : (" (" + d["last_error_at"].get<std::string>() + ")").c_str());
+    }
+    return Code(exit);
 }
 
-int Export(const Loaded& loaded, ExportJob job) {
+int Export(const SyncJob& loaded, ExportJob job) {
     ResponseSource source;
     std::string error;
     if (!source.Open(loaded.config.paths.database, error)) {
         LogError("{}", error);
-        return kNoData;
+        return Code(SyncExit::NoData);
     }
     job.kiosk_id = loaded.config.kiosk_id;
     job.created_at = NowUtc();
@@ -293,23 +126,23 @@ int Export(const Loaded& loaded, ExportJob job) {
     if (!ExportToDirectory(source, loaded.surveys, job, result, error)) {
         progress.Finish();
         LogError("export: {}", error);
-        return kNoData;
+        return Code(SyncExit::NoData);
     }
     progress.Finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     LogInfo("export: {} response(s), {} answer(s), {} pin(s) in {} ({:.2f} s)", result.counts.responses,
             result.counts.answers, result.counts.pins, result.dir.string(), seconds);
     std::printf("%s\n", result.dir.c_str());
-    return kOk;
+    return Code(SyncExit::Ok);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     SetLogProgramName("kiosk-sync");
-    if (sodium_init() < 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+    if (!InitSyncLibraries()) {
         std::fprintf(stderr, "kiosk-sync: cannot initialise libsodium or libcurl\n");
-        return kNoData;
+        return Code(SyncExit::NoData);
     }
     CLI::App cli{"Delivers the kiosk's recorded answers to the city (files on a share or USB key, or HTTPS), "
                  "and makes one-off exports. Opens the responses database read-only."};
@@ -371,14 +204,14 @@ int main(int argc, char** argv) {
             if (!format) {
                 std::fprintf(stderr, "kiosk-sync: --format %s: use %s\n", f.c_str(),
                              ExportFormatNames().c_str());
-                return kBadCommandLine;
+                return Code(SyncExit::BadCommandLine);
             }
             job.options.formats.push_back(*format);
         }
         std::optional<CsvProfile> p = ParseCsvProfile(profile);
         if (!p) {
             std::fprintf(stderr, "kiosk-sync: --profile %s: use opendata or excel-fr\n", profile.c_str());
-            return kBadCommandLine;
+            return Code(SyncExit::BadCommandLine);
         }
         job.options.profile = *p;
         if (!since.empty()) {
@@ -390,17 +223,29 @@ int main(int argc, char** argv) {
             else {
                 std::fprintf(stderr, "kiosk-sync: --since %s: expected a date such as 2026-11-01\n",
                              since.c_str());
-                return kBadCommandLine;
+                return Code(SyncExit::BadCommandLine);
             }
         }
     }
 
-    std::optional<Loaded> loaded = Load(config_file, db_file, state_file);
-    if (!loaded) return kBadConfig;
-    int code = kOk;
-    if (run->parsed()) code = Run(*loaded, to, include_test, wait_lock);
-    if (status->parsed()) code = Status(*loaded, to, include_test, json);
+    std::optional<SyncJob> loaded = Load(config_file, db_file, state_file);
+    if (!loaded) return Code(SyncExit::BadConfig);
+    int code = Code(SyncExit::Ok);
+    if (run->parsed() || status->parsed()) {
+        // Both commands take --to alike: a bad one is a bad command line (exit 2).
+        std::string error;
+        std::optional<std::vector<DestinationConfig>> destinations = ChooseDestinations(
+            *loaded, to, run->parsed() ? DestinationChoice::Replace : DestinationChoice::Add, error);
+        if (!destinations) {
+            std::fprintf(stderr, "kiosk-sync: %s\n", error.c_str());
+            code = Code(SyncExit::BadCommandLine);
+        } else if (run->parsed()) {
+            code = Run(*loaded, *destinations, include_test, wait_lock);
+        } else {
+            code = Status(*loaded, *destinations, include_test, json);
+        }
+    }
     if (exp->parsed()) code = Export(*loaded, job);
-    curl_global_cleanup();
+    CleanupSyncLibraries();
     return code;
 }

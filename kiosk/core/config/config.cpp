@@ -127,6 +127,15 @@ void ReadPaths(TableReader& root, PathsConfig& paths) {
     }
 }
 
+// Whether [sync] lists a destination, without reading what the destinations are: kiosk-sync
+// reports any mistake in the table itself, where it can say which destination is meant.
+bool HasSyncDestination(const toml::node* sync) {
+    const toml::table* table = sync ? sync->as_table() : nullptr;
+    const toml::node* destinations = table ? table->get("destination") : nullptr;
+    const toml::array* array = destinations ? destinations->as_array() : nullptr;
+    return array && !array->empty();
+}
+
 } // namespace
 
 std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Diagnostics& diags) {
@@ -144,7 +153,7 @@ std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Di
     ReadIdleTable(root, cfg.idle);
     ReadDisplayTable(root, cfg.display);
     ReadOpeningHours(root, cfg.opening_hours);
-    ReadSyncTable(root, cfg.paths.database, cfg.sync);
+    cfg.database_read_by_sync = HasSyncDestination(root.Node("sync"));
     root.Finish();
 
     if (diags.ErrorCount() > errors_before) return std::nullopt;

@@ -11,7 +11,6 @@
 
 #include "base/diagnostics.h"
 #include "config/opening_hours.h"
-#include "config/sync_config.h"
 
 namespace kiosk {
 
@@ -42,7 +41,9 @@ struct KioskConfig {
     DisplayConfig display;
     OpeningHours opening_hours;
     PathsConfig paths;
-    SyncConfig sync; // [sync]: kiosk-sync's destinations (the kiosk itself ignores it)
+    // [sync] belongs to kiosk-sync, which reads and checks it (sync/sync_config.h). The kiosk
+    // only needs to know whether kiosk-sync reads its database: then the file is group-readable.
+    bool database_read_by_sync = false;
 
     const std::string& DefaultLanguage() const { return languages.front(); }
 };

@@ -23,7 +23,7 @@
 #include <toml++/toml.h>
 
 #include "base/diagnostics.h"
-#include "i18n/localized_text.h"
+#include "text/localized_text.h"
 
 namespace kiosk {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "config/opening_hours.h"
-#include "i18n/localized_text.h"
+#include "text/localized_text.h"
 
 namespace kiosk {
 

@@ -12,7 +12,7 @@
 
 #include "base/diagnostics.h"
 #include "base/rect.h"
-#include "i18n/localized_text.h"
+#include "text/localized_text.h"
 
 namespace kiosk {
 

@@ -13,7 +13,7 @@
 
 #include "base/diagnostics.h"
 #include "content/fuzzy_date.h"
-#include "i18n/localized_text.h"
+#include "text/localized_text.h"
 
 namespace kiosk {
 

@@ -25,7 +25,7 @@
 
 #include "base/diagnostics.h"
 #include "config/opening_hours.h"
-#include "i18n/localized_text.h"
+#include "text/localized_text.h"
 
 namespace kiosk {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "config/sync_config.h"
 #include "export/export_writer.h"
 #include "store/response.h"
 #include "survey/survey.h"
+#include "sync/sync_config.h"
 
 namespace kiosk {
 

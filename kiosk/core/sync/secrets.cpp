@@ -10,25 +10,23 @@
 
 namespace kiosk {
 
-std::optional<Secrets> LoadSecrets(const std::filesystem::path& file, std::string& error) {
+std::optional<Secrets> LoadSecrets(const std::filesystem::path& file, Diagnostics& diags) {
+    const int errors_before = diags.ErrorCount();
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0) {
-        error = fmt::format("{}: cannot read the secrets file: {}", file.string(), std::strerror(errno));
+        diags.Error({file.string()}, fmt::format("cannot read the secrets file: {}", std::strerror(errno)));
         return std::nullopt;
     }
     if (st.st_mode & (S_IROTH | S_IWOTH)) {
-        error = fmt::format("{}: refused: the secrets file is {} by others (mode {:04o}); make it private "
-                            "with: chmod 600 {}",
-                            file.string(), (st.st_mode & S_IROTH) ? "readable" : "writable",
-                            st.st_mode & 07777, file.string());
+        diags.Error({file.string()},
+                    fmt::format("refused: the secrets file is {} by others (mode {:04o}); make "
+                                "it private with: chmod 600 {}",
+                                (st.st_mode & S_IROTH) ? "readable" : "writable", st.st_mode & 07777,
+                                file.string()));
         return std::nullopt;
     }
-    Diagnostics diags;
     std::optional<toml::table> table = ParseTomlFile(file, diags);
-    if (!table) {
-        error = diags.FormatAll();
-        return std::nullopt;
-    }
+    if (!table) return std::nullopt;
     TableReader root(*table, "", file.string(), diags);
     TableReader tokens = TableReader::Sub(root, "tokens", Need::Required);
     Secrets out;
@@ -39,10 +37,7 @@ std::optional<Secrets> LoadSecrets(const std::filesystem::path& file, std::strin
     }
     tokens.Finish();
     root.Finish();
-    if (diags.HasErrors()) {
-        error = diags.FormatAll();
-        return std::nullopt;
-    }
+    if (diags.ErrorCount() > errors_before) return std::nullopt;
     return out;
 }
 

@@ -13,14 +13,17 @@
 #include <optional>
 #include <string>
 
+#include "base/diagnostics.h"
+
 namespace kiosk {
 
 struct Secrets {
     std::map<std::string, std::string, std::less<>> tokens;
 };
 
-// Loads `file`. On failure returns nothing and `error` says why and what to do (a mode
-// open to others, a syntax error at file:line:column, a token that is not a string).
-std::optional<Secrets> LoadSecrets(const std::filesystem::path& file, std::string& error);
+// Loads `file`, a file people write, so like every such loader (docs/errors.md): nothing on
+// failure, and `diags` says why and what to do (a mode open to others, a syntax error at
+// file:line:column, a token that is not a string).
+std::optional<Secrets> LoadSecrets(const std::filesystem::path& file, Diagnostics& diags);
 
 } // namespace kiosk

@@ -78,13 +78,13 @@ DestinationRun RunDestination(SyncContext& ctx, const DestinationConfig& config,
     auto fail = [&](RunOutcome outcome, std::string error) {
         run.outcome = outcome;
         run.error = std::move(error);
-        std::string ignored;
-        ctx.state.RecordError(config.name, run.error, ctx.now(), 0, ignored);
+        // A failure fills run.state_error, which the caller logs (sync_command.cpp).
+        (void)ctx.state.RecordError(config.name, run.error, ctx.now(), 0, run.state_error);
         return run;
     };
 
     std::string error;
-    ctx.state.RecordAttempt(config.name, ctx.now(), error);
+    (void)ctx.state.RecordAttempt(config.name, ctx.now(), run.state_error); // as above
     const std::optional<int64_t> upto = ctx.source.MaxSeq(error);
     if (!upto) return fail(RunOutcome::Failed, fmt::format("{}: {}", ctx.source.Path().string(), error));
 
@@ -170,7 +170,8 @@ DestinationRun RunDestination(SyncContext& ctx, const DestinationConfig& config,
             run.outcome =
                 result.outcome == DeliveryOutcome::Permanent ? RunOutcome::Permanent : RunOutcome::Transient;
             run.error = fmt::format("batch {}: {}", planned->batch_id, result.detail);
-            ctx.state.RecordError(config.name, run.error, ctx.now(), result.attempts, error);
+            (void)ctx.state.RecordError(config.name, run.error, ctx.now(), result.attempts,
+                                        run.state_error); // as above
             return run;
         }
         if (!ctx.state.MarkDelivered(*planned, result.attempts, result.detail, ctx.now(), error))

@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "config/sync_config.h"
 #include "export/response_source.h"
 #include "survey/survey.h"
 #include "sync/destination.h"
+#include "sync/sync_config.h"
 #include "sync/sync_state.h"
 
 namespace kiosk {
@@ -48,6 +48,9 @@ struct DestinationRun {
     int64_t batches = 0;
     int64_t responses = 0;
     std::string error;
+    // Why the state file could not record the attempt or the error ("" = it did): the run's
+    // outcome stands, but `kiosk-sync status` will not show it.
+    std::string state_error;
 };
 
 DestinationRun RunDestination(SyncContext& context, const DestinationConfig& config,

@@ -64,6 +64,8 @@ struct DestinationRecord {
     int64_t responses_delivered = 0;
 };
 
+// Every write can fail (a full disk, a read-only file): the results are [[nodiscard]], and a
+// caller that goes on anyway says so (docs/errors.md).
 class SyncState {
 public:
     SyncState() = default;
@@ -73,25 +75,26 @@ public:
 
     // Takes the lock (waiting up to `wait_seconds` for another run to finish), then opens or
     // creates the state file. `locked_by_other` is set when the wait ran out.
-    bool Open(const std::filesystem::path& file, double wait_seconds, bool& locked_by_other,
-              std::string& error);
+    [[nodiscard]] bool Open(const std::filesystem::path& file, double wait_seconds, bool& locked_by_other,
+                            std::string& error);
     // Opens without the lock, read-only, for `kiosk-sync status` during a run. Missing file:
     // an empty state.
-    bool OpenForReading(const std::filesystem::path& file, std::string& error);
+    [[nodiscard]] bool OpenForReading(const std::filesystem::path& file, std::string& error);
 
     int64_t Cursor(const std::string& destination, const std::string& database_id);
     std::optional<BatchRecord> PlannedBatch(const std::string& destination);
     std::optional<BatchRecord> FindBatch(const std::string& destination, const std::string& batch_id);
 
-    bool Plan(const BatchRecord& batch, std::string& error);
+    [[nodiscard]] bool Plan(const BatchRecord& batch, std::string& error);
     // Marks `batch` delivered and moves the destination's cursor to its last_seq.
-    bool MarkDelivered(const BatchRecord& batch, int attempts, const std::string& detail,
-                       const std::string& now, std::string& error);
+    [[nodiscard]] bool MarkDelivered(const BatchRecord& batch, int attempts, const std::string& detail,
+                                     const std::string& now, std::string& error);
     // A planned batch that can never be delivered (its database was replaced): kept, marked.
-    bool Abandon(const BatchRecord& batch, const std::string& why, std::string& error);
-    bool RecordAttempt(const std::string& destination, const std::string& now, std::string& error);
-    bool RecordError(const std::string& destination, const std::string& message, const std::string& now,
-                     int attempts_spent, std::string& error);
+    [[nodiscard]] bool Abandon(const BatchRecord& batch, const std::string& why, std::string& error);
+    [[nodiscard]] bool RecordAttempt(const std::string& destination, const std::string& now,
+                                     std::string& error);
+    [[nodiscard]] bool RecordError(const std::string& destination, const std::string& message,
+                                   const std::string& now, int attempts_spent, std::string& error);
 
     DestinationRecord Destination(const std::string& name);
     std::vector<BatchRecord> Batches(const std::string& destination);

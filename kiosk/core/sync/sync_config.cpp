@@ -1,4 +1,4 @@
-#include "config/sync_config.h"
+#include "sync/sync_config.h"
 
 #include <algorithm>
 #include <cctype>
@@ -117,6 +117,19 @@ void ReadSyncTable(TableReader& root, const std::filesystem::path& database, Syn
                 d.Error("name", fmt::format("\"{}\" names two destinations", dest.name));
     }
     t.Finish();
+}
+
+std::optional<SyncConfig> LoadSyncConfig(const std::filesystem::path& file,
+                                         const std::filesystem::path& database, Diagnostics& diags) {
+    const int errors_before = diags.ErrorCount();
+    std::optional<toml::table> table = ParseTomlFile(file, diags);
+    if (!table) return std::nullopt;
+    TableReader root(*table, "", file.string(), diags);
+    SyncConfig sync;
+    ReadSyncTable(root, database, sync);
+    // No root.Finish(): the other tables are the kiosk's, checked by LoadKioskConfig.
+    if (diags.ErrorCount() > errors_before) return std::nullopt;
+    return sync;
 }
 
 std::optional<std::string> MissingMountPoint(const DestinationConfig& d) {

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,12 @@ struct SyncConfig {
 
 // Reads [sync] (absent = no destination configured). `database` gives the state's default.
 void ReadSyncTable(TableReader& root, const std::filesystem::path& database, SyncConfig& sync);
+
+// Reads the [sync] table of the configuration file `file` (the kiosk's own loader leaves it
+// to kiosk-sync). Nothing when the file or the table has an error; every problem is in
+// `diags` at its file:line:column. The rest of the file is the kiosk's (LoadKioskConfig).
+std::optional<SyncConfig> LoadSyncConfig(const std::filesystem::path& file,
+                                         const std::filesystem::path& database, Diagnostics& diags);
 
 // Why a `dir` destination needs a `mount_point` it lacks (nothing when it is fine): a directory
 // under /mnt or /media is a share's or a USB key's, and it exists whether or not anything is

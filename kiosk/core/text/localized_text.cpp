@@ -1,4 +1,4 @@
-#include "i18n/localized_text.h"
+#include "text/localized_text.h"
 
 namespace kiosk {
 
