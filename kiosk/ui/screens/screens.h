@@ -18,8 +18,6 @@ void DrawPlans(App& app);
 void DrawPlanViewer(App& app);
 void DrawTimeline(App& app);
 void DrawAgenda(App& app);
-// A section with nothing to show yet: its top bar and a polite empty state.
-void DrawEmptySection(App& app, std::string_view title_key, uint32_t color);
 
 // Surveys and polls (ui/survey/ holds their pieces).
 struct Survey;
