@@ -6,6 +6,7 @@
 #pragma once
 
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,20 +25,28 @@
 #include "survey/burst_detector.h"
 #include "theme.h"
 #include "ui_targets.h"
-#include "visit_state.h"
 
 namespace kiosk {
 
+struct VisitState; // visit_state.h: each screen's per-visit state, with the screens
+
 struct App {
-    App(const KioskData& data_, const Clock& clock_)
-        : data(data_), clock(clock_), nav(data_.config.idle, data_.config.DefaultLanguage()) {
-        nav.SetWakeSeconds(data_.config.opening_hours.wake_seconds);
-    }
+    App(const KioskData& data_, const Clock& clock_);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
     const KioskData& data;
     const Clock& clock;
     Navigator nav;
-    VisitState visit;
+
+private:
+    std::unique_ptr<VisitState> visit_; // declared before `visit`, which refers to it
+public:
+    // What this visitor left on the screens (visit_state.h). Screens include visit_state.h
+    // to reach their part; this header stays free of every screen's types.
+    VisitState& visit;
+
     // Records answers off the UI thread (owned by main, outlives the App). Screens Submit()
     // and poll State()/Status()/Tally() each frame; null where nothing is recorded.
     ResponseStore* store = nullptr;
@@ -55,7 +64,6 @@ struct App {
 
     // Text in the visitor's language.
     const std::string& Tr(std::string_view key) const { return data.catalogs.Text(nav.Language(), key); }
-    const char* TrC(std::string_view key) const { return Tr(key).c_str(); }
     template <typename... Args>
     std::string Format(std::string_view key, Args&&... args) const {
         return data.catalogs.Format(nav.Language(), key, std::forward<Args>(args)...);

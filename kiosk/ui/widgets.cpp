@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include "style_scope.h"
+#include "visit_state.h"
 
 namespace kiosk {
 

@@ -17,6 +17,7 @@
 #include "programme_widgets.h"
 #include "screens.h"
 #include "style_scope.h"
+#include "visit_state.h"
 #include "widgets.h"
 
 namespace kiosk {

@@ -16,6 +16,7 @@
 #include "style_scope.h"
 #include "survey/survey_session.h"
 #include "view/timeline_strip.h"
+#include "visit_state.h"
 #include "widgets.h"
 
 namespace kiosk {

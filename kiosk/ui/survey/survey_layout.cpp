@@ -9,6 +9,7 @@
 #include "programme_widgets.h"
 #include "smiley.h"
 #include "style_scope.h"
+#include "visit_state.h"
 #include "widgets.h"
 
 namespace kiosk {
