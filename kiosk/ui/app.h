@@ -1,8 +1,12 @@
-// App: the state every screen receives — data, navigation, this frame's input, fonts.
+// App: what every screen receives — data, navigation, this frame's input and, being a
+// DrawContext, the layout's metrics and fonts.
 //
 // Screens are free functions `DrawXxx(App&)`; they read the loaded data, draw, and change
-// the navigation. They hold no SQL and no file I/O: slow work goes through services owned
-// here that run off the UI thread.
+// the navigation or what the visitor left on the screens. A helper that only reads takes
+// `const App&`; a widget takes a DrawContext (draw_context.h) and can change neither. A
+// visitor's traces live in VisitState (visit_state.h, beside the screens' own state), which
+// this header only declares. Screens hold no SQL and no file I/O: slow work goes through
+// services owned here that run off the UI thread.
 #pragma once
 
 #include <limits>
@@ -15,7 +19,7 @@
 #include <imgui.h>
 
 #include "base/clock.h"
-#include "fonts.h"
+#include "draw_context.h"
 #include "i18n/localized_text.h"
 #include "input/gesture_recognizer.h"
 #include "kiosk_data.h"
@@ -23,14 +27,12 @@
 #include "platform/image_store.h"
 #include "store/response_store.h"
 #include "survey/burst_detector.h"
-#include "theme.h"
-#include "ui_targets.h"
 
 namespace kiosk {
 
 struct VisitState; // visit_state.h: each screen's per-visit state, with the screens
 
-struct App {
+struct App : DrawContext {
     App(const KioskData& data_, const Clock& clock_);
     ~App();
     App(const App&) = delete;
@@ -57,10 +59,7 @@ public:
     GestureFrame gestures;
     Vec2 wheel; // mouse wheel motion this frame
     Vec2 mouse_pos;
-    Metrics metrics;
-    Fonts fonts;
     int max_texture_size = 4096;
-    uint32_t clear_color = 0; // the current screen's background (see ScreenWindow)
 
     // Text in the visitor's language.
     const std::string& Tr(std::string_view key) const { return data.catalogs.Text(nav.Language(), key); }
@@ -94,16 +93,6 @@ public:
     // Forgets the visitor's traces (called when the navigator ends a visit, with why). A
     // survey left mid-way first gets its timeout policy (see survey/survey_session.h).
     void ForgetVisit(VisitEnd why = VisitEnd::None);
-
-    // The last frame's touch targets by name, for screen tests and scripted screenshots.
-    UiTargets targets;
-
-    // Every touch target drawn this frame (TouchButton, Tile, …), cleared at the start of
-    // each frame: tests audit their sizes and spacing on every screen.
-    struct TouchTarget {
-        ImVec2 min, max;
-    };
-    std::vector<TouchTarget> touch_targets;
 
     // Scroll areas whose position was last reset in which visit (see BeginTouchScroll).
     std::unordered_map<ImGuiID, uint64_t> scroll_visit;

@@ -11,7 +11,7 @@ void DrawScreens(App& app);
 void DrawAttract(App& app);
 void DrawHome(App& app);
 void DrawIdleOverlay(App& app);
-void DrawSleepOverlay(App& app);
+void DrawSleepOverlay(const App& app);
 // The programme: plans gallery and viewer (route param: plan id), timeline (param: phase
 // id to open, or empty for today's phase), agenda.
 void DrawPlans(App& app);
