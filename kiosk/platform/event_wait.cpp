@@ -37,10 +37,6 @@ bool EventWaiter::Wait(double seconds, SDL_Event& event) {
     }
 }
 
-bool EventWaiter::IsWakeUp(const SDL_Event& event) const {
-    return event.type == g_wake_event.load();
-}
-
 void WakeMainLoop() {
     Uint32 type = g_wake_event.load();
     if (type == (Uint32)-1) return;

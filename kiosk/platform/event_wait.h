@@ -22,9 +22,6 @@ public:
     // when one arrived; further pending events are then read with SDL_PollEvent.
     bool Wait(double seconds, SDL_Event& event);
 
-    // True if `event` is the wake-up event (it carries nothing but "redraw").
-    bool IsWakeUp(const SDL_Event& event) const;
-
 private:
     bool sleeps_in_sdl_ = true;
 };

@@ -37,14 +37,12 @@ public:
     ~Window();
 
     SDL_Window* Handle() const { return window_; }
-    SDL_GLContext Context() const { return context_; }
     // Size in window coordinates (what pointer events and ImGui use)...
     void Size(int& width, int& height) const;
     // ...and in pixels (what GL renders).
     void DrawableSize(int& width, int& height) const;
     int MaxTextureSize() const { return max_texture_size_; }
     const std::string& VideoDriver() const { return video_driver_; }
-    const std::string& Renderer() const { return renderer_; }
     void Swap();
 
 private:

@@ -1,12 +1,21 @@
 #include "app.h"
 
 #include "survey/survey_session.h"
+#include "visit_state.h"
 
 namespace kiosk {
 
+App::App(const KioskData& data_, const Clock& clock_)
+    : data(data_), clock(clock_), nav(data_.config.idle, data_.config.DefaultLanguage()),
+      visit_(std::make_unique<VisitState>()), visit(*visit_) {
+    nav.SetWakeSeconds(data_.config.opening_hours.wake_seconds);
+}
+
+App::~App() = default;
+
 void App::ForgetVisit(VisitEnd why) {
     EndSurveyVisit(*this, why);
-    visit = VisitState{};
+    visit = VisitState{}; // in place: `visit` keeps referring to the same object
 }
 
 } // namespace kiosk

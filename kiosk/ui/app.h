@@ -1,11 +1,16 @@
-// App: the state every screen receives — data, navigation, this frame's input, fonts.
+// App: what every screen receives — data, navigation, this frame's input and, being a
+// DrawContext, the layout's metrics and fonts.
 //
 // Screens are free functions `DrawXxx(App&)`; they read the loaded data, draw, and change
-// the navigation. They hold no SQL and no file I/O: slow work goes through services owned
-// here that run off the UI thread.
+// the navigation or what the visitor left on the screens. A helper that only reads takes
+// `const App&`; a widget takes a DrawContext (draw_context.h) and can change neither. A
+// visitor's traces live in VisitState (visit_state.h, beside the screens' own state), which
+// this header only declares. Screens hold no SQL and no file I/O: slow work goes through
+// services owned here that run off the UI thread.
 #pragma once
 
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,7 +19,7 @@
 #include <imgui.h>
 
 #include "base/clock.h"
-#include "fonts.h"
+#include "draw_context.h"
 #include "input/gesture_recognizer.h"
 #include "kiosk_data.h"
 #include "nav/navigator.h"
@@ -22,22 +27,28 @@
 #include "store/response_store.h"
 #include "survey/burst_detector.h"
 #include "text/localized_text.h"
-#include "theme.h"
-#include "ui_targets.h"
-#include "visit_state.h"
 
 namespace kiosk {
 
-struct App {
-    App(const KioskData& data_, const Clock& clock_)
-        : data(data_), clock(clock_), nav(data_.config.idle, data_.config.DefaultLanguage()) {
-        nav.SetWakeSeconds(data_.config.opening_hours.wake_seconds);
-    }
+struct VisitState; // visit_state.h: each screen's per-visit state, with the screens
+
+struct App : DrawContext {
+    App(const KioskData& data_, const Clock& clock_);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
     const KioskData& data;
     const Clock& clock;
     Navigator nav;
-    VisitState visit;
+
+private:
+    std::unique_ptr<VisitState> visit_; // declared before `visit`, which refers to it
+public:
+    // What this visitor left on the screens (visit_state.h). Screens include visit_state.h
+    // to reach their part; this header stays free of every screen's types.
+    VisitState& visit;
+
     // Records answers off the UI thread (owned by main, outlives the App). Screens Submit()
     // and poll State()/Status()/Tally() each frame; null where nothing is recorded.
     ResponseStore* store = nullptr;
@@ -48,14 +59,10 @@ struct App {
     GestureFrame gestures;
     Vec2 wheel; // mouse wheel motion this frame
     Vec2 mouse_pos;
-    Metrics metrics;
-    Fonts fonts;
     int max_texture_size = 4096;
-    uint32_t clear_color = 0; // the current screen's background (see ScreenWindow)
 
     // Text in the visitor's language.
     const std::string& Tr(std::string_view key) const { return data.catalogs.Text(nav.Language(), key); }
-    const char* TrC(std::string_view key) const { return Tr(key).c_str(); }
     template <typename... Args>
     std::string Format(std::string_view key, Args&&... args) const {
         return data.catalogs.Format(nav.Language(), key, std::forward<Args>(args)...);
@@ -86,16 +93,6 @@ struct App {
     // Forgets the visitor's traces (called when the navigator ends a visit, with why). A
     // survey left mid-way first gets its timeout policy (see survey/survey_session.h).
     void ForgetVisit(VisitEnd why = VisitEnd::None);
-
-    // The last frame's touch targets by name, for screen tests and scripted screenshots.
-    UiTargets targets;
-
-    // Every touch target drawn this frame (TouchButton, Tile, …), cleared at the start of
-    // each frame: tests audit their sizes and spacing on every screen.
-    struct TouchTarget {
-        ImVec2 min, max;
-    };
-    std::vector<TouchTarget> touch_targets;
 
     // Scroll areas whose position was last reset in which visit (see BeginTouchScroll).
     std::unordered_map<ImGuiID, uint64_t> scroll_visit;

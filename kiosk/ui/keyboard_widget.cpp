@@ -60,7 +60,7 @@ void DrawLabel(ImDrawList* draw, ImFont* font, std::string_view label, ImVec2 mi
     draw->AddText(font, font->FontSize, at, color, label.data(), label.data() + label.size());
 }
 
-void DrawKey(App& app, const KeyboardModel& model, const Key& key, ImVec2 min, ImVec2 max, bool hovered,
+void DrawKey(const App& app, const KeyboardModel& model, const Key& key, ImVec2 min, ImVec2 max, bool hovered,
              bool held) {
     const Metrics& m = app.metrics;
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -127,8 +127,8 @@ std::string KeyTargetName(const KeyboardModel& model, const Key& key) {
 }
 
 // The long-press choices, in a row above the pressed key, kept on screen.
-void LayoutVariants(App& app, OnScreenKeyboard& keyboard, const DrawnKey& anchor) {
-    const Metrics& m = app.metrics;
+void LayoutVariants(const DrawContext& ui, OnScreenKeyboard& keyboard, const DrawnKey& anchor) {
+    const Metrics& m = ui.metrics;
     const std::vector<std::string> choices = keyboard.model.VariantChoices();
     const float cell_w = std::max(m.target, anchor.max.x - anchor.min.x);
     const float cell_h = std::max(m.target, anchor.max.y - anchor.min.y);
@@ -144,15 +144,15 @@ void LayoutVariants(App& app, OnScreenKeyboard& keyboard, const DrawnKey& anchor
     }
 }
 
-void NameVariants(App& app, const OnScreenKeyboard& keyboard) {
+void NameVariants(DrawContext& ui, const OnScreenKeyboard& keyboard) {
     const std::vector<std::string> choices = keyboard.model.VariantChoices();
     for (size_t i = 0; i < choices.size() && i < keyboard.drawn_variants.size(); i++)
-        app.targets.Name("variant:" + choices[i], keyboard.drawn_variants[i].min,
-                         keyboard.drawn_variants[i].max);
+        ui.targets.Name("variant:" + choices[i], keyboard.drawn_variants[i].min,
+                        keyboard.drawn_variants[i].max);
 }
 
-void DrawVariants(App& app, const OnScreenKeyboard& keyboard) {
-    const Metrics& m = app.metrics;
+void DrawVariants(const DrawContext& ui, const OnScreenKeyboard& keyboard) {
+    const Metrics& m = ui.metrics;
     const std::vector<std::string> choices = keyboard.model.VariantChoices();
     if (keyboard.drawn_variants.size() != choices.size()) return;
     // Above everything of the screen: the popup overlaps the text box.
@@ -170,7 +170,7 @@ void DrawVariants(App& app, const OnScreenKeyboard& keyboard) {
         const DrawnKey& cell = keyboard.drawn_variants[i];
         const bool highlighted = (int)i == keyboard.model.HighlightedVariant();
         if (highlighted) draw->AddRectFilled(cell.min, cell.max, Rgb(palette::kPrimary), m.radius * 0.6f);
-        DrawLabel(draw, app.fonts.title, choices[i], cell.min, cell.max,
+        DrawLabel(draw, ui.fonts.title, choices[i], cell.min, cell.max,
                   Rgb(highlighted ? palette::kTextOnDark : palette::kText));
     }
 }
@@ -301,7 +301,7 @@ std::vector<Line> WrapLines(ImFont* font, std::string_view text, float width) {
 }
 } // namespace
 
-void TypedTextBox(App& app, std::string_view text, std::string_view placeholder, size_t max_length,
+void TypedTextBox(const App& app, std::string_view text, std::string_view placeholder, size_t max_length,
                   ImFont* font, ImVec2 pos, ImVec2 size) {
     const Metrics& m = app.metrics;
     ImDrawList* draw = ImGui::GetWindowDrawList();

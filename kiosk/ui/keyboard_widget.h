@@ -19,7 +19,7 @@
 
 namespace kiosk {
 
-struct App; // app.h includes this header (through VisitState)
+struct App;
 
 // Where a key of the shown layer was drawn on the last frame (tests tap there).
 struct DrawnKey {
@@ -50,7 +50,7 @@ bool KeyboardWidget(App& app, const char* id, OnScreenKeyboard& keyboard, ImVec2
 // at the end, `placeholder` (muted) when empty. When `max_length` > 0 the count
 // "12 / 300" is drawn under the box's right edge (in warning colour once full); the
 // counter's height is included in `size`.
-void TypedTextBox(App& app, std::string_view text, std::string_view placeholder, size_t max_length,
+void TypedTextBox(const App& app, std::string_view text, std::string_view placeholder, size_t max_length,
                   ImFont* font, ImVec2 pos, ImVec2 size);
 
 } // namespace kiosk

@@ -73,11 +73,11 @@ bool PanZoomFromGestures(const App& app, const GestureFrame& g, PlanView& view, 
     return moved;
 }
 
-bool IconSquareButton(App& app, const char* id, const Rect& r, Icon icon, bool enabled) {
-    const Metrics& m = app.metrics;
+bool IconSquareButton(DrawContext& ui, const char* id, const Rect& r, Icon icon, bool enabled) {
+    const Metrics& m = ui.metrics;
     ImGui::SetCursorScreenPos(ImVec2(r.min.x, r.min.y));
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(r.Width(), r.Height())) && enabled;
-    AddTouchTarget(app, ImVec2(r.min.x, r.min.y), ImVec2(r.max.x, r.max.y));
+    AddTouchTarget(ui, ImVec2(r.min.x, r.min.y), ImVec2(r.max.x, r.max.y));
     const uint32_t fill = !enabled                 ? palette::kBorder
                           : ImGui::IsItemActive()  ? Shade(palette::kPrimary, 0.78f)
                           : ImGui::IsItemHovered() ? Shade(palette::kPrimary, 0.88f)

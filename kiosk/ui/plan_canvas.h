@@ -31,6 +31,6 @@ bool PanZoomFromGestures(const App& app, const GestureFrame& g, PlanView& view, 
                          bool allow_drag, bool& pinch_on_canvas, std::span<const Rect> no_wheel = {});
 
 // A square button with a pictogram (zoom in / out), greyed out and inert when not `enabled`.
-bool IconSquareButton(App& app, const char* id, const Rect& r, Icon icon, bool enabled);
+bool IconSquareButton(DrawContext& ui, const char* id, const Rect& r, Icon icon, bool enabled);
 
 } // namespace kiosk

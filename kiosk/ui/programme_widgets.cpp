@@ -4,19 +4,18 @@
 
 #include <fmt/format.h>
 
+#include "app.h"
 #include "icons.h"
 #include "palette.h"
 #include "widgets.h"
 
 namespace kiosk {
 
-namespace {} // namespace
-
-ImVec2 ExampleBadgeSize(App& app) {
+ImVec2 ExampleBadgeSize(const App& app) {
     return ChipSize(app.fonts.small, app.Tr("content.example"), app.metrics);
 }
 
-void ExampleBadge(App& app, ImVec2 top_right) {
+void ExampleBadge(const App& app, ImVec2 top_right) {
     const ImVec2 size = ExampleBadgeSize(app);
     const ImVec2 pos(top_right.x - size.x, top_right.y);
     Chip(pos, app.fonts.small, app.Tr("content.example"), palette::kExampleFill, palette::kWarning,
@@ -25,7 +24,7 @@ void ExampleBadge(App& app, ImVec2 top_right) {
                                         size.y * 0.5f, 0, app.metrics.Px(2));
 }
 
-void DrawImagePlaceholder(App& app, ImVec2 min, ImVec2 max, ImageStatus status, std::string_view text) {
+void DrawImagePlaceholder(const App& app, ImVec2 min, ImVec2 max, ImageStatus status, std::string_view text) {
     const Metrics& m = app.metrics;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, Rgb(palette::kSurfaceAlt), m.radius * 0.5f);
@@ -89,29 +88,29 @@ ImVec2 Chip(ImVec2 pos, ImFont* font, std::string_view text, uint32_t fill, uint
     return size;
 }
 
-void AddTouchTarget(App& app, ImVec2 min, ImVec2 max) {
+void AddTouchTarget(DrawContext& ui, ImVec2 min, ImVec2 max) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
     const ImVec2 a(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
     const ImVec2 b(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
-    const float target = app.metrics.target - 0.5f;
-    if (b.x - a.x >= target && b.y - a.y >= target) app.touch_targets.push_back({a, b});
+    const float target = ui.metrics.target - 0.5f;
+    if (b.x - a.x >= target && b.y - a.y >= target) ui.touch_targets.push_back({a, b});
 }
 
 float ScrollContentWidth(float width) {
     return width - ImGui::GetStyle().ScrollbarSize * 2.0f;
 }
 
-void NumberDisc(App& app, ImVec2 center, float radius, int number, bool selected) {
+void NumberDisc(const DrawContext& ui, ImVec2 center, float radius, int number, bool selected) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const uint32_t fill = selected ? palette::kAttractAccent : palette::kPrimary;
     const uint32_t text = selected ? palette::kText : palette::kTextOnDark;
     // A white ring (and a dark one when selected) keeps the disc visible on any plan.
-    if (selected) draw->AddCircleFilled(center, radius + app.metrics.Px(6), Rgb(palette::kText));
-    draw->AddCircleFilled(center, radius + app.metrics.Px(3), Rgb(palette::kSurface));
+    if (selected) draw->AddCircleFilled(center, radius + ui.metrics.Px(6), Rgb(palette::kText));
+    draw->AddCircleFilled(center, radius + ui.metrics.Px(3), Rgb(palette::kSurface));
     draw->AddCircleFilled(center, radius, Rgb(fill));
     const std::string label = fmt::format("{}", number);
-    ImFont* font = app.fonts.body_bold;
+    ImFont* font = ui.fonts.body_bold;
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
     draw->AddText(font, font->FontSize, ImVec2(center.x - size.x * 0.5f, center.y - size.y * 0.5f), Rgb(text),
                   label.c_str());

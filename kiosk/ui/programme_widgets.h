@@ -7,9 +7,12 @@
 
 #include <imgui.h>
 
-#include "app.h"
+#include "draw_context.h"
+#include "platform/image_store.h"
 
 namespace kiosk {
+
+struct App;
 
 inline ImTextureID TextureId(uint32_t gl_name) {
     return (ImTextureID)(intptr_t)gl_name;
@@ -18,8 +21,8 @@ inline ImTextureID TextureId(uint32_t gl_name) {
 // The badge that says the content is an example (demo content must never pass for the
 // programme's real plans or dates). ExampleBadge draws it with its top-right corner at
 // `top_right`.
-ImVec2 ExampleBadgeSize(App& app);
-void ExampleBadge(App& app, ImVec2 top_right);
+ImVec2 ExampleBadgeSize(const App& app);
+void ExampleBadge(const App& app, ImVec2 top_right);
 
 // A picture fitted whole into [min, max] (letterboxed: centred, or at the top when
 // `center` is false); while it loads or if it cannot be read, a placeholder with a short
@@ -29,7 +32,8 @@ void DrawPicture(App& app, const std::filesystem::path& file, ImageUse use, ImVe
                  bool center = true);
 // The placeholder: a frame, a pictogram and `text` (by default "loading…" or "not
 // available", following `status`).
-void DrawImagePlaceholder(App& app, ImVec2 min, ImVec2 max, ImageStatus status, std::string_view text = {});
+void DrawImagePlaceholder(const App& app, ImVec2 min, ImVec2 max, ImageStatus status,
+                          std::string_view text = {});
 
 // A rounded label ("En cours", "Atelier"); returns its size. `outline` draws a border and
 // no fill.
@@ -41,12 +45,12 @@ ImVec2 Chip(ImVec2 pos, ImFont* font, std::string_view text, uint32_t fill, uint
 // (a thin position indicator) takes the rest, so nothing is drawn under it.
 float ScrollContentWidth(float width);
 
-// Registers a touch target for the audit (App::touch_targets): the part of [min, max] inside
+// Registers a touch target for the audit (DrawContext::touch_targets): the part of [min, max] inside
 // the current clip rectangle (a scroll area, the timeline strip), if it is at least a target
 // wide and tall; a sliver at the edge of a scroll area is not a target to rely on.
-void AddTouchTarget(App& app, ImVec2 min, ImVec2 max);
+void AddTouchTarget(DrawContext& ui, ImVec2 min, ImVec2 max);
 
 // A numbered disc (plan hotspots and their list).
-void NumberDisc(App& app, ImVec2 center, float radius, int number, bool selected);
+void NumberDisc(const DrawContext& ui, ImVec2 center, float radius, int number, bool selected);
 
 } // namespace kiosk

@@ -50,7 +50,6 @@ public:
     Image Capture() const;
 
     void HandleEvent(const SDL_Event& event);
-    void InjectPointer(const PointerEvent& event) { recognizer_.OnPointer(event); }
     void InjectWheel(Vec2 delta) { injected_wheel_ += delta; }
     // Earliest moment a frame is needed (monotonic seconds; +inf: only on input).
     double NextDeadline(double now) const;
@@ -58,7 +57,6 @@ public:
     App& GetApp() { return *app_; }
     const Window& GetWindow() const { return window_; }
     GestureRecognizer& Recognizer() { return recognizer_; }
-    uint64_t FramesRendered() const { return frames_rendered_; }
     // CPU time the last frame spent building its UI (input to ImGui::Render, no GL).
     double LastBuildCpuSeconds() const { return last_build_cpu_; }
 

@@ -4,14 +4,16 @@
 
 #include <imgui_internal.h>
 
+#include "app.h"
 #include "style_scope.h"
+#include "visit_state.h"
 
 namespace kiosk {
 
 // [SECTION] Screen window
 
-ScreenWindow::ScreenWindow(App& app, const char* id, uint32_t background) {
-    app.clear_color = background;
+ScreenWindow::ScreenWindow(DrawContext& ui, const char* id, uint32_t background) {
+    ui.clear_color = background;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -76,18 +78,19 @@ void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, 
 
 // [SECTION] Buttons and tiles
 
-ImVec2 TouchButtonSize(App& app, std::string_view label, const ButtonStyle& style) {
-    const Metrics& m = app.metrics;
-    ImFont* font = style.font ? style.font : app.fonts.body_bold;
+ImVec2 TouchButtonSize(const DrawContext& ui, std::string_view label, const ButtonStyle& style) {
+    const Metrics& m = ui.metrics;
+    ImFont* font = style.font ? style.font : ui.fonts.body_bold;
     ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
     float icon = style.icon != Icon::None ? font->FontSize * 1.2f + m.Px(14) : 0;
     return ImVec2(std::max(m.target, text.x + icon + m.Px(56)), std::max(m.target, text.y + m.Px(36)));
 }
 
-bool TouchButton(App& app, const char* id, std::string_view label, ImVec2 size, const ButtonStyle& style) {
-    const Metrics& m = app.metrics;
-    ImFont* font = style.font ? style.font : app.fonts.body_bold;
-    ImVec2 natural = TouchButtonSize(app, label, style);
+bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2 size,
+                 const ButtonStyle& style) {
+    const Metrics& m = ui.metrics;
+    ImFont* font = style.font ? style.font : ui.fonts.body_bold;
+    ImVec2 natural = TouchButtonSize(ui, label, style);
     if (size.x <= 0) size.x = natural.x;
     if (size.y <= 0) size.y = natural.y;
     size.x = std::max(size.x, m.target);
@@ -95,7 +98,7 @@ bool TouchButton(App& app, const char* id, std::string_view label, ImVec2 size, 
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, size);
-    app.touch_targets.push_back({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
+    ui.touch_targets.push_back({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
     bool hovered = ImGui::IsItemHovered();
     bool held = ImGui::IsItemActive();
 
@@ -129,12 +132,12 @@ bool TouchButton(App& app, const char* id, std::string_view label, ImVec2 size, 
     return clicked;
 }
 
-bool Tile(App& app, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
+bool Tile(DrawContext& ui, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
           uint32_t color, ImVec2 size) {
-    const Metrics& m = app.metrics;
+    const Metrics& m = ui.metrics;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, size);
-    app.touch_targets.push_back({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
+    ui.touch_targets.push_back({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
     uint32_t fill = ImGui::IsItemActive()    ? Shade(color, 0.78f)
                     : ImGui::IsItemHovered() ? Shade(color, 0.88f)
                                              : color;
@@ -148,8 +151,8 @@ bool Tile(App& app, const char* id, Icon icon, std::string_view title, std::stri
              Rgb(palette::kTextOnDark));
     float text_x = pos.x + pad * 2 + icon_size;
     float text_w = pos.x + size.x - pad - text_x;
-    ImFont* title_font = app.fonts.title;
-    ImFont* sub_font = app.fonts.body;
+    ImFont* title_font = ui.fonts.title;
+    ImFont* sub_font = ui.fonts.body;
     float title_h = TextHeight(title, title_font, text_w);
     float sub_h = TextHeight(subtitle, sub_font, text_w);
     float y = pos.y + (size.y - title_h - m.Px(10) - sub_h) * 0.5f;

@@ -10,18 +10,20 @@
 
 #include <imgui.h>
 
-#include "app.h"
+#include "draw_context.h"
 #include "icons.h"
 #include "palette.h"
 
 namespace kiosk {
 
+struct App;
+
 // A full-screen, undecorated ImGui window for one screen. Ends itself.
-// The background is not drawn by ImGui but by the frame's glClear (App::clear_color): a
+// The background is not drawn by ImGui but by the frame's glClear (DrawContext::clear_color): a
 // blended full-screen quad costs ~10 ms per frame with software GL, the clear ~0.5 ms.
 class ScreenWindow {
 public:
-    ScreenWindow(App& app, const char* id, uint32_t background = palette::kBackground);
+    ScreenWindow(DrawContext& ui, const char* id, uint32_t background = palette::kBackground);
     ~ScreenWindow();
     ScreenWindow(const ScreenWindow&) = delete;
     ScreenWindow& operator=(const ScreenWindow&) = delete;
@@ -39,14 +41,14 @@ struct ButtonStyle {
 
 // A button of exactly `size` (a zero component: the label's size plus padding). Returns
 // true on the frame it is clicked.
-bool TouchButton(App& app, const char* id, std::string_view label, ImVec2 size,
+bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2 size,
                  const ButtonStyle& style = {});
 
 // The size TouchButton would take for `label` with no size given.
-ImVec2 TouchButtonSize(App& app, std::string_view label, const ButtonStyle& style = {});
+ImVec2 TouchButtonSize(const DrawContext& ui, std::string_view label, const ButtonStyle& style = {});
 
 // A big home-screen tile: pictogram, title, one line of explanation.
-bool Tile(App& app, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
+bool Tile(DrawContext& ui, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
           uint32_t color, ImVec2 size);
 
 // Text wrapped at `width` (the current window's remaining width if 0) in `font`. Both text

@@ -9,6 +9,7 @@
 
 #include "kiosk_data.h"
 #include "shell_driver.h"
+#include "visit_state.h"
 
 namespace kiosk::test {
 

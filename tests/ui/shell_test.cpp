@@ -13,6 +13,7 @@
 #include "survey/survey_length.h"
 #include "survey/survey_length_text.h"
 #include "test_paths.h"
+#include "visit_state.h"
 
 using namespace kiosk;
 

@@ -14,6 +14,7 @@
 #include "shell_driver.h"
 #include "store/response.h"
 #include "store/response_store.h"
+#include "visit_state.h"
 
 namespace kiosk::test {
 

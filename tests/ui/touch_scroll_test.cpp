@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include "app.h"
 #include "kiosk_data.h"
 #include "test_paths.h"
 #include "widgets.h"

@@ -36,6 +36,7 @@
 #include "common/config_path.h"
 #include "kiosk_data.h"
 #include "shell_driver.h"
+#include "visit_state.h"
 
 using namespace kiosk;
 

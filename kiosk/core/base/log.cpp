@@ -15,7 +15,6 @@ std::set<std::string, std::less<>> g_once_keys;
 
 const char* LevelPrefix(LogLevel level) {
     switch (level) {
-    case LogLevel::Debug: return "debug: ";
     case LogLevel::Info: return "";
     case LogLevel::Warning: return "warning: ";
     case LogLevel::Error: return "error: ";

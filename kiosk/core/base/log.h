@@ -2,8 +2,8 @@
 //
 // The kiosk runs unattended under systemd; its log is what staff and maintainers read after
 // the fact. Lines are plain text, no colours, no timestamps (journald adds them).
-// LogOnce() exists for problems that would otherwise repeat every frame (a missing
-// translation, a missing image): the first occurrence is logged, the rest are counted.
+// LogLineOnce() is for problems that would otherwise repeat every frame (a missing
+// translation, a missing image): only the first occurrence is logged.
 #pragma once
 
 #include <string>
@@ -13,7 +13,7 @@
 
 namespace kiosk {
 
-enum class LogLevel { Debug, Info, Warning, Error };
+enum class LogLevel { Info, Warning, Error };
 
 // Program name printed at the start of each line ("kiosk", "kiosk-sync", ...).
 void SetLogProgramName(std::string name);
@@ -34,10 +34,6 @@ void LogWarning(fmt::format_string<Args...> f, Args&&... args) {
 template <typename... Args>
 void LogError(fmt::format_string<Args...> f, Args&&... args) {
     LogLine(LogLevel::Error, fmt::format(f, std::forward<Args>(args)...));
-}
-template <typename... Args>
-void LogDebug(fmt::format_string<Args...> f, Args&&... args) {
-    LogLine(LogLevel::Debug, fmt::format(f, std::forward<Args>(args)...));
 }
 
 } // namespace kiosk

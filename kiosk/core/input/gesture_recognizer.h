@@ -95,8 +95,6 @@ struct GestureFrame {
     Vec2 pinch_center;
     float pinch_scale_delta = 1.0f;
     Vec2 pinch_pan_delta;
-
-    bool Active() const { return dragging || inertia || pinching || long_press_held; }
 };
 
 class GestureRecognizer {

@@ -30,23 +30,12 @@ void Navigator::Go(Route route, double now) {
         Reset(now);
         return;
     }
-    if (visit_started_ < 0) visit_started_ = now;
     if (route.screen == Screen::Home) {
         stack_.resize(1);
         stack_.push_back(std::move(route));
     } else if (Current() != route) {
         stack_.push_back(std::move(route));
     }
-    screen_entered_ = now;
-    OnInput(now);
-}
-
-void Navigator::Replace(Route route, double now) {
-    if (stack_.size() <= 1) {
-        Go(std::move(route), now);
-        return;
-    }
-    stack_.back() = std::move(route);
     screen_entered_ = now;
     OnInput(now);
 }
@@ -84,7 +73,6 @@ void Navigator::Reset(double now) {
     stack_ = {Route{}};
     language_ = default_language_;
     countdown_started_ = -1;
-    visit_started_ = -1;
     screen_entered_ = now;
     visit_id_++;
 }

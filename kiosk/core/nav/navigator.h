@@ -55,8 +55,6 @@ public:
 
     // Opens `route` on top of the current one (Back returns here).
     void Go(Route route, double now);
-    // Replaces the current route (e.g. plan → another plan) without growing the stack.
-    void Replace(Route route, double now);
     // One level up; from a top-level section to Home.
     void Back(double now);
     void GoHome(double now);
@@ -83,8 +81,6 @@ public:
 
     // Changes every time a visit ends: screens key their per-visit state on it.
     uint64_t VisitId() const { return visit_id_; }
-    // Time of the current visit's first touch (-1 on the attract screen).
-    double VisitStarted() const { return visit_started_; }
 
     // Opening hours: outside them the attract screen sleeps (dim or blank) until a touch
     // wakes it for `wake_seconds`.
@@ -104,7 +100,6 @@ private:
     double last_input_ = 0;
     double countdown_started_ = -1;
     double screen_entered_ = 0;
-    double visit_started_ = -1;
     uint64_t visit_id_ = 1;
     bool open_ = true;
     int wake_seconds_ = 120;

@@ -63,13 +63,12 @@ public:
     // the first visible question; started_at is now.
     SurveyRunner(const Survey& survey, ResponseContext context, const Clock& clock);
 
-    const Survey& GetSurvey() const { return *survey_; }
     RunnerStage Stage() const { return stage_; }
     bool Answering() const { return stage_ == RunnerStage::Answering; }
 
     // The question on screen and its answer so far.
     const Question& Current() const;
-    int CurrentIndex() const { return current_; } // index in GetSurvey().questions
+    int CurrentIndex() const { return current_; } // index in the survey's questions
     const AnswerValue& CurrentAnswer() const;
     // Answer given to any question (an empty value when none).
     const AnswerValue& AnswerTo(std::string_view question_id) const;

@@ -44,7 +44,6 @@ public:
     Vec2 ScreenToPlan(Vec2 screen) const { return (screen - offset_) / scale_; }
     Rect PlanToScreen(const Rect& plan) const { return {PlanToScreen(plan.min), PlanToScreen(plan.max)}; }
     // The part of the plan the viewport shows, in plan units (may extend past the plan).
-    Rect VisiblePlanRect() const { return {ScreenToPlan(viewport_.min), ScreenToPlan(viewport_.max)}; }
 
     float Scale() const { return scale_; }
     float FitScale() const { return fit_; }

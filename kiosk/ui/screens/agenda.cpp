@@ -30,7 +30,7 @@ struct EventTexts {
     std::string subject, hours, place, address, details, accessibility;
 };
 
-EventTexts TextsOf(App& app, const AgendaEvent& e, const CivilDate& today) {
+EventTexts TextsOf(const App& app, const AgendaEvent& e, const CivilDate& today) {
     const Catalogs& c = app.data.catalogs;
     const std::string& lang = app.nav.Language();
     EventTexts t;
@@ -56,20 +56,20 @@ struct CardLayout {
     float date_w, pad, text_w;
 };
 
-float CardHeight(App& app, const EventTexts& t, const CardLayout& l) {
-    const Metrics& m = app.metrics;
-    float h = l.pad * 2 + ChipSize(app.fonts.small, t.kind, m).y + m.Px(12) +
-              TextHeight(t.subject, app.fonts.title, l.text_w) + m.Px(10) +
-              TextHeight(t.hours, app.fonts.body_bold, l.text_w) + m.Px(10) +
-              TextHeight(t.place, app.fonts.body, l.text_w - m.Px(44));
-    if (!t.address.empty()) h += TextHeight(t.address, app.fonts.small, l.text_w - m.Px(44));
-    if (!t.details.empty()) h += m.Px(12) + TextHeight(t.details, app.fonts.body, l.text_w);
-    if (!t.accessibility.empty()) h += m.Px(12) + TextHeight(t.accessibility, app.fonts.small, l.text_w);
+float CardHeight(const DrawContext& ui, const EventTexts& t, const CardLayout& l) {
+    const Metrics& m = ui.metrics;
+    float h = l.pad * 2 + ChipSize(ui.fonts.small, t.kind, m).y + m.Px(12) +
+              TextHeight(t.subject, ui.fonts.title, l.text_w) + m.Px(10) +
+              TextHeight(t.hours, ui.fonts.body_bold, l.text_w) + m.Px(10) +
+              TextHeight(t.place, ui.fonts.body, l.text_w - m.Px(44));
+    if (!t.address.empty()) h += TextHeight(t.address, ui.fonts.small, l.text_w - m.Px(44));
+    if (!t.details.empty()) h += m.Px(12) + TextHeight(t.details, ui.fonts.body, l.text_w);
+    if (!t.accessibility.empty()) h += m.Px(12) + TextHeight(t.accessibility, ui.fonts.small, l.text_w);
     return std::max(h, m.Px(230));
 }
 
-void EventCard(App& app, const EventTexts& t, const CardLayout& l, ImVec2 pos, ImVec2 size) {
-    const Metrics& m = app.metrics;
+void EventCard(const DrawContext& ui, const EventTexts& t, const CardLayout& l, ImVec2 pos, ImVec2 size) {
+    const Metrics& m = ui.metrics;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     draw->AddRectFilled(pos, max, Rgb(palette::kSurface), m.radius);
@@ -77,36 +77,36 @@ void EventCard(App& app, const EventTexts& t, const CardLayout& l, ImVec2 pos, I
     draw->AddRectFilled(pos, ImVec2(pos.x + l.date_w, max.y), Rgb(palette::kAgenda), m.radius,
                         ImDrawFlags_RoundCornersLeft);
     const float date_h =
-        app.fonts.body->FontSize + app.fonts.huge->FontSize + app.fonts.body->FontSize + m.Px(8);
+        ui.fonts.body->FontSize + ui.fonts.huge->FontSize + ui.fonts.body->FontSize + m.Px(8);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + (size.y - date_h) * 0.5f));
-    CenteredText(t.weekday, app.fonts.body, palette::kTextOnDark, pos.x, l.date_w);
-    CenteredText(t.day, app.fonts.huge, palette::kTextOnDark, pos.x, l.date_w);
-    CenteredText(t.month_year, app.fonts.body, palette::kTextOnDark, pos.x, l.date_w);
+    CenteredText(t.weekday, ui.fonts.body, palette::kTextOnDark, pos.x, l.date_w);
+    CenteredText(t.day, ui.fonts.huge, palette::kTextOnDark, pos.x, l.date_w);
+    CenteredText(t.month_year, ui.fonts.body, palette::kTextOnDark, pos.x, l.date_w);
 
     const float x = pos.x + l.date_w + l.pad;
     float y = pos.y + l.pad;
     const ImVec2 kind =
-        Chip(ImVec2(x, y), app.fonts.small, t.kind, palette::kAgenda, palette::kAgenda, m, true);
+        Chip(ImVec2(x, y), ui.fonts.small, t.kind, palette::kAgenda, palette::kAgenda, m, true);
     if (!t.when_chip.empty())
-        Chip(ImVec2(x + kind.x + m.Px(12), y), app.fonts.small, t.when_chip, palette::kAgenda,
+        Chip(ImVec2(x + kind.x + m.Px(12), y), ui.fonts.small, t.when_chip, palette::kAgenda,
              palette::kTextOnDark, m);
     ImGui::SetCursorScreenPos(ImVec2(x, y + kind.y + m.Px(12)));
-    WrappedText(t.subject, app.fonts.title, palette::kText, l.text_w);
+    WrappedText(t.subject, ui.fonts.title, palette::kText, l.text_w);
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(10)));
-    WrappedText(t.hours, app.fonts.body_bold, palette::kAgenda, l.text_w);
+    WrappedText(t.hours, ui.fonts.body_bold, palette::kAgenda, l.text_w);
     y = ImGui::GetCursorScreenPos().y + m.Px(10);
-    const float icon = app.fonts.body->FontSize;
+    const float icon = ui.fonts.body->FontSize;
     DrawIcon(draw, Icon::Pin, ImVec2(x + icon * 0.5f, y + icon * 0.5f), icon, Rgb(palette::kAgenda));
     ImGui::SetCursorScreenPos(ImVec2(x + m.Px(44), y));
-    WrappedText(t.place, app.fonts.body, palette::kText, l.text_w - m.Px(44));
-    if (!t.address.empty()) WrappedText(t.address, app.fonts.small, palette::kTextMuted, l.text_w - m.Px(44));
+    WrappedText(t.place, ui.fonts.body, palette::kText, l.text_w - m.Px(44));
+    if (!t.address.empty()) WrappedText(t.address, ui.fonts.small, palette::kTextMuted, l.text_w - m.Px(44));
     if (!t.details.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(12)));
-        WrappedText(t.details, app.fonts.body, palette::kText, l.text_w);
+        WrappedText(t.details, ui.fonts.body, palette::kText, l.text_w);
     }
     if (!t.accessibility.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(12)));
-        WrappedText(t.accessibility, app.fonts.small, palette::kText, l.text_w);
+        WrappedText(t.accessibility, ui.fonts.small, palette::kText, l.text_w);
     }
 }
 

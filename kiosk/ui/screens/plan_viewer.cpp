@@ -17,6 +17,7 @@
 #include "programme_widgets.h"
 #include "screens.h"
 #include "style_scope.h"
+#include "visit_state.h"
 #include "widgets.h"
 
 namespace kiosk {
@@ -43,7 +44,7 @@ bool IsTop(unsigned corner) {
     return corner & (kCornerTopLeft | kCornerTopRight);
 }
 
-Layout ComputeLayout(App& app, const Plan& plan) {
+Layout ComputeLayout(const App& app, const Plan& plan) {
     const Metrics& m = app.metrics;
     Layout l;
     const float panel_w = std::clamp(m.width * 0.27f, m.Px(420), m.Px(560));
@@ -167,15 +168,15 @@ void DrawPlanImages(App& app, PlanViewerState& s, const Plan& plan, const Layout
 }
 
 // A pill over the plan naming one side of the divider.
-void SideLabel(App& app, const std::string& text, ImVec2 pos, bool align_right) {
-    const Metrics& m = app.metrics;
-    ImFont* font = app.fonts.body_bold;
+void SideLabel(const DrawContext& ui, const std::string& text, ImVec2 pos, bool align_right) {
+    const Metrics& m = ui.metrics;
+    ImFont* font = ui.fonts.body_bold;
     const ImVec2 size = ChipSize(font, text, m);
     if (align_right) pos.x -= size.x;
     Chip(pos, font, text, palette::kText, palette::kTextOnDark, m);
 }
 
-void DrawDivider(App& app, PlanViewerState& s, const Plan& plan, const Layout& l) {
+void DrawDivider(const App& app, PlanViewerState& s, const Plan& plan, const Layout& l) {
     const Metrics& m = app.metrics;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float x = DividerX(l.canvas, s.divider);
@@ -210,7 +211,7 @@ void DrawDivider(App& app, PlanViewerState& s, const Plan& plan, const Layout& l
     place(label(plan.image.label, "plans.after"), l.corners.after_label);
 }
 
-void DrawMarkers(App& app, PlanViewerState& s, const Plan& plan, const Layout& l) {
+void DrawMarkers(const App& app, PlanViewerState& s, const Plan& plan, const Layout& l) {
     const Metrics& m = app.metrics;
     const Markers markers = MarkersOf(app, plan, s, l.canvas);
     const float radius = m.Px(26);

@@ -23,7 +23,7 @@ struct CardText {
     std::vector<std::string> chips;
 };
 
-CardText TextsOf(App& app, const Plan& plan) {
+CardText TextsOf(const App& app, const Plan& plan) {
     CardText t{app.Text(plan.title), app.Text(plan.summary), {}};
     if (plan.before) t.chips.push_back(app.Tr("plans.before_after"));
     if (plan.hotspots.size() == 1) t.chips.push_back(app.Tr("plans.points_one"));
@@ -33,13 +33,14 @@ CardText TextsOf(App& app, const Plan& plan) {
 }
 
 // Lays the chips out in rows of at most `width`; returns each chip's offset from the first.
-std::vector<ImVec2> ChipOffsets(App& app, const std::vector<std::string>& chips, float width, float& height) {
-    const Metrics& m = app.metrics;
+std::vector<ImVec2> ChipOffsets(const DrawContext& ui, const std::vector<std::string>& chips, float width,
+                                float& height) {
+    const Metrics& m = ui.metrics;
     std::vector<ImVec2> offsets;
     float x = 0, y = 0;
     height = 0;
     for (const std::string& chip : chips) {
-        const ImVec2 size = ChipSize(app.fonts.small, chip, m);
+        const ImVec2 size = ChipSize(ui.fonts.small, chip, m);
         if (x > 0 && x + size.x > width) {
             x = 0;
             y += size.y + m.Px(10);
@@ -51,12 +52,12 @@ std::vector<ImVec2> ChipOffsets(App& app, const std::vector<std::string>& chips,
     return offsets;
 }
 
-float CardHeight(App& app, const CardText& t, float text_w) {
-    const Metrics& m = app.metrics;
+float CardHeight(const DrawContext& ui, const CardText& t, float text_w) {
+    const Metrics& m = ui.metrics;
     float chips_h = 0;
-    ChipOffsets(app, t.chips, text_w, chips_h);
-    float h = m.Px(28) * 2 + TextHeight(t.title, app.fonts.title, text_w) + m.Px(12) +
-              TextHeight(t.summary, app.fonts.body, text_w) + (t.chips.empty() ? 0 : m.Px(18) + chips_h);
+    ChipOffsets(ui, t.chips, text_w, chips_h);
+    float h = m.Px(28) * 2 + TextHeight(t.title, ui.fonts.title, text_w) + m.Px(12) +
+              TextHeight(t.summary, ui.fonts.body, text_w) + (t.chips.empty() ? 0 : m.Px(18) + chips_h);
     return std::max(h, m.Px(270));
 }
 

@@ -2,6 +2,7 @@
 #include "palette.h"
 #include "screens.h"
 #include "survey/staff_alert.h"
+#include "visit_state.h"
 
 namespace kiosk {
 

@@ -11,15 +11,13 @@ void DrawScreens(App& app);
 void DrawAttract(App& app);
 void DrawHome(App& app);
 void DrawIdleOverlay(App& app);
-void DrawSleepOverlay(App& app);
+void DrawSleepOverlay(const App& app);
 // The programme: plans gallery and viewer (route param: plan id), timeline (param: phase
 // id to open, or empty for today's phase), agenda.
 void DrawPlans(App& app);
 void DrawPlanViewer(App& app);
 void DrawTimeline(App& app);
 void DrawAgenda(App& app);
-// A section with nothing to show yet: its top bar and a polite empty state.
-void DrawEmptySection(App& app, std::string_view title_key, uint32_t color);
 
 // Surveys and polls (ui/survey/ holds their pieces).
 struct Survey;

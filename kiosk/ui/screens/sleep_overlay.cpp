@@ -5,7 +5,7 @@
 
 namespace kiosk {
 
-void DrawSleepOverlay(App& app) {
+void DrawSleepOverlay(const App& app) {
     const bool blank = app.data.config.opening_hours.outside == OutsideHours::Blank;
     ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(app.metrics.width, app.metrics.height),
                                                   Rgb(palette::kScrim, blank ? 1.0f : 0.7f));

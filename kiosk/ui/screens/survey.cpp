@@ -7,6 +7,7 @@
 #include "survey/poll_card.h"
 #include "survey/survey_layout.h"
 #include "survey/survey_session.h"
+#include "visit_state.h"
 #include "widgets.h"
 
 namespace kiosk {

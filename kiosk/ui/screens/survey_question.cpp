@@ -5,6 +5,7 @@
 #include "style_scope.h"
 #include "survey/question_screens.h"
 #include "survey/survey_session.h"
+#include "visit_state.h"
 
 namespace kiosk {
 

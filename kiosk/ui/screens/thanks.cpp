@@ -5,6 +5,7 @@
 #include "screens.h"
 #include "survey/own_vote.h"
 #include "survey/poll_results.h"
+#include "visit_state.h"
 #include "widgets.h"
 
 namespace kiosk {

@@ -16,6 +16,7 @@
 #include "style_scope.h"
 #include "survey/survey_session.h"
 #include "view/timeline_strip.h"
+#include "visit_state.h"
 #include "widgets.h"
 
 namespace kiosk {
@@ -56,7 +57,7 @@ struct StripGeometry {
     TimelineStrip strip;
 };
 
-float CardHeight(App& app, const Phase& p, float inner_w, const CivilDate& today) {
+float CardHeight(const App& app, const Phase& p, float inner_w, const CivilDate& today) {
     const Metrics& m = app.metrics;
     const std::string period = FormatPeriod(app.data.catalogs, app.nav.Language(), p, today);
     return m.Px(20) * 2 + ChipSize(app.fonts.small, "A", m).y + m.Px(12) +
@@ -64,7 +65,7 @@ float CardHeight(App& app, const Phase& p, float inner_w, const CivilDate& today
            TextHeight(app.Text(p.title), app.fonts.body, inner_w);
 }
 
-StripGeometry ComputeStrip(App& app, float top, const CivilDate& today) {
+StripGeometry ComputeStrip(const App& app, float top, const CivilDate& today) {
     const Metrics& m = app.metrics;
     const auto& phases = app.data.content.phases;
     StripGeometry g;
@@ -105,7 +106,7 @@ void HandleSwipe(App& app, TimelineState& s, const StripGeometry& g) {
     }
 }
 
-void DrawTodayMarker(App& app, const StripGeometry& g, float x, const CivilDate& today) {
+void DrawTodayMarker(const App& app, const StripGeometry& g, float x, const CivilDate& today) {
     const Metrics& m = app.metrics;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const std::string label =
@@ -197,23 +198,23 @@ void DrawStrip(App& app, TimelineState& s, const StripGeometry& g, const CivilDa
 // [SECTION] Details
 
 // One "you said" / "we did" box; returns its height.
-float VoiceBox(App& app, ImVec2 pos, float width, Icon icon, const std::string& heading,
+float VoiceBox(const DrawContext& ui, ImVec2 pos, float width, Icon icon, const std::string& heading,
                const std::string& text, uint32_t fill, uint32_t accent, bool draw_it, float height = 0) {
-    const Metrics& m = app.metrics;
+    const Metrics& m = ui.metrics;
     const float pad = m.Px(22), inner = width - 2 * pad;
-    const float icon_size = app.fonts.body_bold->FontSize * 1.3f;
-    const float needed = pad * 2 + icon_size + m.Px(12) + TextHeight(text, app.fonts.body, inner);
+    const float icon_size = ui.fonts.body_bold->FontSize * 1.3f;
+    const float needed = pad * 2 + icon_size + m.Px(12) + TextHeight(text, ui.fonts.body, inner);
     if (!draw_it) return needed;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + std::max(height, needed)), Rgb(fill), m.radius);
     DrawIcon(draw, icon, ImVec2(pos.x + pad + icon_size * 0.5f, pos.y + pad + icon_size * 0.5f), icon_size,
              Rgb(accent));
-    draw->AddText(app.fonts.body_bold, app.fonts.body_bold->FontSize,
+    draw->AddText(ui.fonts.body_bold, ui.fonts.body_bold->FontSize,
                   ImVec2(pos.x + pad + icon_size + m.Px(14),
-                         pos.y + pad + (icon_size - app.fonts.body_bold->FontSize) * 0.5f),
+                         pos.y + pad + (icon_size - ui.fonts.body_bold->FontSize) * 0.5f),
                   Rgb(accent), heading.c_str());
     ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad + icon_size + m.Px(12)));
-    WrappedText(text, app.fonts.body, palette::kText, inner);
+    WrappedText(text, ui.fonts.body, palette::kText, inner);
     return needed;
 }
 

@@ -10,7 +10,7 @@
 
 namespace kiosk {
 
-float PollQuestionHeight(App& app, const Survey& poll, float width) {
+float PollQuestionHeight(const App& app, const Survey& poll, float width) {
     return TextHeight(app.Text(poll.questions.front().text), app.fonts.title, width);
 }
 

@@ -20,6 +20,6 @@ enum class PollCardStyle {
 bool PollCard(App& app, const Survey& poll, const Area& area, PollCardStyle style, bool show_question = true);
 
 // The height the question text of `poll` takes at `width` in the card's font.
-float PollQuestionHeight(App& app, const Survey& poll, float width);
+float PollQuestionHeight(const App& app, const Survey& poll, float width);
 
 } // namespace kiosk

@@ -115,7 +115,7 @@ void DrawPinMarker(App& app, ImDrawList* draw, ImVec2 tip, const PinFace& face, 
 }
 
 // The choices' own mark in the panel: the same colour and letter as on the pins.
-void DrawReasonMark(App& app, const Area& card, size_t option_index, const Option& option) {
+void DrawReasonMark(const App& app, const Area& card, size_t option_index, const Option& option) {
     const Metrics& m = app.metrics;
     if (!option.picture.empty()) return; // the card shows the pictogram itself
     ImDrawList* draw = ImGui::GetWindowDrawList();

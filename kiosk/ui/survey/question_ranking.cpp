@@ -72,8 +72,8 @@ Columns ComputeColumns(const App& app, const Area& area, int count) {
 }
 
 // An empty place of the ranking: its number, waiting.
-void DrawEmptyPlace(App& app, const Area& a, int rank, bool target) {
-    const Metrics& m = app.metrics;
+void DrawEmptyPlace(const DrawContext& ui, const Area& a, int rank, bool target) {
+    const Metrics& m = ui.metrics;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(a.min, a.max, Rgb(palette::kBackground), m.radius);
     draw->AddRect(a.min, a.max, Rgb(target ? palette::kPrimary : palette::kBorder), m.radius, 0,
@@ -82,7 +82,7 @@ void DrawEmptyPlace(App& app, const Area& a, int rank, bool target) {
     const ImVec2 c(a.min.x + m.Px(20) + mark * 0.5f, (a.min.y + a.max.y) * 0.5f);
     draw->AddCircle(c, mark * 0.62f, Rgb(palette::kBorder), 0, m.Px(3));
     const std::string number = fmt::format("{}", rank);
-    ImFont* font = app.fonts.title;
+    ImFont* font = ui.fonts.title;
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, number.c_str());
     draw->AddText(font, font->FontSize, ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f),
                   Rgb(palette::kTextMuted), number.c_str());

@@ -30,7 +30,7 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q);
 
 // Prepares the per-question state when `question` comes on screen (keyboard with the
 // current answer's text, no drag, no message).
-void EnterQuestion(App& app, SurveyVisit& visit, int index, const Question& question,
+void EnterQuestion(const App& app, SurveyVisit& visit, int index, const Question& question,
                    const AnswerValue& answer);
 
 } // namespace kiosk

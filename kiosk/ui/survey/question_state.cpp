@@ -13,7 +13,7 @@ size_t Digits(int64_t value) {
 }
 } // namespace
 
-void EnterQuestion(App& app, SurveyVisit& visit, int index, const Question& question,
+void EnterQuestion(const App& app, SurveyVisit& visit, int index, const Question& question,
                    const AnswerValue& answer) {
     visit.question = index;
     visit.error.reset();

@@ -9,14 +9,15 @@
 #include "programme_widgets.h"
 #include "smiley.h"
 #include "style_scope.h"
+#include "visit_state.h"
 #include "widgets.h"
 
 namespace kiosk {
 
 // [SECTION] Header, question, footer
 
-void RecordTouchTarget(App& app) {
-    app.touch_targets.push_back({ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+void RecordTouchTarget(DrawContext& ui) {
+    ui.touch_targets.push_back({ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
 }
 
 GestureFrame ScreenGestures(const App& app) {
@@ -73,7 +74,7 @@ float SurveyHeader(App& app, const Survey& survey, const Progress* progress, boo
     return bottom;
 }
 
-float QuestionText(App& app, const Question& question, float top) {
+float QuestionText(const App& app, const Question& question, float top) {
     const Metrics& m = app.metrics;
     const float width = m.width - 2 * m.margin;
     ImGui::SetCursorScreenPos(ImVec2(m.margin, top + m.Px(20)));
@@ -279,9 +280,9 @@ std::string OptionCaption(const App& app, const Question& question, size_t index
 
 // [SECTION] Confirmation dialog
 
-ConfirmAnswer ConfirmDialog(App& app, const char* id, std::string_view title, std::string_view text,
+ConfirmAnswer ConfirmDialog(DrawContext& ui, const char* id, std::string_view title, std::string_view text,
                             std::string_view keep_label, std::string_view confirm_label) {
-    const Metrics& m = app.metrics;
+    const Metrics& m = ui.metrics;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -297,29 +298,29 @@ ConfirmAnswer ConfirmDialog(App& app, const char* id, std::string_view title, st
     const float card_w = std::min(m.width - 2 * m.margin, m.Px(1100));
     const float inner = card_w - 2 * m.margin;
     const float buttons_h = m.target;
-    const float card_h = m.margin * 2 + TextHeight(title, app.fonts.title, inner) + m.Px(20) +
-                         TextHeight(text, app.fonts.body, inner) + m.gap * 1.5f + buttons_h;
+    const float card_h = m.margin * 2 + TextHeight(title, ui.fonts.title, inner) + m.Px(20) +
+                         TextHeight(text, ui.fonts.body, inner) + m.gap * 1.5f + buttons_h;
     const ImVec2 card(0.5f * (m.width - card_w), 0.5f * (m.height - card_h));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(card, ImVec2(card.x + card_w, card.y + card_h), Rgb(palette::kSurface),
                         m.radius * 1.5f);
     ImGui::SetCursorScreenPos(ImVec2(card.x + m.margin, card.y + m.margin));
-    CenteredText(title, app.fonts.title, palette::kText, card.x + m.margin, inner);
+    CenteredText(title, ui.fonts.title, palette::kText, card.x + m.margin, inner);
     ImGui::SetCursorScreenPos(ImVec2(card.x + m.margin, ImGui::GetCursorScreenPos().y + m.Px(20)));
-    CenteredText(text, app.fonts.body, palette::kTextMuted, card.x + m.margin, inner);
+    CenteredText(text, ui.fonts.body, palette::kTextMuted, card.x + m.margin, inner);
 
     const float button_w = (inner - m.gap) * 0.5f;
     const float y = card.y + card_h - m.margin - buttons_h;
     ImGui::SetCursorScreenPos(ImVec2(card.x + m.margin, y));
     ButtonStyle keep{.fill = palette::kOpinion, .icon = Icon::Back};
-    if (TouchButton(app, "##keep", keep_label, ImVec2(button_w, buttons_h), keep))
+    if (TouchButton(ui, "##keep", keep_label, ImVec2(button_w, buttons_h), keep))
         answer = ConfirmAnswer::Keep;
-    app.targets.Name("confirm.keep");
+    ui.targets.Name("confirm.keep");
     ImGui::SetCursorScreenPos(ImVec2(card.x + m.margin + button_w + m.gap, y));
     ButtonStyle confirm{.fill = palette::kDanger, .icon = Icon::Close};
-    if (TouchButton(app, "##confirm", confirm_label, ImVec2(button_w, buttons_h), confirm))
+    if (TouchButton(ui, "##confirm", confirm_label, ImVec2(button_w, buttons_h), confirm))
         answer = ConfirmAnswer::Confirm;
-    app.targets.Name("confirm.confirm");
+    ui.targets.Name("confirm.confirm");
     ImGui::End();
     return answer;
 }

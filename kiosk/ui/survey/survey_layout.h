@@ -25,10 +25,10 @@ struct Area {
     float Height() const { return max.y - min.y; }
 };
 
-// Records ImGui's last item as one of this frame's touch targets (App::touch_targets,
+// Records ImGui's last item as one of this frame's touch targets (DrawContext::touch_targets,
 // audited for size and spacing by the layout tests), for controls built directly on
 // ImGui::InvisibleButton; TouchButton and Tile record themselves.
-void RecordTouchTarget(App& app);
+void RecordTouchTarget(DrawContext& ui);
 
 // This frame's gestures for the screen's own drags and long presses: none while a dialog
 // covers it (inside ImGui::BeginDisabled), as ImGui already does for clicks.
@@ -40,7 +40,7 @@ GestureFrame ScreenGestures(const App& app);
 float SurveyHeader(App& app, const Survey& survey, const Progress* progress, bool can_stop = true);
 
 // The question's text (large) and help line below `top`; returns the y below them.
-float QuestionText(App& app, const Question& question, float top);
+float QuestionText(const App& app, const Question& question, float top);
 
 enum class FooterAction { None, Back, Next };
 
@@ -85,7 +85,7 @@ std::string OptionCaption(const App& app, const Question& question, size_t index
 
 // A modal question over the screen ("Stop the survey?"): title, text, two buttons.
 enum class ConfirmAnswer { None, Keep, Confirm };
-ConfirmAnswer ConfirmDialog(App& app, const char* id, std::string_view title, std::string_view text,
+ConfirmAnswer ConfirmDialog(DrawContext& ui, const char* id, std::string_view title, std::string_view text,
                             std::string_view keep_label, std::string_view confirm_label);
 
 } // namespace kiosk

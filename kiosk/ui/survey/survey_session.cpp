@@ -2,6 +2,7 @@
 
 #include "base/log.h"
 #include "config/opening_hours.h"
+#include "visit_state.h"
 
 namespace kiosk {
 

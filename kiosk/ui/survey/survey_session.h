@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "survey/survey.h"
+#include "survey/survey_runner.h"
 
 namespace kiosk {
 

@@ -1,0 +1,37 @@
+// DrawContext: what a widget needs to draw, and where it reports what it drew.
+//
+// Widgets (buttons, tiles, chips, numbered discs, the keyboard's variants, dialogs…) take
+// this rather than the App: they size themselves with the layout's metrics and fonts and
+// record the touch targets they drew, but cannot navigate, record an answer or change what
+// a visitor left on the screens. The App is a DrawContext, so a screen passes `app`.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <imgui.h>
+
+#include "fonts.h"
+#include "theme.h"
+#include "ui_targets.h"
+
+namespace kiosk {
+
+struct DrawContext {
+    Metrics metrics;
+    Fonts fonts;
+
+    // The last frame's touch targets by name, for screen tests and scripted screenshots.
+    UiTargets targets;
+
+    // Every touch target drawn this frame (TouchButton, Tile, …), cleared at the start of
+    // each frame: tests audit their sizes and spacing on every screen.
+    struct TouchTarget {
+        ImVec2 min, max;
+    };
+    std::vector<TouchTarget> touch_targets;
+
+    uint32_t clear_color = 0; // the current screen's background (see ScreenWindow)
+};
+
+} // namespace kiosk
