@@ -56,6 +56,12 @@ private:
             prev_ = c;
             return;
         }
+        // A value's array or inline table opens where a string may start; glued to a scalar
+        // (`a = 0["à"]`) toml++ 3.3 reads on into what follows, as for a quote.
+        if ((c == '[' || c == '{') && mode_ == Mode::Value && !QuoteMayStartHere()) {
+            excess_ = NestingExcess{line_, (int)(pos_ - line_start_) + 1, false, true};
+            return;
+        }
         prev_ = c;
         if ((unsigned char)c >= 0x80) {
             excess_ = NestingExcess{line_, (int)(pos_ - line_start_) + 1, true};

@@ -25,9 +25,10 @@ struct NestingExcess {
     // with holes that reach __builtin_unreachable (undefined behaviour, found by fuzzing:
     // tests/fuzz), so it is refused here too.
     bool non_ascii = false;
-    // Not nesting but a quote glued to what precedes it (`u = 0"ù"`): never valid TOML, and
-    // toml++ 3.3 reads past it into the quoted text as above (found by fuzzing).
-    bool stray_quote = false;
+    // Not nesting but a quote, '[' or '{' glued to the value before it (`u = 0"ù"`,
+    // `a = 0["à"]`): never valid TOML, and toml++ 3.3 reads past it into the quoted text as
+    // above (both found by fuzzing).
+    bool glued = false;
 };
 
 // Scans `text` as TOML's lexical structure (strings, comments, headers, keys, values)

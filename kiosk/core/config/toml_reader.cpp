@@ -22,9 +22,9 @@ std::optional<toml::table> ParseTomlFile(const std::filesystem::path& file, Diag
     // Before toml++: it recurses once per level and a deep enough file overflows the stack.
     if (std::optional<NestingExcess> excess = FindExcessiveNesting(text)) {
         diags.Error({file.string(), excess->line, excess->column},
-                    excess->stray_quote
-                        ? std::string("TOML syntax: a quote right after a value or a key; a string "
-                                      "starts after '=', '[', ',' or '{'")
+                    excess->glued
+                        ? std::string("TOML syntax: a string, array or table glued to the value or key "
+                                      "before it; they start after '=', '[', ',' or '{'")
                     : excess->non_ascii
                         ? std::string("TOML syntax: a character other than ASCII outside quotes; a key with "
                                       "accents must be quoted (\"clé\" = …)")
