@@ -151,9 +151,15 @@ check_screens() {
   fi
   local plans=$(( $(grep -c "screen: plans" "$log") + 1 ))
   click $(( (l + r) / 2 )) $(( (t + bt) / 2 ))
-  wait_log "screen: plans" $plans &&
-    ok "$name: a click at the plans tile's centre ($(( (l + r) / 2 )),$(( (t + bt) / 2 ))) opens the plans" ||
-    fail "$name: a click at the plans tile's centre did not open the plans"
+  if ! wait_log "screen: plans" $plans; then
+    # Under the sanitizers on a loaded machine a click can go unseen, as the first one above
+    # (once in ~30 runs, 1366x768 without a window manager); a person would tap again. A
+    # tile drawn elsewhere than it is found on the screenshot fails both clicks.
+    echo "note: $name: the click on the plans tile did not open the plans, clicking again"
+    click $(( (l + r) / 2 )) $(( (t + bt) / 2 ))
+    wait_log "screen: plans" $plans || { fail "$name: a click at the plans tile's centre did not open the plans"; return; }
+  fi
+  ok "$name: a click at the plans tile's centre ($(( (l + r) / 2 )),$(( (t + bt) / 2 ))) opens the plans"
 }
 
 # check_plans NAME W H: the plans screen (where check_screens ends) drawn for W×H: its blue
