@@ -2,9 +2,11 @@
 //
 //   kiosk [--config FILE] [--db FILE] [--windowed] [--size WxH]
 //   kiosk --check-config [--config FILE] [--db FILE]
+//   kiosk --set-pin [--config FILE]
 //
-// Exit codes: 0 normal quit (or valid configuration); 1 invalid configuration;
-// 2 bad command line; 3 no usable screen; 4 fonts missing or unusable.
+// Exit codes: 0 normal quit (or valid configuration, or PIN set); 1 invalid configuration
+// (or one --set-pin cannot read or write); 2 bad command line (or a PIN refused);
+// 3 no usable screen; 4 fonts missing or unusable.
 // (README "Command line".)
 #include <unistd.h>
 
@@ -23,6 +25,7 @@
 #include "image_check.h"
 #include "kiosk_data.h"
 #include "platform/event_wait.h"
+#include "set_pin.h"
 #include "shell.h"
 #include "store/response_store.h"
 
@@ -65,6 +68,9 @@ int CheckConfig(const std::filesystem::path& config_file, const std::string& db_
         std::fprintf(stderr, "%s: %d error(s)\n", config_file.c_str(), diags.ErrorCount());
         return 1;
     }
+    if (!data->config.staff.Enabled())
+        std::printf("%s: no [staff] pin_hash: staff mode is off (kiosk --set-pin sets a PIN)\n",
+                    config_file.c_str());
     std::printf("%s: valid\n", config_file.c_str());
     return 0;
 }
@@ -80,15 +86,20 @@ int main(int argc, char** argv) {
     std::string config_file = DefaultConfigPath().string();
     std::string db_file;
     std::string size_text = "1920x1080";
-    bool windowed = false, check_config = false, show_version = false;
+    bool windowed = false, check_config = false, set_pin = false, show_version = false;
     cli.add_option("--config", config_file,
                    "Configuration file (default: config/kiosk.toml, else "
                    "/etc/maison-du-projet/kiosk.toml)");
     cli.add_option("--db", db_file, "Responses database (overrides paths.database)");
     cli.add_flag("--windowed", windowed, "Run in a window instead of full screen (development)");
     cli.add_option("--size", size_text, "Window size when windowed, e.g. 1280x800");
-    cli.add_flag("--check-config", check_config,
-                 "Validate the configuration and everything it references, print every error, and exit");
+    CLI::Option* check_option =
+        cli.add_flag("--check-config", check_config,
+                     "Validate the configuration and everything it references, print every error, and exit");
+    cli.add_flag("--set-pin", set_pin,
+                 "Ask for a new staff PIN twice (or read two lines on stdin) and write its hash into the "
+                 "configuration's [staff] pin_hash, then exit")
+        ->excludes(check_option);
     cli.add_flag("--version", show_version, "Print the version and exit");
     if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
@@ -97,6 +108,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (check_config) return CheckConfig(config_file, db_file);
+    if (set_pin) return RunSetPin(config_file);
 
     std::optional<std::pair<int, int>> size = ParseSize(size_text);
     if (!size) {

@@ -7,6 +7,7 @@
 
 #include "base/path_probe.h"
 #include "config/toml_reader.h"
+#include "staff/pin.h"
 
 namespace kiosk {
 
@@ -127,6 +128,40 @@ void ReadPaths(TableReader& root, PathsConfig& paths) {
     }
 }
 
+void ReadStaffTable(TableReader& root, StaffConfig& staff) {
+    TableReader t = TableReader::Sub(root, "staff");
+    // The hash is never echoed in a message: it is what guessing the PIN offline starts from.
+    if (std::optional<std::string> hash = t.String("pin_hash")) {
+        switch (ClassifyPinHash(*hash)) {
+        case PinHashKind::Interactive: staff.pin_hash = *hash; break;
+        case PinHashKind::OtherLimits:
+            staff.pin_hash = *hash;
+            t.Warning("pin_hash", "not made with the interactive limits: checking a PIN may be slow or need "
+                                  "much memory; set the PIN again with kiosk --set-pin");
+            break;
+        case PinHashKind::NotAHash:
+            t.Error("pin_hash",
+                    "not an Argon2id hash such as kiosk --set-pin writes (\"$argon2id$v=19$…\"); set "
+                    "the PIN with kiosk --set-pin, or remove the key to turn staff mode off");
+            break;
+        }
+    }
+    static constexpr std::pair<std::string_view, ScreenCorner> kCorners[] = {
+        {"top-left", ScreenCorner::TopLeft},
+        {"top-right", ScreenCorner::TopRight},
+        {"bottom-left", ScreenCorner::BottomLeft},
+        {"bottom-right", ScreenCorner::BottomRight},
+    };
+    const std::string corner =
+        t.Choice("corner", {"top-left", "top-right", "bottom-left", "bottom-right"}, "top-left");
+    for (const auto& [name, value] : kCorners)
+        if (corner == name) staff.corner = value;
+    // Under 30 s the panel would lock while staff read a chart; over an hour it stays open
+    // for whoever comes next.
+    staff.lock_seconds = (int)t.Int("lock_seconds", staff.lock_seconds, 30, 3600);
+    t.Finish();
+}
+
 // Whether [sync] lists a destination, without reading what the destinations are: kiosk-sync
 // reports any mistake in the table itself, where it can say which destination is meant.
 bool HasSyncDestination(const toml::node* sync) {
@@ -153,6 +188,7 @@ std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Di
     ReadIdleTable(root, cfg.idle);
     ReadDisplayTable(root, cfg.display);
     ReadOpeningHours(root, cfg.opening_hours);
+    ReadStaffTable(root, cfg.staff);
     cfg.database_read_by_sync = HasSyncDestination(root.Node("sync"));
     root.Finish();
 

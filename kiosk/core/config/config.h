@@ -32,6 +32,18 @@ struct PathsConfig {
     std::filesystem::path database; // responses.db
 };
 
+// Where the hidden long press that opens the staff PIN pad is made.
+enum class ScreenCorner { TopLeft, TopRight, BottomLeft, BottomRight };
+
+// [staff]: staff mode (README "Staff mode"). No pin_hash, no staff mode.
+struct StaffConfig {
+    std::string pin_hash; // Argon2id string (staff/pin.h); empty: staff mode is off
+    ScreenCorner corner = ScreenCorner::TopLeft;
+    int lock_seconds = 120; // the panel locks after this long without a touch
+
+    bool Enabled() const { return !pin_hash.empty(); }
+};
+
 struct KioskConfig {
     std::filesystem::path file;         // the configuration file itself
     std::string kiosk_id;               // identifies this kiosk in every recorded answer
@@ -41,6 +53,7 @@ struct KioskConfig {
     DisplayConfig display;
     OpeningHours opening_hours;
     PathsConfig paths;
+    StaffConfig staff;
     // [sync] belongs to kiosk-sync, which reads and checks it (sync/sync_config.h). The kiosk
     // only needs to know whether kiosk-sync reads its database: then the file is group-readable.
     bool database_read_by_sync = false;
