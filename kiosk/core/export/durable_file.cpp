@@ -22,41 +22,7 @@ std::string Hex(const unsigned char* bytes, size_t size) {
     return out;
 }
 
-bool WriteAll(int fd, const char* data, size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data += n;
-        size -= (size_t)n;
-    }
-    return true;
-}
-
 } // namespace
-
-bool FsyncDirectory(const std::filesystem::path& dir, std::string& error) {
-    const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) {
-        error = fmt::format("cannot open directory {}: {}", dir.string(), std::strerror(errno));
-        return false;
-    }
-    // Some file systems (vfat on USB keys, some network shares) refuse fsync on a
-    // directory with EINVAL: their directory updates are written with the file data.
-    const bool ok = ::fsync(fd) == 0 || errno == EINVAL || errno == EROFS;
-    if (!ok) error = fmt::format("cannot sync directory {}: {}", dir.string(), std::strerror(errno));
-    ::close(fd);
-    return ok;
-}
-
-bool RenameDurably(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error) {
-    if (::rename(from.c_str(), to.c_str()) != 0) {
-        error = fmt::format("cannot rename {} to {}: {}", from.string(), to.string(), std::strerror(errno));
-        return false;
-    }
-    if (!FsyncDirectory(to.parent_path(), error)) return false;
-    return from.parent_path() == to.parent_path() || FsyncDirectory(from.parent_path(), error);
-}
 
 bool WriteFileDurably(const std::filesystem::path& path, std::string_view bytes, std::string& error) {
     const std::filesystem::path tmp = path.parent_path() / fmt::format(".{}.tmp", path.filename().string());
@@ -105,7 +71,7 @@ void HashedFile::Flush() {
     if (buffer_.empty() || fd_ < 0) return;
     if (error_.empty()) {
         EVP_DigestUpdate(hash_, buffer_.data(), buffer_.size());
-        if (WriteAll(fd_, buffer_.data(), buffer_.size()))
+        if (WriteAllBytes(fd_, std::string_view(buffer_.data(), buffer_.size())))
             bytes_ += buffer_.size();
         else
             error_ = fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno));

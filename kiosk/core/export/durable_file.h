@@ -15,15 +15,11 @@
 #include <string_view>
 #include <vector>
 
+#include "base/durable_write.h" // FsyncDirectory, RenameDurably: the recipe's steps
+
 struct evp_md_ctx_st;
 
 namespace kiosk {
-
-// fsync of a directory (after creating, renaming or removing an entry in it).
-bool FsyncDirectory(const std::filesystem::path& dir, std::string& error);
-
-// rename(2) then fsync of the destination's directory (and the source's, when different).
-bool RenameDurably(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error);
 
 // Writes `bytes` to `path` durably (temporary file in the same directory, fsync, rename,
 // fsync directory). An existing file is replaced atomically.

@@ -13,7 +13,7 @@
 
 #include "base/log.h"
 #include "staff/pin.h"
-#include "staff/replace_file.h"
+#include "base/durable_write.h"
 
 namespace kiosk {
 

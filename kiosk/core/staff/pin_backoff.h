@@ -4,7 +4,7 @@
 // min(2^(n-1), 300) seconds: 1, 2, 4, 8 … 256, then 300 s for good; a right PIN resets the
 // count. The count survives a restart (or a power cut), so unplugging the kiosk does not
 // buy an attacker fresh tries: it lives in a small file beside the responses database
-// (PinBackOff::FileBeside), replaced durably (staff/replace_file.h) at every change.
+// (PinBackOff::FileBeside), replaced durably (base/durable_write.h) at every change.
 //
 // The file holds two lines, "failures N" and "failed_at T": T is the wall-clock time (UNIX
 // seconds) of the last wrong PIN — deliberately not the deadline:

@@ -12,7 +12,7 @@
 #include <toml++/toml.h>
 
 #include "config/toml_nesting.h"
-#include "staff/replace_file.h"
+#include "base/durable_write.h"
 
 namespace kiosk {
 

@@ -1,4 +1,4 @@
-#include "staff/replace_file.h"
+#include "base/durable_write.h"
 
 #include <cerrno>
 #include <cstring>
@@ -10,8 +10,6 @@
 
 namespace kiosk {
 
-namespace {
-
 bool WriteAllBytes(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
         const ssize_t n = ::write(fd, bytes.data(), bytes.size());
@@ -22,10 +20,7 @@ bool WriteAllBytes(int fd, std::string_view bytes) {
     return true;
 }
 
-// The rename is durable only once the directory entry is on disk. Some file systems (vfat,
-// some network shares) refuse fsync on a directory: their entries go with the file data.
-bool SyncDirectoryOf(const std::filesystem::path& path, std::string& error) {
-    const std::filesystem::path dir = path.parent_path();
+bool FsyncDirectory(const std::filesystem::path& dir, std::string& error) {
     const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
         error = fmt::format("cannot open directory {}: {}", dir.string(), std::strerror(errno));
@@ -37,7 +32,14 @@ bool SyncDirectoryOf(const std::filesystem::path& path, std::string& error) {
     return ok;
 }
 
-} // namespace
+bool RenameDurably(const std::filesystem::path& from, const std::filesystem::path& to, std::string& error) {
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+        error = fmt::format("cannot rename {} to {}: {}", from.string(), to.string(), std::strerror(errno));
+        return false;
+    }
+    if (!FsyncDirectory(to.parent_path(), error)) return false;
+    return from.parent_path() == to.parent_path() || FsyncDirectory(from.parent_path(), error);
+}
 
 bool ReplaceFileDurably(const std::filesystem::path& path, std::string_view bytes, mode_t mode,
                         std::string& error, std::optional<FileOwner> owner) {
@@ -66,12 +68,7 @@ bool ReplaceFileDurably(const std::filesystem::path& path, std::string_view byte
         ::unlink(tmp.c_str());
         return false;
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        error = fmt::format("cannot rename {} to {}: {}", tmp, path.string(), std::strerror(errno));
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    return SyncDirectoryOf(path, error);
+    return RenameDurably(tmp, path, error);
 }
 
 } // namespace kiosk
