@@ -161,6 +161,19 @@ for command in ("run", "status"):
     check(run.returncode == 2 and "--to bogus" in run.stderr,
           f"{command} --to bogus: exit 2 naming the argument (got {run.returncode}: {run.stderr.strip()[-200:]})")
 
+# A date that does not exist is a bad command line, not an empty export.
+for since in ("2026-02-31", "2026-13-01", "yesterday"):
+    run = subprocess.run([kiosk_sync, "--config", str(pathlib.Path(source) / "config" / "kiosk.toml"), "--db", str(db),
+                          "--state", str(scratch / "state.db"), "export", "--out", str(scratch / "since"),
+                          "--since", since], capture_output=True, text=True)
+    check(run.returncode == 2 and f"--since {since}" in run.stderr and not (scratch / "since").exists(),
+          f"export --since {since}: exit 2 naming it, nothing written (got {run.returncode})")
+
+# `kiosk-sync check` on the demo configuration: valid, its destinations listed, nothing written.
+run = subprocess.run([kiosk_sync, "--config", str(pathlib.Path(source) / "config" / "kiosk.toml"), "check"],
+                     capture_output=True, text=True)
+check(run.returncode == 0 and "valid" in run.stdout, f"check on the demo configuration: exit 0 ({run.stdout}{run.stderr})")
+
 print(f"round trip: {len(responses)} responses, both profiles: "
       + ("all equal" if not failures else f"{len(failures)} failure(s)"))
 sys.exit(1 if failures else 0)

@@ -43,6 +43,10 @@ run = subprocess.run([kiosk_sync, "--config", str(config), "run"], capture_outpu
 check(run.returncode == 1, f"dir under /mnt without mount_point: exit 1 (got {run.returncode})")
 check(f"{config}:{line}:" in run.stderr and 'mount_point = "/mnt/mairie"' in run.stderr,
       f"the message names {config.name}:{line} and says what to add ({run.stderr.strip()[-300:]})")
+# `kiosk-sync check` (the [sync] check; `kiosk --check-config` leaves [sync] to kiosk-sync) says the same.
+check_run = subprocess.run([kiosk_sync, "--config", str(config), "check"], capture_output=True, text=True)
+check(check_run.returncode == 1 and f"{config}:{line}:" in check_run.stderr and "mount_point" in check_run.stderr,
+      f"kiosk-sync check refuses it at {config.name}:{line} (got {check_run.returncode}: {check_run.stderr.strip()[-200:]})")
 
 # 2. A share's mount point with nothing mounted on it.
 kiosk = fresh_dir(scratch / "kiosk")

@@ -2,6 +2,7 @@
 //
 //   kiosk-sync run    [--config FILE] [--db FILE] [--to DEST]... [--include-test]
 //   kiosk-sync status [--config FILE] [--db FILE] [--json]
+//   kiosk-sync check  [--config FILE]
 //   kiosk-sync export --out DIR [--format FMT]... [--profile P] [--survey ID] [--since DATE]
 //                     [--include-test] [--one-hot] [--header-language L]
 //
@@ -180,6 +181,10 @@ int main(int argc, char** argv) {
     status->add_option("--to", to, "Also show these destinations (dir:/path or https:// URL)");
     status->add_flag("--include-test", include_test, "Count test responses as pending");
 
+    // `kiosk --check-config` checks the kiosk's tables; [sync] is kiosk-sync's alone
+    // (docs/architecture.md), so its check is here: the same loading as run, nothing opened.
+    CLI::App* check = cli.add_subcommand("check", "Check the configuration ([sync] included) and exit");
+
     ExportJob job;
     std::vector<std::string> formats;
     std::string profile = "opendata", since;
@@ -231,6 +236,15 @@ int main(int argc, char** argv) {
     std::optional<SyncJob> loaded = Load(config_file, db_file, state_file);
     if (!loaded) return Code(SyncExit::BadConfig);
     int code = Code(SyncExit::Ok);
+    if (check->parsed()) {
+        std::printf("%s: valid, %zu destination(s)\n", config_file.c_str(), loaded->sync.destinations.size());
+        for (const DestinationConfig& d : loaded->sync.destinations) {
+            std::string target = d.kind == DestinationKind::Https ? d.url : d.dir.string();
+            if (!d.mount_point.empty())
+                target += " (only while a file system is mounted on " + d.mount_point.string() + ")";
+            std::printf("  %s: %s\n", d.name.c_str(), target.c_str());
+        }
+    }
     if (run->parsed() || status->parsed()) {
         // Both commands take --to alike: a bad one is a bad command line (exit 2).
         std::string error;
