@@ -14,19 +14,21 @@ nlohmann::json ResponseToJson(const Response& r) {
         if (a.y) answer["y"] = *a.y;
         answers.push_back(std::move(answer));
     }
-    return {{"uuid", r.uuid},
-            {"kiosk_id", r.kiosk_id},
-            {"survey_id", r.survey_id},
-            {"survey_version", r.survey_version},
-            {"language", r.language},
-            {"origin", ToString(r.origin)},
-            {"status", ToString(r.status)},
-            {"is_test", r.is_test},
-            {"burst", r.burst},
-            {"started_at", r.started_at},
-            {"submitted_at", r.submitted_at},
-            {"duration_ms", r.duration_ms},
-            {"answers", std::move(answers)}};
+    nlohmann::json json = {{"uuid", r.uuid},
+                           {"kiosk_id", r.kiosk_id},
+                           {"survey_id", r.survey_id},
+                           {"survey_version", r.survey_version},
+                           {"language", r.language},
+                           {"origin", ToString(r.origin)},
+                           {"status", ToString(r.status)},
+                           {"is_test", r.is_test},
+                           {"burst", r.burst},
+                           {"started_at", r.started_at},
+                           {"submitted_at", r.submitted_at},
+                           {"duration_ms", r.duration_ms},
+                           {"answers", std::move(answers)}};
+    if (r.paper_date) json["paper_date"] = *r.paper_date;
+    return json;
 }
 
 std::string DumpJson(const nlohmann::json& json) {
