@@ -85,7 +85,7 @@ const char* const kMigrations[] = {
     DROP TABLE response;
     ALTER TABLE response_v2 RENAME TO response;
     CREATE INDEX response_survey ON response (survey_id, seq);
-    CREATE INDEX answer_question ON answer (question_id, response_seq);
+    CREATE INDEX answer_question ON answer (question_id, response_seq, option_id, number);
     CREATE TABLE hidden_answer (
         response_uuid TEXT NOT NULL REFERENCES response (uuid),
         question_id   TEXT NOT NULL,

@@ -19,7 +19,8 @@
 //       a free-text answer staff hid from on-screen results: the answer stays in `answer`,
 //       exports carry it with hidden = true. Unhiding deletes the row (the response is never
 //       touched). Written only by the store's writer thread (ResponseStore::SetHidden).
-//   Indexes: response_survey (survey_id, seq); answer_question (question_id, response_seq)
+//   Indexes: response_survey (survey_id, seq); answer_question (question_id, response_seq,
+//       option_id, number), covering for every count but pins and texts:
 //       lets the staff panel's aggregates read one question's answers only (version 2).
 //
 // PRAGMA application_id is kApplicationId (store/database_file.h), set by the writer on every

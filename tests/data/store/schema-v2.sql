@@ -60,6 +60,6 @@ CREATE TABLE hidden_answer (
     ) WITHOUT ROWID;
 INSERT INTO hidden_answer VALUES('0f8e2a4c-1b3d-4e5f-8a7b-9c0d1e2f3a4b','idee','2026-10-03T11:00:00.000Z');
 CREATE INDEX response_survey ON response (survey_id, seq);
-CREATE INDEX answer_question ON answer (question_id, response_seq);
+CREATE INDEX answer_question ON answer (question_id, response_seq, option_id, number);
 COMMIT;
 PRAGMA user_version = 2;
