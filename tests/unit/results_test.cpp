@@ -1,9 +1,12 @@
 // Survey results (issue 12) computed against a hand-made database whose figures are known:
 // every number below was worked out by hand from the responses written in MakeDatabase().
+#include <atomic>
+
 #include <catch2/catch.hpp>
 
 #include "results/results.h"
 #include "results/results_figures.h"
+#include "results/results_service.h"
 #include "store_test_support.h"
 #include "test_paths.h"
 
@@ -377,4 +380,67 @@ TEST_CASE("results: a hidden free-text answer is kept but gone from results") {
     // Still in the database, answer untouched.
     CHECK(db.One("SELECT text FROM answer a JOIN response r ON r.seq = a.response_seq WHERE r.uuid = '" +
                  sent[1].uuid + "' AND a.question_id = 'idee'") == "Insulte");
+}
+
+TEST_CASE("results service: computes off the caller's thread and refreshes only what changed") {
+    const auto path = ScratchDir("results-service") / "responses.db";
+    const auto total = (size_t)Slice::Total;
+    std::vector<Response> sent = MakeDatabase(path);
+    ResponseStore store(FastRetry(path));
+    REQUIRE(store.WaitUntilOpen(10).open);
+
+    std::atomic<int> updates{0};
+    ResultsServiceOptions options;
+    options.database = path;
+    options.surveys = {TestSurvey()};
+    options.on_update = [&] { updates++; };
+    ResultsService service(options);
+
+    ResultsSnapshot first = service.Get("enquete", {});
+    CHECK(first.refreshing); // nothing computed yet: the caller never waits
+    CHECK_FALSE(first.results);
+    REQUIRE(service.WaitIdle(10));
+    ResultsSnapshot snap = service.Get("enquete", {});
+    REQUIRE(snap.results);
+    CHECK_FALSE(snap.refreshing);
+    CHECK(snap.error.empty());
+    CHECK(snap.results->responses[total] == 6);
+    CHECK(snap.results->up_to_seq == 9);
+    CHECK(service.Stats().seqs_spanned == 9);
+    CHECK(updates > 0);
+
+    // Two new votes: the refresh reads only them, and the old snapshot stays as it was.
+    Spec spec;
+    spec.freq = "jamais";
+    spec.note = 5;
+    REQUIRE(store.WaitCommitted(store.Submit(Make(spec)), 10));
+    REQUIRE(store.WaitCommitted(store.Submit(Make(spec)), 10));
+    service.NotifyChanged();
+    REQUIRE(service.WaitIdle(10));
+    ResultsSnapshot later = service.Get("enquete", {});
+    REQUIRE(later.results);
+    CHECK(later.results->responses[total] == 8);
+    CHECK(Count(*later.results->Find("freq"), "jamais") == 3);
+    CHECK(later.results->Find("note")->values.at(5)[total] == 4);
+    CHECK(service.Stats().seqs_spanned == 11); // 9 + the 2 new ones, not 9 + 11
+    CHECK(snap.results->responses[total] == 6);
+
+    // Hiding: no new response, yet the free-text list changes.
+    store.SetHidden(sent[0].uuid, "idee", true);
+    REQUIRE(store.WaitIdle(10));
+    service.NotifyChanged();
+    REQUIRE(service.WaitIdle(10));
+    const QuestionResults& idee = *service.Get("enquete", {}).results->Find("idee");
+    CHECK(idee.hidden_texts[total] == 1);
+    for (const FreeTextItem& t : idee.texts)
+        CHECK(t.text != "Plus de bancs");
+
+    // Another filter is another entry; an unknown survey is an error, not a crash.
+    ResultsFilter paper;
+    paper.origins = {ResponseOrigin::Paper};
+    service.Get("enquete", paper);
+    service.Get("nope", {});
+    REQUIRE(service.WaitIdle(10));
+    CHECK(service.Get("enquete", paper).results->responses[total] == 1);
+    CHECK_FALSE(service.Get("nope", {}).error.empty());
 }
