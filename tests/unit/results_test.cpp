@@ -407,7 +407,7 @@ TEST_CASE("results service: computes off the caller's thread and refreshes only 
     CHECK(snap.results->responses[total] == 6);
     CHECK(snap.results->up_to_seq == 9);
     CHECK(service.Stats().seqs_spanned == 9);
-    CHECK(updates > 0);
+    CHECK(WaitUntil([&] { return updates > 0; })); // called just after the snapshot is published
 
     // Two new votes: the refresh reads only them, and the old snapshot stays as it was.
     Spec spec;
