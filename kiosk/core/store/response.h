@@ -37,6 +37,10 @@ struct Answer {
     std::optional<double> number;
     std::optional<std::string> plan_id;
     std::optional<double> x, y;
+    // Staff hid this text from on-screen results (hidden_answer, schema version 2). Not a
+    // column of `answer`: set by the export's reader (ResponseSource) on answers with text,
+    // false everywhere else (the kiosk never records it).
+    bool hidden = false;
 
     bool operator==(const Answer&) const = default;
 };

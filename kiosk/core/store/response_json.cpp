@@ -8,6 +8,7 @@ nlohmann::json ResponseToJson(const Response& r) {
         nlohmann::json answer = {{"question_id", a.question_id}};
         if (a.option_id) answer["option_id"] = *a.option_id;
         if (a.text) answer["text"] = *a.text;
+        if (a.text) answer["hidden"] = a.hidden; // staff hid it from on-screen results
         if (a.number) answer["number"] = *a.number;
         if (a.plan_id) answer["plan_id"] = *a.plan_id;
         if (a.x) answer["x"] = *a.x;
