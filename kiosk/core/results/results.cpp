@@ -216,11 +216,22 @@ bool Run(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
 // -----------------------------------------------------------------------------------------
 
 // Responses answering the question: needed apart where one response has several rows.
+// Grouping by response_seq streams (the index gives the rows in that order) where
+// count(DISTINCT …) would build a temporary b-tree of every response: half the time.
 bool AddRespondents(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t after_seq,
                     int64_t up_to_seq, QuestionResults& q, std::string& error) {
-    return Run(db, survey_id, filter, after_seq, up_to_seq, q.question_id,
-               "r.origin, count(DISTINCT a.response_seq)", "GROUP BY r.origin", error,
-               [&](sqlite3_stmt* s) { AddTo(q.respondents, SliceColumn(s, 0), sqlite3_column_int64(s, 1)); });
+    const Where where = ResponseWhere(filter);
+    Query query(db,
+                fmt::format("SELECT origin, count(*) FROM (SELECT r.origin AS origin FROM answer a "
+                            "JOIN response r ON r.seq = a.response_seq WHERE a.question_id = ?4 AND "
+                            "a.response_seq > ?2 AND a.response_seq <= ?3 AND {} GROUP BY a.response_seq) "
+                            "GROUP BY origin",
+                            where.sql),
+                error);
+    if (!query.Ok()) return false;
+    query.Bind(survey_id, after_seq, up_to_seq, q.question_id, where);
+    return query.Each(
+        [&](sqlite3_stmt* s) { AddTo(q.respondents, SliceColumn(s, 0), sqlite3_column_int64(s, 1)); });
 }
 
 bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t after_seq,
