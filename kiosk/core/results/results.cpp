@@ -195,14 +195,17 @@ OptionTally& OptionOf(QuestionResults& q, std::string option_id) {
 
 // Runs `select` over the question's answers joined with their responses. The answers are
 // found through answer_question (question_id, response_seq), so only this question's rows
-// are read, and only the new ones when refreshing.
+// are read, and only the new ones when refreshing. CROSS JOIN fixes that order: with a
+// selective filter SQLite 3.40 otherwise preferred response as the outer loop and probed
+// answer_question by the seq RANGE instead of r.seq, reading the range once per response
+// (minutes at 1 000 000 responses instead of a second).
 template <typename Row>
 bool Run(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t after_seq,
          int64_t up_to_seq, const std::string& question_id, const std::string& select,
          const std::string& tail, std::string& error, Row&& row) {
     const Where where = ResponseWhere(filter);
     Query q(db,
-            fmt::format("SELECT {} FROM answer a JOIN response r ON r.seq = a.response_seq "
+            fmt::format("SELECT {} FROM answer a CROSS JOIN response r ON r.seq = a.response_seq "
                         "WHERE a.question_id = ?4 AND a.response_seq > ?2 AND a.response_seq <= ?3 AND {} {}",
                         select, where.sql, tail),
             error);
@@ -223,7 +226,7 @@ bool AddRespondents(sqlite3* db, const std::string& survey_id, const ResultsFilt
     const Where where = ResponseWhere(filter);
     Query query(db,
                 fmt::format("SELECT origin, count(*) FROM (SELECT r.origin AS origin FROM answer a "
-                            "JOIN response r ON r.seq = a.response_seq WHERE a.question_id = ?4 AND "
+                            "CROSS JOIN response r ON r.seq = a.response_seq WHERE a.question_id = ?4 AND "
                             "a.response_seq > ?2 AND a.response_seq <= ?3 AND {} GROUP BY a.response_seq) "
                             "GROUP BY origin",
                             where.sql),
@@ -245,13 +248,14 @@ bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter&
     const Where where = ResponseWhere(filter);
     q.hidden_texts = {};
     {
-        Query hidden(db,
-                     fmt::format("SELECT r.origin, count(*) FROM hidden_answer h "
-                                 "JOIN response r ON r.uuid = h.response_uuid "
-                                 "JOIN answer a ON a.response_seq = r.seq AND a.question_id = h.question_id "
-                                 "WHERE h.question_id = ?4 AND a.text IS NOT NULL AND {} GROUP BY r.origin",
-                                 where.sql),
-                     error);
+        Query hidden(
+            db,
+            fmt::format("SELECT r.origin, count(*) FROM hidden_answer h "
+                        "CROSS JOIN response r ON r.uuid = h.response_uuid "
+                        "CROSS JOIN answer a ON a.response_seq = r.seq AND a.question_id = h.question_id "
+                        "WHERE h.question_id = ?4 AND a.text IS NOT NULL AND {} GROUP BY r.origin",
+                        where.sql),
+            error);
         if (!hidden.Ok()) return false;
         hidden.Bind(survey_id, 0, up_to_seq, q.question_id, where);
         if (!hidden.Each([&](sqlite3_stmt* s) {
@@ -262,13 +266,13 @@ bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter&
     q.texts.clear();
     Query list(
         db,
-        fmt::format("SELECT r.seq, r.uuid, r.submitted_at, r.origin, r.language, a.text, "
-                    "h.response_uuid IS NOT NULL FROM answer a JOIN response r ON r.seq = a.response_seq "
-                    "LEFT JOIN hidden_answer h ON h.response_uuid = r.uuid AND h.question_id = a.question_id "
-                    "WHERE a.question_id = ?4 AND a.response_seq <= ?3 AND a.text IS NOT NULL AND {} {} "
-                    "ORDER BY a.response_seq DESC LIMIT {}",
-                    where.sql, filter.include_hidden_texts ? "" : "AND h.response_uuid IS NULL",
-                    kFreeTextListed),
+        fmt::format(
+            "SELECT r.seq, r.uuid, r.submitted_at, r.origin, r.language, a.text, "
+            "h.response_uuid IS NOT NULL FROM answer a CROSS JOIN response r ON r.seq = a.response_seq "
+            "LEFT JOIN hidden_answer h ON h.response_uuid = r.uuid AND h.question_id = a.question_id "
+            "WHERE a.question_id = ?4 AND a.response_seq <= ?3 AND a.text IS NOT NULL AND {} {} "
+            "ORDER BY a.response_seq DESC LIMIT {}",
+            where.sql, filter.include_hidden_texts ? "" : "AND h.response_uuid IS NULL", kFreeTextListed),
         error);
     if (!list.Ok()) return false;
     list.Bind(survey_id, 0, up_to_seq, q.question_id, where);
