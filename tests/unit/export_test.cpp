@@ -12,6 +12,7 @@
 #include "export/export_text.h"
 #include "export/export_writer.h"
 #include "export/response_source.h"
+#include "store/response_store.h"
 #include "store/response_writer.h"
 #include "store/schema.h"
 #include "store_test_support.h"
@@ -246,14 +247,16 @@ TEST_CASE("wide CSV: one column per question, values by question type, one-hot a
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].rfind(
               "uuid,kiosk_id,survey_id,survey_version,language,origin,status,is_test,burst,started_at,"
-              "submitted_at,duration_ms,frequence,",
+              "submitted_at,duration_ms,paper_date,frequence,",
               0) == 0);
     CHECK(rows[0].find(",ancienne-question\r") != std::string::npos); // older version's question, at the end
     CHECK(rows[1].find(",chaque-jour,") != std::string::npos);
-    CHECK(rows[1].find(",square|ecole,") != std::string::npos);  // multiple choice
-    CHECK(rows[1].find(",7,") != std::string::npos);             // scale
-    CHECK(rows[1].find(",jeux|ombre,") != std::string::npos);    // ranking, in rank order
-    CHECK(rows[1].find(",2,\"=HYPERLINK") != std::string::npos); // 2 pins, then the text intact (opendata)
+    CHECK(rows[1].find(",square|ecole,") != std::string::npos); // multiple choice
+    CHECK(rows[1].find(",7,") != std::string::npos);            // scale
+    CHECK(rows[1].find(",jeux|ombre,") != std::string::npos);   // ranking, in rank order
+    CHECK(rows[1].find(",2,\"=HYPERLINK(\"\"http://x\"\")\",0,") !=
+          std::string::npos); // 2 pins, then the text intact (opendata), not hidden
+    CHECK(rows[0].find(",idee,idee.hidden,") != std::string::npos);
     CHECK(rows[2].find(",oui\r") != std::string::npos);
 
     ExportOptions one_hot;
@@ -356,4 +359,70 @@ TEST_CASE("a second export in the same second gets a directory of its own") {
     ExportResult result;
     REQUIRE(ExportToDirectory(source, {}, job, result, error));
     CHECK(result.dir.filename() == "fauvettes-mdp-01.export.20261201T101500Z-5");
+}
+
+TEST_CASE("exports flag a hidden free-text answer, carry paper responses, leave test ones out unless asked") {
+    Response shown = test::FullResponse("usages-espaces-publics");
+    shown.survey_version = 1;
+    shown.answers = {Answer{"idee"}};
+    shown.answers[0].text = "Des bancs";
+    Response insult = shown;
+    insult.uuid = NewUuidV4();
+    insult.answers[0].text = "Insulte";
+    Response paper = shown;
+    paper.uuid = NewUuidV4();
+    paper.origin = ResponseOrigin::Paper;
+    paper.paper_date = "2026-10-15";
+    paper.answers[0].text = "Sur papier";
+    Response test_one = shown;
+    test_one.uuid = NewUuidV4();
+    test_one.is_test = true;
+    test_one.answers[0].text = "Essai";
+    const std::filesystem::path db = MakeDatabase("export-hidden", {shown, insult, paper, test_one});
+    {
+        ResponseStore store(test::FastRetry(db)); // hiding goes through the store's writer
+        store.SetHidden(insult.uuid, "idee", true);
+        REQUIRE(store.WaitIdle(10));
+        REQUIRE(store.Status().hidden_changes == 1);
+    }
+    ResponseSource source;
+    std::string error;
+    REQUIRE(source.Open(db, error));
+    const std::vector<Survey> surveys = DemoSurveys();
+    auto export_all = [&](const std::string& name, bool include_test) {
+        ExportJob job{test::ScratchDir(name), "k", "2026-12-01T10:00:00.000Z", {}, {include_test, "", ""}};
+        ExportResult result;
+        INFO(error);
+        REQUIRE(ExportToDirectory(source, surveys, job, result, error));
+        return result.dir;
+    };
+    const std::filesystem::path dir = export_all("export-hidden-out", false);
+
+    const std::vector<std::string> jsonl = Lines(ReadFile(dir / "responses.jsonl"));
+    REQUIRE(jsonl.size() == 3); // the test response is left out by default
+    const nlohmann::json first = nlohmann::json::parse(jsonl[0]), second = nlohmann::json::parse(jsonl[1]),
+                         third = nlohmann::json::parse(jsonl[2]);
+    CHECK(first["answers"][0]["hidden"] == false);
+    CHECK(second["answers"][0]["text"] == "Insulte"); // delivered, flagged
+    CHECK(second["answers"][0]["hidden"] == true);
+    CHECK_FALSE(first.contains("paper_date"));
+    CHECK(third["origin"] == "paper");
+    CHECK(third["paper_date"] == "2026-10-15");
+
+    const std::vector<std::string> long_rows = Lines(ReadFile(dir / "answers.csv"));
+    REQUIRE(long_rows.size() == 4);
+    CHECK(long_rows[0].find(",x,y,hidden\r") != std::string::npos);
+    CHECK(long_rows[1].find("Des bancs,,,,,0\r") != std::string::npos);
+    CHECK(long_rows[2].find("Insulte,,,,,1\r") != std::string::npos);
+
+    const std::vector<std::string> wide = Lines(ReadFile(dir / "responses-usages-espaces-publics.csv"));
+    REQUIRE(wide.size() == 4);
+    CHECK(wide[2].find(",Insulte,1") != std::string::npos);
+    CHECK(wide[1].find(",Des bancs,0") != std::string::npos);
+    CHECK(wide[3].find(",paper,complete,0,0,") != std::string::npos);
+    CHECK(wide[3].find(",2026-10-15,") != std::string::npos);
+
+    // Asked for: the test response is there too.
+    const std::filesystem::path with_test = export_all("export-hidden-with-test", true);
+    CHECK(Lines(ReadFile(with_test / "responses.jsonl")).size() == 4);
 }

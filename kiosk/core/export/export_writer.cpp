@@ -22,17 +22,17 @@ struct WideColumn {
     const Question* question = nullptr; // null for a question no longer in the definition
     std::string option_id;              // one-hot columns: the option this 0/1 column is for
     std::string header;
+    bool hidden_flag = false; // free text: the 0/1 column saying staff hid the answer on screen
 };
 
-constexpr const char* kWideFixedHeaders[] = {"uuid",     "kiosk_id",   "survey_id",    "survey_version",
-                                             "language", "origin",     "status",       "is_test",
-                                             "burst",    "started_at", "submitted_at", "duration_ms"};
+constexpr const char* kWideFixedHeaders[] = {
+    "uuid",    "kiosk_id", "survey_id",  "survey_version", "language",    "origin",    "status",
+    "is_test", "burst",    "started_at", "submitted_at",   "duration_ms", "paper_date"};
 
-constexpr const char* kLongHeaders[] = {"response_uuid",  "kiosk_id", "survey_id",
-                                        "survey_version", "language", "status",
-                                        "submitted_at",   "position", "question_id",
-                                        "option_id",      "text",     "number",
-                                        "plan_id",        "x",        "y"};
+constexpr const char* kLongHeaders[] = {
+    "response_uuid", "kiosk_id", "survey_id",   "survey_version", "language", "status",
+    "submitted_at",  "position", "question_id", "option_id",      "text",     "number",
+    "plan_id",       "x",        "y",           "hidden"};
 
 // A file name fragment from an id read from the database: survey ids are slugs, but the
 // database is not trusted to contain only what the loader allows.
@@ -63,6 +63,8 @@ std::vector<WideColumn> PlanColumns(const Survey* survey, const std::vector<std:
                          lang.empty() ? q.id + "." + o.id : title + " : " + o.label.Get(lang, lang)});
             } else {
                 columns.push_back({q.id, &q, "", title});
+                if (q.type == QuestionType::FreeText)
+                    columns.push_back({q.id, &q, "", q.id + ".hidden", true});
             }
         }
     }
@@ -206,6 +208,7 @@ void ExportWriter::WriteWideRow(WideFile& f, const Response& r) {
     csv.Text(r.started_at);
     csv.Text(r.submitted_at);
     csv.Integer(r.duration_ms);
+    csv.Text(r.paper_date);
 
     for (auto& rows : f.rows_of_column)
         rows.clear();
@@ -233,6 +236,10 @@ void ExportWriter::WriteWideRow(WideFile& f, const Response& r) {
             continue;
         }
         const Answer& first = *rows.front();
+        if (column.hidden_flag) {
+            csv.Integer(first.hidden ? 1 : 0);
+            continue;
+        }
         if (!column.option_id.empty()) {
             const bool chosen = std::any_of(
                 rows.begin(), rows.end(), [&](const Answer* a) { return a->option_id == column.option_id; });
@@ -293,6 +300,10 @@ bool ExportWriter::Add(const Response& response, std::string& error) {
             csv.Text(a.plan_id);
             csv.Number(a.x);
             csv.Number(a.y);
+            if (a.text)
+                csv.Integer(a.hidden ? 1 : 0);
+            else
+                csv.Empty();
             csv.EndRow();
         }
         long_csv_->rows += r.answers.size();

@@ -171,10 +171,17 @@ bool ResponseSource::Read(const ResponseFilter& filter, int64_t after_seq, int64
     ReadQuery q(
         db_,
         fmt::format("SELECT r.seq, r.uuid, r.kiosk_id, r.survey_id, r.survey_version, r.language, r.origin, "
-                    "r.status, r.is_test, r.burst, r.started_at, r.submitted_at, r.duration_ms, "
-                    "a.question_id, a.option_id, a.text, a.number, a.plan_id, a.x, a.y "
-                    "FROM response r LEFT JOIN answer a ON a.response_seq = r.seq WHERE {} "
+                    "r.status, r.is_test, r.burst, r.started_at, r.submitted_at, r.duration_ms, {}, "
+                    "a.question_id, a.option_id, a.text, a.number, a.plan_id, a.x, a.y, {} "
+                    "FROM response r LEFT JOIN answer a ON a.response_seq = r.seq {} WHERE {} "
                     "ORDER BY r.seq, a.position",
+                    // Hidden answers (version 2): one primary-key probe of a table that is
+                    // usually empty. A version-1 file (a kiosk not yet updated) has none.
+                    schema_version_ >= 2 ? "r.paper_date" : "NULL",
+                    schema_version_ >= 2 ? "h.response_uuid IS NOT NULL" : "0",
+                    schema_version_ >= 2 ? "LEFT JOIN hidden_answer h ON h.response_uuid = r.uuid AND "
+                                           "h.question_id = a.question_id"
+                                         : "",
                     kWhere),
         error, /*in_transaction=*/true);
     if (!q.Ok()) return false;
@@ -214,8 +221,9 @@ bool ResponseSource::Read(const ResponseFilter& filter, int64_t after_seq, int64
             AssignText(r.started_at, s, 10);
             AssignText(r.submitted_at, s, 11);
             r.duration_ms = sqlite3_column_int64(s, 12);
+            AssignOptionalText(r.paper_date, s, 13);
         }
-        if (sqlite3_column_type(s, 13) == SQLITE_NULL) continue; // a response without answers
+        if (sqlite3_column_type(s, 14) == SQLITE_NULL) continue; // a response without answers
         // Reuse the answer objects (and their strings' capacity) from earlier responses.
         if (answer_count == r.answers.size()) {
             if (spare.empty()) {
@@ -226,13 +234,14 @@ bool ResponseSource::Read(const ResponseFilter& filter, int64_t after_seq, int64
             }
         }
         Answer& a = r.answers[answer_count++];
-        AssignText(a.question_id, s, 13);
-        AssignOptionalText(a.option_id, s, 14);
-        AssignOptionalText(a.text, s, 15);
-        a.number = OptionalDouble(s, 16);
-        AssignOptionalText(a.plan_id, s, 17);
-        a.x = OptionalDouble(s, 18);
-        a.y = OptionalDouble(s, 19);
+        AssignText(a.question_id, s, 14);
+        AssignOptionalText(a.option_id, s, 15);
+        AssignOptionalText(a.text, s, 16);
+        a.number = OptionalDouble(s, 17);
+        AssignOptionalText(a.plan_id, s, 18);
+        a.x = OptionalDouble(s, 19);
+        a.y = OptionalDouble(s, 20);
+        a.hidden = a.text && sqlite3_column_int(s, 21) != 0;
     }
     if (code != SQLITE_DONE) return false;
     if (have) deliver();

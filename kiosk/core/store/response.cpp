@@ -12,6 +12,7 @@ const char* ToString(ResponseOrigin origin) {
     case ResponseOrigin::Assisted: return "assisted";
     case ResponseOrigin::Event: return "event";
     case ResponseOrigin::Synthetic: return "synthetic";
+    case ResponseOrigin::Paper: return "paper";
     }
     return "kiosk";
 }
@@ -23,8 +24,8 @@ std::optional<ResponseStatus> ParseResponseStatus(std::string_view text) {
 }
 
 std::optional<ResponseOrigin> ParseResponseOrigin(std::string_view text) {
-    for (ResponseOrigin o :
-         {ResponseOrigin::Kiosk, ResponseOrigin::Assisted, ResponseOrigin::Event, ResponseOrigin::Synthetic})
+    for (ResponseOrigin o : {ResponseOrigin::Kiosk, ResponseOrigin::Assisted, ResponseOrigin::Paper,
+                             ResponseOrigin::Event, ResponseOrigin::Synthetic})
         if (text == ToString(o)) return o;
     return std::nullopt;
 }

@@ -13,7 +13,9 @@
 namespace kiosk {
 
 enum class ResponseStatus { Complete, Abandoned };
-enum class ResponseOrigin { Kiosk, Assisted, Event, Synthetic };
+// Who entered the response: a visitor alone (kiosk), with staff beside them (assisted), staff
+// copying a paper questionnaire (paper, with Response::paper_date), at an event, or kiosk-fill.
+enum class ResponseOrigin { Kiosk, Assisted, Event, Synthetic, Paper };
 
 const char* ToString(ResponseStatus status);
 const char* ToString(ResponseOrigin origin);
@@ -35,6 +37,10 @@ struct Answer {
     std::optional<double> number;
     std::optional<std::string> plan_id;
     std::optional<double> x, y;
+    // Staff hid this text from on-screen results (hidden_answer, schema version 2). Not a
+    // column of `answer`: set by the export's reader (ResponseSource) on answers with text,
+    // false everywhere else (the kiosk never records it).
+    bool hidden = false;
 
     bool operator==(const Answer&) const = default;
 };
@@ -53,6 +59,9 @@ struct Response {
     std::string started_at; // UTC ISO-8601 with milliseconds: 2026-11-26T14:03:05.123Z
     std::string submitted_at;
     int64_t duration_ms = 0;
+    // Origin Paper only: the date written on the questionnaire, "YYYY-MM-DD" (the day it was
+    // filled in, not the day it was typed in); nullopt otherwise.
+    std::optional<std::string> paper_date;
     std::vector<Answer> answers; // in question order
 
     bool operator==(const Response&) const = default;

@@ -48,7 +48,8 @@ std::optional<std::vector<Response>> ReadResponses(sqlite3* db, int64_t after_se
     if (sqlite3_prepare_v2(
             db,
             "SELECT seq, uuid, kiosk_id, survey_id, survey_version, language, origin, status, is_test, "
-            "burst, started_at, submitted_at, duration_ms FROM response WHERE seq > ?1 ORDER BY seq "
+            "burst, started_at, submitted_at, duration_ms, paper_date FROM response WHERE seq > ?1 ORDER BY "
+            "seq "
             "LIMIT ?2",
             -1, &tx.responses, nullptr) != SQLITE_OK ||
         sqlite3_prepare_v2(db,
@@ -78,6 +79,7 @@ std::optional<std::vector<Response>> ReadResponses(sqlite3* db, int64_t after_se
         r.started_at = Text(s, 10);
         r.submitted_at = Text(s, 11);
         r.duration_ms = sqlite3_column_int64(s, 12);
+        r.paper_date = OptionalText(s, 13);
 
         sqlite3_bind_int64(tx.answers, 1, r.seq);
         int answer_code;

@@ -59,6 +59,9 @@ std::optional<std::string> MalformedReason(const Response& r) {
     if (!ParseUtcMillis(r.started_at) || !ParseUtcMillis(r.submitted_at))
         return "started_at / submitted_at are not UTC ISO-8601 times with milliseconds";
     if (r.duration_ms < 0) return "negative duration";
+    if (r.paper_date.has_value() != (r.origin == ResponseOrigin::Paper))
+        return "a paper response needs its paper_date, and only a paper response has one";
+    if (r.paper_date && !ParseIsoDate(*r.paper_date)) return "paper_date is not a YYYY-MM-DD date";
     for (const Answer& a : r.answers)
         if (a.question_id.empty()) return "an answer has no question id";
     return std::nullopt;
@@ -102,6 +105,11 @@ struct ResponseStore::Impl {
     mutable std::condition_variable changed; // any change (the Wait* calls)
     std::condition_variable wake;            // the writer thread: work, retry or stop
     std::deque<Entry> queue;                 // not yet committed, oldest first
+    struct HideRequest {
+        std::string uuid, question_id;
+        bool hidden;
+    };
+    std::deque<HideRequest> hide_queue; // SetHidden requests not yet written, oldest first
     std::unordered_map<Ticket, TicketInfo> tickets;
     std::unordered_map<std::string, Ticket> ticket_by_uuid;
     std::deque<Ticket> finished; // committed or rejected, oldest first (for forgetting)
@@ -123,6 +131,7 @@ struct ResponseStore::Impl {
     void Run();
     bool OpenDatabase();
     void RecordHead(std::unique_lock<std::mutex>& guard);
+    void ApplyHideHead(std::unique_lock<std::mutex>& guard);
     void Drain();
     void SetFault(const WriteOutcome& outcome);
     void Finish(Ticket ticket, RecordState state);
@@ -309,6 +318,44 @@ void ResponseStore::Impl::RecordHead(std::unique_lock<std::mutex>& guard) {
     }
 }
 
+// Writes the oldest SetHidden request. Called with `guard` locked; unlocks it during SQL.
+void ResponseStore::Impl::ApplyHideHead(std::unique_lock<std::mutex>& guard) {
+    const HideRequest head = hide_queue.front();
+    guard.unlock();
+    WriteOutcome outcome;
+    if (lock && !lock->StillAtPath(options.database)) {
+        outcome.fault = StoreFault::IoError;
+        outcome.file_changed = true;
+        outcome.detail = fmt::format("the writer lock file {} was deleted or replaced",
+                                     WriterLock::LockPath(options.database).string());
+    } else {
+        const long long now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
+        outcome = writer.SetHidden(head.uuid, head.question_id, head.hidden, FormatUtcMillis(now_ms));
+    }
+    guard.lock();
+    if (outcome.ok || outcome.rejected) {
+        hide_queue.pop_front();
+        if (outcome.ok) {
+            status.hidden_changes++;
+            if (status.fault != StoreFault::None) {
+                LogInfo("store: writing works again");
+                status.fault = StoreFault::None;
+                status.detail.clear();
+            }
+            LogInfo("store: answer to {} of response {} {}", head.question_id, head.uuid,
+                    head.hidden ? "hidden from results" : "shown again in results");
+        } else {
+            LogError("store: cannot {} the answer to {} of response {}: {}", head.hidden ? "hide" : "show",
+                     head.question_id, head.uuid, outcome.detail);
+        }
+    } else {
+        if (outcome.file_changed) status.file_changes++;
+        SetFault(outcome);
+    }
+}
+
 void ResponseStore::Impl::Run() {
     double delay = options.retry_seconds;
     std::unique_lock guard(mutex);
@@ -324,9 +371,13 @@ void ResponseStore::Impl::Run() {
                 break;
             }
         } else {
-            wake.wait(guard, [&] { return stop || !queue.empty(); });
+            wake.wait(guard, [&] { return stop || !queue.empty() || !hide_queue.empty(); });
             if (stop) break;
-            RecordHead(guard);
+            // Responses first: a visitor waits for the thank-you, staff do not.
+            if (!queue.empty())
+                RecordHead(guard);
+            else
+                ApplyHideHead(guard);
             failed = status.fault != StoreFault::None;
             if (failed && NeedsReopen(status.fault)) {
                 guard.unlock();
@@ -386,6 +437,9 @@ void ResponseStore::Impl::Drain() {
                  queue.size() > kListed ? fmt::format(" and {} more", queue.size() - kListed) : "",
                  saved.empty() ? "they are lost: " + error : "saved in " + saved.string());
     }
+    for (const HideRequest& h : hide_queue) // staff can do it again; nothing a visitor said is lost
+        LogError("store: not written at shutdown: {} the answer to {} of response {}",
+                 h.hidden ? "hiding" : "showing", h.question_id, h.uuid);
     guard.unlock();
     writer.Close();
     lock.reset();
@@ -463,6 +517,14 @@ PollTally ResponseStore::Tally(std::string_view survey_id) const {
     return it == impl_->tallies.end() ? PollTally{} : it->second;
 }
 
+void ResponseStore::SetHidden(std::string uuid, std::string question_id, bool hidden) {
+    {
+        std::lock_guard guard(impl_->mutex);
+        impl_->hide_queue.push_back({std::move(uuid), std::move(question_id), hidden});
+    }
+    impl_->wake.notify_all();
+}
+
 void ResponseStore::RetryNow() {
     {
         std::lock_guard guard(impl_->mutex);
@@ -503,7 +565,7 @@ StoreStatus ResponseStore::WaitIdleOrFault(double timeout_seconds) const {
 bool ResponseStore::WaitIdle(double timeout_seconds) const {
     std::unique_lock guard(impl_->mutex);
     return impl_->changed.wait_for(guard, std::chrono::duration<double>(timeout_seconds),
-                                   [&] { return impl_->queue.empty(); });
+                                   [&] { return impl_->queue.empty() && impl_->hide_queue.empty(); });
 }
 
 } // namespace kiosk

@@ -89,6 +89,7 @@ struct StoreStatus {
     size_t pending = 0;                  // responses submitted and not yet committed
     int64_t committed = 0;               // responses committed since the store started
     std::string moved_aside;             // path of a corrupt file moved aside at start-up ("" if none)
+    int64_t hidden_changes = 0;          // SetHidden requests written since the store started
     int64_t file_changes = 0; // times the open file was found deleted, replaced or renamed at its path
     std::filesystem::path database;
 
@@ -150,6 +151,15 @@ public:
     // Current tally of `survey_id` (a copy; cheap). An unknown poll gives an empty, unloaded tally.
     PollTally Tally(std::string_view survey_id) const;
 
+    // Hides (hidden = true) or shows again the free-text answer to `question_id` of the
+    // response `uuid` in on-screen results (staff moderation; issue 12). Queued for the writer
+    // thread like a response — the store's connection is the only one that writes
+    // (docs/storage.md, "One writer") — and applied in order, after the responses submitted
+    // before it; retried after a fault like them. The answer itself is never changed or
+    // deleted: exports carry it with a `hidden` flag. `on_change` is called once it is in the
+    // database; StoreStatus::hidden_changes counts those. An unknown uuid is logged and dropped.
+    void SetHidden(std::string uuid, std::string question_id, bool hidden);
+
     // Retry a failed attempt now instead of at the end of the back-off (staff "retry").
     void RetryNow();
 
@@ -158,7 +168,8 @@ public:
     StoreStatus WaitUntilOpen(double timeout_seconds) const;
     // Waits until `ticket` is Committed (true) or the timeout passed (false).
     bool WaitCommitted(Ticket ticket, double timeout_seconds) const;
-    // Waits until nothing is pending (true) or the timeout passed (false).
+    // Waits until nothing is pending — responses and SetHidden requests — (true) or the
+    // timeout passed (false).
     bool WaitIdle(double timeout_seconds) const;
     // Waits until nothing is pending, a fault is set, the file was found changed (see
     // StoreStatus::file_changes) or the timeout passed; returns Status() then.

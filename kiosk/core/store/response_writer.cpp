@@ -21,6 +21,7 @@ namespace kiosk {
 // [SECTION] Error classification
 // [SECTION] Opening: settings, integrity check, moving a corrupt file aside, migration
 // [SECTION] Inserting one response
+// [SECTION] Hiding a free-text answer
 // [SECTION] Poll votes
 
 // -----------------------------------------------------------------------------------------
@@ -335,7 +336,8 @@ bool ResponseWriter::Prepare() {
         {&insert_response_,
          "INSERT INTO response (uuid, kiosk_id, survey_id, survey_version, language, origin, status, "
          "is_test, burst, "
-         "started_at, submitted_at, duration_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+         "started_at, submitted_at, duration_ms, paper_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+         "?10, ?11, ?12, ?13) "
          "ON CONFLICT (uuid) DO NOTHING"},
         {&insert_answer_,
          "INSERT INTO answer (response_seq, position, question_id, option_id, text, number, plan_id, "
@@ -403,6 +405,7 @@ WriteOutcome ResponseWriter::Insert(const Response& r) {
     sqlite3_bind_text(s, 10, r.started_at.data(), (int)r.started_at.size(), SQLITE_TRANSIENT);
     sqlite3_bind_text(s, 11, r.submitted_at.data(), (int)r.submitted_at.size(), SQLITE_TRANSIENT);
     sqlite3_bind_int64(s, 12, r.duration_ms);
+    BindText(s, 13, r.paper_date);
     if (StepOnce(s) != SQLITE_DONE) return fail("inserting the response");
     sqlite3_clear_bindings(s);
 
@@ -454,6 +457,39 @@ std::string ResponseWriter::FileChanged() const {
                                now.exists ? "replaced by another file" : "deleted or renamed");
     }
     return {};
+}
+
+// -----------------------------------------------------------------------------------------
+// [SECTION] Hiding a free-text answer
+// -----------------------------------------------------------------------------------------
+
+WriteOutcome ResponseWriter::SetHidden(const std::string& uuid, const std::string& question_id, bool hidden,
+                                       const std::string& now_utc) {
+    if (!db_) return Failure(StoreFault::IoError, "the database is not open");
+    sqlite3_stmt* stmt = nullptr;
+    const char* sql = hidden ? "INSERT INTO hidden_answer (response_uuid, question_id, hidden_at) "
+                               "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING"
+                             : "DELETE FROM hidden_answer WHERE response_uuid = ?1 AND question_id = ?2";
+    auto fail = [&](const char* what) {
+        WriteOutcome out = Fail(sqlite3_extended_errcode(db_), what);
+        sqlite3_finalize(stmt);
+        if (!sqlite3_get_autocommit(db_)) StepOnce(rollback_);
+        return out;
+    };
+    if (StepOnce(begin_) != SQLITE_DONE) return fail("BEGIN IMMEDIATE");
+    if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) return fail("preparing the hiding");
+    sqlite3_bind_text(stmt, 1, uuid.data(), (int)uuid.size(), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 2, question_id.data(), (int)question_id.size(), SQLITE_TRANSIENT);
+    if (hidden) sqlite3_bind_text(stmt, 3, now_utc.data(), (int)now_utc.size(), SQLITE_TRANSIENT);
+    if (sqlite3_step(stmt) != SQLITE_DONE) return fail("hiding an answer");
+    sqlite3_finalize(stmt);
+    stmt = nullptr;
+    if (std::string changed = FileChanged(); !changed.empty()) {
+        StepOnce(rollback_);
+        return FileChangedFailure(std::move(changed));
+    }
+    if (StepOnce(commit_) != SQLITE_DONE) return fail("COMMIT");
+    return Success();
 }
 
 // -----------------------------------------------------------------------------------------

@@ -66,6 +66,12 @@ public:
     // the database is as before.
     WriteOutcome Insert(const Response& response);
 
+    // Hides (or shows again) the free-text answer to `question_id` of the response `uuid` in
+    // on-screen results: one row of hidden_answer written or deleted, one transaction. The
+    // response itself is never touched. An unknown uuid is `rejected` (foreign key).
+    WriteOutcome SetHidden(const std::string& uuid, const std::string& question_id, bool hidden,
+                           const std::string& now_utc);
+
     // Complete, non-test votes on `question_id` of `survey_id`, per option and burst flag.
     bool CountPollVotes(const std::string& survey_id, const std::string& question_id,
                         std::vector<VoteCount>& out, std::string& error);

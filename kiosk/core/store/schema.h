@@ -8,10 +8,20 @@
 //                      `seq` never skips the new file's rows.
 //       'created_at'   UTC ISO-8601
 //   response(seq INTEGER PRIMARY KEY, uuid TEXT UNIQUE, kiosk_id, survey_id, survey_version,
-//            language, origin, status, is_test, burst, started_at, submitted_at, duration_ms)
+//            language, origin, status, is_test, burst, started_at, submitted_at, duration_ms,
+//            paper_date)
 //       `seq` only grows (rows are never deleted or updated): readers deliver "seq > cursor".
+//       origin ∈ kiosk, assisted, paper, event, synthetic; paper_date "YYYY-MM-DD" only for
+//       paper (the date written on the questionnaire), NULL otherwise (version 2).
 //   answer(response_seq → response.seq, position, question_id, option_id, text, number,
 //          plan_id, x, y)  PRIMARY KEY (response_seq, position)
+//   hidden_answer(response_uuid → response.uuid, question_id, hidden_at)  (version 2)
+//       a free-text answer staff hid from on-screen results: the answer stays in `answer`,
+//       exports carry it with hidden = true. Unhiding deletes the row (the response is never
+//       touched). Written only by the store's writer thread (ResponseStore::SetHidden).
+//   Indexes: response_survey (survey_id, seq); answer_question (question_id, response_seq,
+//       option_id, number), covering for every count but pins and texts:
+//       lets the staff panel's aggregates read one question's answers only (version 2).
 //
 // PRAGMA application_id is kApplicationId (store/database_file.h), set by the writer on every
 // open: it marks the file as a responses database, which the kiosk alone may write or move
@@ -27,7 +37,7 @@ struct sqlite3;
 
 namespace kiosk {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Applies the settings every connection needs (docs/storage.md, "Connection settings and transactions"):
 // WAL, synchronous=FULL, busy_timeout, foreign_keys. `read_only` connections skip the

@@ -65,4 +65,13 @@ std::optional<long long> ParseUtcMillis(std::string_view text) {
     return ((days * 24 + hour) * 60 + minute) * 60'000LL + second * 1000LL + millis;
 }
 
+std::optional<long long> ParseIsoDate(std::string_view text) {
+    int year, month, day;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !ReadDigits(text, 0, 4, year) ||
+        !ReadDigits(text, 5, 2, month) || !ReadDigits(text, 8, 2, day) || month < 1 || month > 12 ||
+        day < 1 || day > DaysInMonth(year, month))
+        return std::nullopt;
+    return DaysFromCivil(year, (unsigned)month, (unsigned)day);
+}
+
 } // namespace kiosk

@@ -11,5 +11,8 @@ namespace kiosk {
 std::string FormatUtcMillis(long long unix_ms);
 // The inverse, for readers and tests; nothing unless the text has exactly that shape.
 std::optional<long long> ParseUtcMillis(std::string_view text);
+// "2026-11-18" → days since 1970-01-01; nothing unless a real calendar date of that shape
+// (a paper questionnaire's date, results filters).
+std::optional<long long> ParseIsoDate(std::string_view text);
 
 } // namespace kiosk
