@@ -43,8 +43,9 @@ using namespace kiosk;
 namespace {
 
 std::optional<Screen> ParseScreen(std::string_view name) {
-    for (Screen s : {Screen::Attract, Screen::Home, Screen::Plans, Screen::PlanViewer, Screen::Timeline,
-                     Screen::Agenda, Screen::Surveys, Screen::Survey, Screen::Thanks})
+    for (Screen s :
+         {Screen::Attract, Screen::Home, Screen::Plans, Screen::PlanViewer, Screen::Timeline, Screen::Agenda,
+          Screen::Surveys, Screen::Survey, Screen::Thanks, Screen::StaffPin, Screen::StaffPanel})
         if (name == ScreenName(s)) return s;
     return std::nullopt;
 }
