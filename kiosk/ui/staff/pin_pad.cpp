@@ -67,17 +67,21 @@ void DrawStaffPin(App& app) {
 
     // Title, the masked PIN, the state line.
     const float key = std::min(m.Px(150), (m.height - m.Px(560)) / 4.0f - m.gap);
-    const float key_w = key * 1.45f;
+    const float key_w = key * 1.7f;
     const float pad_w = 3 * key_w + 2 * m.gap;
     const float x0 = (m.width - pad_w) * 0.5f;
-    float y = m.Px(40);
+    const float box_h = m.Px(96);
+    // Centred vertically (a portrait screen has room to spare above and below).
+    const float total_h = app.fonts.title->FontSize * 1.2f + m.Px(24) + box_h + m.Px(16) +
+                          app.fonts.body_bold->FontSize * 1.3f + m.Px(20) + 4 * (key + m.gap) + m.Px(8) +
+                          m.target;
+    float y = std::max(m.Px(40), (m.height - total_h) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(0, y));
     CenteredText(app.Tr("staff.pin.title"), app.fonts.title, palette::kText, m.margin,
                  m.width - 2 * m.margin);
     y = ImGui::GetCursorScreenPos().y + m.Px(24);
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float box_h = m.Px(96);
     draw->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + pad_w, y + box_h), Rgb(palette::kSurface), m.radius);
     draw->AddRect(ImVec2(x0, y), ImVec2(x0 + pad_w, y + box_h), Rgb(palette::kBorder), m.radius, 0, m.Px(2));
     const float dot = m.Px(14);
@@ -112,10 +116,17 @@ void DrawStaffPin(App& app) {
 
     // The keys: 1–9, then erase, 0, OK. Refused while checking or waiting.
     const bool accept = !busy && !waiting;
+    // Refused keys look it: TouchButton draws its own colours, which BeginDisabled does not dim.
+    const ButtonStyle off{
+        .fill = palette::kSurfaceAlt, .text = palette::kTextMuted, .font = app.fonts.body_bold};
     ButtonStyle digit_style{.fill = palette::kPrimary, .font = app.fonts.huge};
+    if (!accept) digit_style = {.fill = off.fill, .text = off.text, .font = app.fonts.huge};
     ButtonStyle quiet{
-        .fill = palette::kSurface, .text = palette::kText, .outline = true, .font = app.fonts.title};
-    ButtonStyle ok_style{.fill = palette::kOpinion, .font = app.fonts.title};
+        .fill = palette::kSurface, .text = palette::kText, .outline = true, .font = app.fonts.body_bold};
+    if (!accept) quiet = off;
+    const bool can_submit = accept && staff.digits.size() >= kPinMinDigits;
+    ButtonStyle ok_style{.fill = palette::kOpinion, .font = app.fonts.body_bold};
+    if (!can_submit) ok_style = off;
     ImGui::BeginDisabled(!accept);
     for (int i = 0; i < 12; i++) {
         const ImVec2 pos(x0 + (float)(i % 3) * (key_w + m.gap), y + (float)(i / 3) * (key + m.gap));
@@ -126,7 +137,7 @@ void DrawStaffPin(App& app) {
                 staff.digits.pop_back(); // within capacity: no copy of the digits is left behind
             app.targets.Name("pin.erase");
         } else if (i == 11) {
-            ImGui::BeginDisabled(staff.digits.size() < kPinMinDigits);
+            ImGui::BeginDisabled(!can_submit);
             if (TouchButton(app, "##pin-ok", app.Tr("staff.pin.ok"), ImVec2(key_w, key), ok_style))
                 Submit(app);
             ImGui::EndDisabled();

@@ -106,9 +106,13 @@ void DrawStaffPanel(App& app) {
     staff.section = std::clamp(staff.section, 0, (int)sections.size() - 1);
     const float button_h = m.bar - m.Px(24);
     float x = m.Px(20);
-    ImGui::SetCursorScreenPos(ImVec2(x, m.Px(12)));
-    WrappedText(app.Tr("staff.panel.title"), app.fonts.title, palette::kTextOnDark, 0);
-    x += ImGui::GetItemRectSize().x + m.Px(40);
+    const std::string& panel_title = app.Tr("staff.panel.title");
+    ImFont* title_font = app.fonts.title;
+    const ImVec2 title_size = title_font->CalcTextSizeA(title_font->FontSize, FLT_MAX, 0, panel_title.data(),
+                                                        panel_title.data() + panel_title.size());
+    draw->AddText(title_font, title_font->FontSize, ImVec2(x, (m.bar - title_size.y) * 0.5f),
+                  Rgb(palette::kTextOnDark), panel_title.data(), panel_title.data() + panel_title.size());
+    x += title_size.x + m.Px(40);
     for (size_t i = 0; i < sections.size(); i++) {
         const bool open = (int)i == staff.section;
         ButtonStyle style{.fill = palette::kSurface, .text = palette::kText, .selected = open};
@@ -132,8 +136,21 @@ void DrawStaffPanel(App& app) {
     }
     app.targets.Name("staff.leave");
 
+    float top = m.bar;
+    if (staff.session.settings.test_mode) {
+        // The test-mode banner, as a strip under the bar rather than over the tabs.
+        const std::string& text = app.Tr("staff.test_banner");
+        ImFont* font = app.fonts.body_bold;
+        const float strip_h = font->FontSize + m.Px(16);
+        draw->AddRectFilled(ImVec2(0, top), ImVec2(m.width, top + strip_h), Rgb(palette::kDanger));
+        ImGui::SetCursorScreenPos(ImVec2(0, top + m.Px(8)));
+        CenteredText(text, font, palette::kTextOnDark, 0, m.width);
+        app.targets.Name("staff.test_banner", ImVec2(0, top), ImVec2(m.width, top + strip_h));
+        top += strip_h;
+    }
+
     app.ShowsPage((uint64_t)staff.section); // another tab: a new page for the touch guard
-    sections[staff.section].draw(app, ImVec2(m.margin, m.bar + m.gap),
+    sections[staff.section].draw(app, ImVec2(m.margin, top + m.gap),
                                  ImVec2(m.width - m.margin, m.height - m.margin));
 }
 

@@ -9,7 +9,9 @@
 namespace kiosk {
 
 void DrawTestModeBanner(App& app) {
-    if (!app.staff.session.settings.test_mode) return;
+    // The panel has its tabs where the banner would float: it draws the banner as a strip
+    // of its own layout (staff_panel.cpp).
+    if (!app.staff.session.settings.test_mode || app.nav.CurrentScreen() == Screen::StaffPanel) return;
     const Metrics& m = app.metrics;
     const std::string& text = app.Tr("staff.test_banner");
     ImFont* font = app.fonts.body_bold;
