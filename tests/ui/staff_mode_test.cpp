@@ -84,7 +84,7 @@ TEST_CASE("the corner press and the PIN open the staff panel, and leaving return
 
     HoldCorner(*k);
     REQUIRE(k->CurrentScreen() == Screen::StaffPin); // not Home: the press tapped nothing
-    CHECK_FALSE(k->Has("staff.test_banner"));
+    CHECK_FALSE(k->Has("test-banner"));
     k->Shot("staff-pin-empty");
     TypePin(*k, "7304");
     CHECK(k->GetApp().staff.digits == "7304");
@@ -97,12 +97,12 @@ TEST_CASE("the corner press and the PIN open the staff panel, and leaving return
     WaitForCheck(*k);
     REQUIRE(k->CurrentScreen() == Screen::StaffPanel);
     CHECK(k->GetApp().staff.session.Unlocked());
-    CHECK(k->Has("staff.test.on"));
-    CHECK(k->Has("staff.origin:assisted"));
-    CHECK(k->Has("staff.restart"));
+    CHECK(k->Has("panel.test:on"));
+    CHECK(k->Has("panel.origin:assisted"));
+    CHECK(k->Has("panel.restart"));
     k->Shot("staff-panel-controls");
 
-    k->Tap("staff.leave");
+    k->Tap("panel.leave");
     CHECK(k->CurrentScreen() == Screen::Attract);
     CHECK_FALSE(k->GetApp().staff.session.Unlocked());
 }
@@ -197,22 +197,22 @@ TEST_CASE("test mode and the origin set in the panel are recorded, and the banne
 
         OpenPanel(*k);
         k->Shot("staff-pin-panel-" + size);
-        k->Tap("staff.test.on");
-        k->Tap("staff.origin:assisted");
+        k->Tap("panel.test:on");
+        k->Tap("panel.origin:assisted");
         k->Shot("staff-panel-test-on-" + size);
-        k->Tap("staff.leave");
+        k->Tap("panel.leave");
         REQUIRE(k->CurrentScreen() == Screen::Attract);
-        CHECK(k->Has("staff.test_banner"));
+        CHECK(k->Has("test-banner"));
         k->Driver().Wait(61); // not a burst
         k->Tap("poll:futur-square:ombre");
         k->Settle();
-        CHECK(k->Has("staff.test_banner")); // on the poll's results too
+        CHECK(k->Has("test-banner")); // on the poll's results too
         k->GetApp().nav.EndVisit(k->GetApp().now);
         k->Driver().Frames(2);
         k->Driver().Tap(w / 2.0f, h / 3.0f);
         REQUIRE(k->CurrentScreen() == Screen::Home);
         k->Driver().Frames(2);
-        CHECK(k->Has("staff.test_banner"));
+        CHECK(k->Has("test-banner"));
         Image home = k->Driver().Capture();
         CHECK(test::FindColour(home, palette::kDanger, test::Box{0, 0, w - 1, h / 12}));
         k->Shot("staff-test-banner-home-" + size);
@@ -272,10 +272,10 @@ TEST_CASE("the PIN pad and the panel pass the touch-target audit at every size a
             k->Tap("pin.ok");
             WaitForCheck(*k);
             REQUIRE(k->CurrentScreen() == Screen::StaffPanel);
-            k->Tap("staff.test.on");
+            k->Tap("panel.test:on");
             AuditTargets(*k, w, h);
-            k->Tap("staff.test.off");
-            k->Tap("staff.leave");
+            k->Tap("panel.test:off");
+            k->Tap("panel.leave");
             REQUIRE(k->CurrentScreen() == Screen::Attract);
         }
     }

@@ -69,7 +69,7 @@ void Heading(App& app, std::string_view title, std::string_view note, float x, f
 
 std::span<const StaffSection> StaffSections() {
     static constexpr StaffSection kSections[] = {
-        {"staff.section.controls", "staff.tab.controls", DrawStaffControls},
+        {"staff.section.controls", "panel.tab:controls", DrawStaffControls},
     };
     return kSections;
 }
@@ -134,7 +134,7 @@ void DrawStaffPanel(App& app) {
         LeaveStaffMode(app);
         return;
     }
-    app.targets.Name("staff.leave");
+    app.targets.Name("panel.leave");
 
     float top = m.bar;
     if (staff.session.settings.test_mode) {
@@ -145,7 +145,7 @@ void DrawStaffPanel(App& app) {
         draw->AddRectFilled(ImVec2(0, top), ImVec2(m.width, top + strip_h), Rgb(palette::kDanger));
         ImGui::SetCursorScreenPos(ImVec2(0, top + m.Px(8)));
         CenteredText(text, font, palette::kTextOnDark, 0, m.width);
-        app.targets.Name("staff.test_banner", ImVec2(0, top), ImVec2(m.width, top + strip_h));
+        app.targets.Name("test-banner", ImVec2(0, top), ImVec2(m.width, top + strip_h));
         top += strip_h;
     }
 
@@ -162,7 +162,7 @@ void DrawStaffControls(App& app, ImVec2 min, ImVec2 max) {
     // Test mode.
     Heading(app, app.Tr("staff.test_mode.title"), app.Tr("staff.test_mode.note"), min.x, width);
     const int test = ChoiceRow(app, "test", {app.Tr("staff.test_mode.off"), app.Tr("staff.test_mode.on")},
-                               {"staff.test.off", "staff.test.on"}, settings.test_mode ? 1 : 0, min.x, width);
+                               {"panel.test:off", "panel.test:on"}, settings.test_mode ? 1 : 0, min.x, width);
     if (test >= 0 && settings.test_mode != (test == 1)) {
         settings.test_mode = test == 1;
         LogInfo("staff: test mode {}", settings.test_mode ? "on" : "off");
@@ -175,7 +175,7 @@ void DrawStaffControls(App& app, ImVec2 min, ImVec2 max) {
     for (const StaffOriginChoice& choice : StaffOriginChoices()) {
         if (choice.origin == settings.origin) selected = (int)labels.size();
         labels.push_back(app.Tr(choice.label_key));
-        targets.push_back(std::string("staff.origin:") + ToString(choice.origin));
+        targets.push_back(std::string("panel.origin:") + ToString(choice.origin));
     }
     if (int tapped = ChoiceRow(app, "origin", labels, targets, selected, min.x, width); tapped >= 0) {
         settings.origin = StaffOriginChoices()[tapped].origin;
@@ -186,13 +186,13 @@ void DrawStaffControls(App& app, ImVec2 min, ImVec2 max) {
     // last) or one of the polls active today.
     Heading(app, app.Tr("staff.poll.title"), app.Tr("staff.poll.note"), min.x, width);
     labels = {app.Tr("staff.poll.automatic")};
-    targets = {"staff.poll:"};
+    targets = {"panel.poll:"};
     selected = 0;
     const std::vector<const Survey*> polls = ActiveSurveys(app, SurveyMode::Poll);
     for (const Survey* poll : polls) {
         if (poll->id == settings.attract_poll) selected = (int)labels.size();
         labels.push_back(app.Text(poll->title));
-        targets.push_back("staff.poll:" + poll->id);
+        targets.push_back("panel.poll:" + poll->id);
     }
     if (int tapped = ChoiceRow(app, "poll", labels, targets, selected, min.x, width); tapped >= 0) {
         settings.attract_poll = tapped == 0 ? "" : polls[tapped - 1]->id;
@@ -211,7 +211,7 @@ void DrawStaffControls(App& app, ImVec2 min, ImVec2 max) {
         LogInfo("staff: restart requested");
         app.quit_requested = true;
     }
-    app.targets.Name("staff.restart");
+    app.targets.Name("panel.restart");
 }
 
 } // namespace kiosk

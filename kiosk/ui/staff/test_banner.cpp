@@ -27,7 +27,7 @@ void DrawTestModeBanner(App& app) {
     draw->AddRect(min, max, Rgb(palette::kTextOnDark), m.radius, ImDrawFlags_RoundCornersBottom, m.Px(2));
     draw->AddText(font, font->FontSize, ImVec2(min.x + pad * 2, pad * 0.5f), Rgb(palette::kTextOnDark),
                   text.data(), text.data() + text.size());
-    app.targets.Name("staff.test_banner", min, max);
+    app.targets.Name("test-banner", min, max);
 }
 
 } // namespace kiosk
