@@ -14,19 +14,22 @@ void DrawTestModeBanner(App& app) {
     if (!app.staff.session.settings.test_mode || app.nav.CurrentScreen() == Screen::StaffPanel) return;
     const Metrics& m = app.metrics;
     const std::string& text = app.Tr("staff.test_banner");
-    ImFont* font = app.fonts.body_bold;
+    ImFont* font = app.fonts.small;
     const ImVec2 size =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
-    // Centred at the top edge, over everything, clear of the corners (the hidden press,
-    // the staff alert) and thin enough to leave the top bar's buttons visible.
-    const float pad = m.Px(14);
-    const ImVec2 min((m.width - size.x) * 0.5f - pad * 2, 0);
-    const ImVec2 max((m.width + size.x) * 0.5f + pad * 2, size.y + pad);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
+    // A red frame round the whole screen — seen from anywhere, and over nothing: controls
+    // keep Metrics::margin from the edges — and the words in a small tab at the top centre,
+    // thin enough to leave a section's title in its bar readable.
+    const float frame = m.Px(6);
+    draw->AddRect(ImVec2(frame * 0.5f, frame * 0.5f), ImVec2(m.width - frame * 0.5f, m.height - frame * 0.5f),
+                  Rgb(palette::kDanger), 0, 0, frame);
+    const float pad_x = m.Px(20), pad_y = m.Px(3);
+    const ImVec2 min((m.width - size.x) * 0.5f - pad_x, 0);
+    const ImVec2 max((m.width + size.x) * 0.5f + pad_x, size.y + 2 * pad_y);
     draw->AddRectFilled(min, max, Rgb(palette::kDanger), m.radius, ImDrawFlags_RoundCornersBottom);
-    draw->AddRect(min, max, Rgb(palette::kTextOnDark), m.radius, ImDrawFlags_RoundCornersBottom, m.Px(2));
-    draw->AddText(font, font->FontSize, ImVec2(min.x + pad * 2, pad * 0.5f), Rgb(palette::kTextOnDark),
-                  text.data(), text.data() + text.size());
+    draw->AddText(font, font->FontSize, ImVec2(min.x + pad_x, pad_y), Rgb(palette::kTextOnDark), text.data(),
+                  text.data() + text.size());
     app.targets.Name("test-banner", min, max);
 }
 
