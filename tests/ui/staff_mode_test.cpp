@@ -280,3 +280,35 @@ TEST_CASE("the PIN pad and the panel pass the touch-target audit at every size a
         }
     }
 }
+
+TEST_CASE(
+    "the poll offered on the attract screen is the one chosen in the panel, and restart quits the loop") {
+    const std::string name = "staff-poll";
+    std::filesystem::remove_all(test::ScratchDir(name));
+    // Both demo polls active, the inauguration one started last: the automatic choice.
+    SurveyKiosk k(name, [](KioskData& data) {
+        data.config.staff.pin_hash = StaffPinHash();
+        for (Survey& survey : data.surveys)
+            if (survey.id == "inauguration-square") survey.active_from = CivilDate{2026, 11, 1};
+    });
+    CHECK(k.Has("poll:inauguration-square:jeux"));
+    CHECK_FALSE(k.Has("poll:futur-square:jeux"));
+
+    OpenPanel(k);
+    k.Tap("panel.poll:futur-square");
+    CHECK(k.GetApp().staff.session.settings.attract_poll == "futur-square");
+    k.Tap("panel.leave");
+    REQUIRE(k.CurrentScreen() == Screen::Attract);
+    CHECK(k.Has("poll:futur-square:jeux"));
+    CHECK_FALSE(k.Has("poll:inauguration-square:jeux"));
+
+    OpenPanel(k);
+    k.Tap("panel.poll:");
+    k.Tap("panel.leave");
+    CHECK(k.Has("poll:inauguration-square:jeux"));
+
+    OpenPanel(k);
+    CHECK_FALSE(k.GetApp().quit_requested);
+    k.Tap("panel.restart");
+    CHECK(k.GetApp().quit_requested); // Shell::Run ends its loop after this frame
+}
