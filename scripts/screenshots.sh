@@ -105,4 +105,31 @@ for size in 1920x1080 1280x800; do
     --script "tap 50% 50%; go survey futur-square; tap-target poll:futur-square:eau; frames 30; shot survey-recording-fault.png" \
     2>/dev/null
 done
+# Staff mode (README "Staff mode"): a copy of the demo configuration beside it (its paths are
+# relative to it) given the PIN 730418 the way staff set theirs; also in portrait.
+staff_config=config/.screenshots-staff.toml
+trap 'rm -rf "$tmp" "$staff_config"' EXIT
+cp config/kiosk.toml "$staff_config"
+printf '730418\n730418\n' | "$build_dir/bin/kiosk" --set-pin --config "$staff_config" >/dev/null
+corner="press 2% 2% 3.5"
+wrong="tap-target pin:1; tap-target pin:1; tap-target pin:1; tap-target pin:2; tap-target pin:2; tap-target pin:2"
+unlock="$corner; tap-target pin:7; tap-target pin:3; tap-target pin:0; tap-target pin:4; tap-target pin:1"
+unlock="$unlock; tap-target pin:8; tap-target pin.ok; settle"
+staff_shots=(
+  "staff-pin|$corner"
+  "staff-pin-typed|$corner; tap-target pin:7; tap-target pin:3; tap-target pin:0"
+  "staff-pin-backoff|$corner; $wrong; tap-target pin.ok; settle; wait 1.1; $wrong; tap-target pin.ok; settle"
+  "staff-panel|$unlock"
+  "staff-panel-test-mode|$unlock; tap-target panel.test:on; tap-target panel.origin:event"
+  "staff-test-banner-home|$unlock; tap-target panel.test:on; tap-target panel.leave; tap 50% 50%"
+)
+for size in 1920x1080 1280x800 1080x1920; do
+  for entry in "${staff_shots[@]}"; do
+    name=${entry%%|*}
+    [[ "$only" == "  " || "$only" == *" $name "* ]] || continue
+    rm -f "$tmp"/responses.db* # the wrong-PIN back-off file too
+    "$build_dir/bin/kiosk-capture" --config "$staff_config" --db "$tmp/responses.db" --size "$size" \
+      --out "$out/$size" --script "${entry#*|}; shot $name.png" 2>/dev/null
+  done
+done
 echo "screenshots: $(find "$out" -name '*.png' | wc -l) files in $out/"

@@ -16,21 +16,21 @@ bool PointerInput::Handle(const SDL_Event& event, double now) {
         // Finger ids are unique per touch device; fold the device in for multi-panel set-ups.
         int64_t id = (int64_t)f.fingerId ^ ((int64_t)f.touchId << 32);
         if (id == kMousePointerId) id = 0x7fffffff;
-        recognizer_.OnPointer({action, id, Vec2(f.x * (float)width_, f.y * (float)height_), now});
+        Emit({action, id, Vec2(f.x * (float)width_, f.y * (float)height_), now});
         return true;
     }
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return true;
         mouse_pos_ = Vec2((float)event.button.x, (float)event.button.y);
-        recognizer_.OnPointer({event.type == SDL_MOUSEBUTTONDOWN ? PointerAction::Down : PointerAction::Up,
-                               kMousePointerId, mouse_pos_, now});
+        Emit({event.type == SDL_MOUSEBUTTONDOWN ? PointerAction::Down : PointerAction::Up, kMousePointerId,
+              mouse_pos_, now});
         return true;
     case SDL_MOUSEMOTION:
         if (event.motion.which == SDL_TOUCH_MOUSEID) return true;
         mouse_pos_ = Vec2((float)event.motion.x, (float)event.motion.y);
         if (event.motion.state & SDL_BUTTON_LMASK)
-            recognizer_.OnPointer({PointerAction::Move, kMousePointerId, mouse_pos_, now});
+            Emit({PointerAction::Move, kMousePointerId, mouse_pos_, now});
         else
             recognizer_.OnHover(mouse_pos_, now);
         return true;

@@ -6,6 +6,8 @@
 // motion is collected separately for zooming and scrolling.
 #pragma once
 
+#include <functional>
+
 #include "base/vec2.h"
 #include "input/gesture_recognizer.h"
 
@@ -34,8 +36,18 @@ public:
     }
     Vec2 MousePos() const { return mouse_pos_; }
 
+    // Also sees every pointer event the recogniser gets (the staff corner press, which
+    // needs the raw touches: staff/corner_press.h).
+    void SetObserver(std::function<void(const PointerEvent&)> observer) { observer_ = std::move(observer); }
+
 private:
+    void Emit(const PointerEvent& event) {
+        recognizer_.OnPointer(event);
+        if (observer_) observer_(event);
+    }
+
     GestureRecognizer& recognizer_;
+    std::function<void(const PointerEvent&)> observer_;
     int width_ = 1, height_ = 1;
     Vec2 wheel_;
     Vec2 mouse_pos_;

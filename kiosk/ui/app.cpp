@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "staff/staff_state.h"
 #include "survey/survey_session.h"
 #include "visit_state.h"
 
@@ -7,7 +8,8 @@ namespace kiosk {
 
 App::App(const KioskData& data_, const Clock& clock_)
     : data(data_), clock(clock_), nav(data_.config.idle, data_.config.DefaultLanguage()),
-      visit_(std::make_unique<VisitState>()), visit(*visit_) {
+      visit_(std::make_unique<VisitState>()), visit(*visit_),
+      staff_(std::make_unique<StaffState>(data_, clock_)), staff(*staff_) {
     nav.SetWakeSeconds(data_.config.opening_hours.wake_seconds);
 }
 

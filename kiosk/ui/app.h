@@ -31,6 +31,7 @@
 namespace kiosk {
 
 struct VisitState; // visit_state.h: each screen's per-visit state, with the screens
+struct StaffState; // staff/staff_state.h: staff mode, kept across visits
 
 struct App : DrawContext {
     App(const KioskData& data_, const Clock& clock_);
@@ -48,6 +49,17 @@ public:
     // What this visitor left on the screens (visit_state.h). Screens include visit_state.h
     // to reach their part; this header stays free of every screen's types.
     VisitState& visit;
+
+private:
+    std::unique_ptr<StaffState> staff_;
+
+public:
+    // Staff mode: the corner press, the session and its settings, the PIN pad
+    // (staff/staff_state.h). Outlives visits.
+    StaffState& staff;
+    // Set by the staff panel's "restart": the loop ends and the kiosk exits 0, which its
+    // systemd unit (Restart=always) turns into a restart (README "Staff mode").
+    bool quit_requested = false;
 
     // Records answers off the UI thread (owned by main, outlives the App). Screens Submit()
     // and poll State()/Status()/Tally() each frame; null where nothing is recorded.

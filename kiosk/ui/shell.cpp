@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "palette.h"
 #include "screens/screens.h"
+#include "staff/staff_state.h"
 
 namespace kiosk {
 
@@ -59,6 +60,11 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
     app_->max_texture_size = window_.MaxTextureSize();
     app_->images.SetMaxTextureSize(window_.MaxTextureSize());
     shown_view_ = ViewKey(); // the first screen is no change
+    // The hidden corner press reads the raw touches (staff/corner_press.h); with no
+    // pin_hash there is no staff mode and nothing watches the corner.
+    if (app_->staff.Enabled())
+        pointer_input_.SetObserver(
+            [this](const PointerEvent& event) { app_->staff.corner.OnPointer(event); });
 }
 
 Shell::~Shell() {
@@ -73,6 +79,8 @@ bool Shell::SetUpScreen(std::string& error) {
     app.metrics = ComputeMetrics((float)width, (float)height, data_.config.display.scale);
     ApplyTheme(ImGui::GetStyle(), app.metrics);
     recognizer_.SetConfig(GestureConfig{}.Scaled(app.metrics.scale));
+    app.staff.corner.SetScreen((float)width, (float)height, data_.config.staff.corner,
+                               GestureConfig{}.Scaled(app.metrics.scale).tap_slop);
     pointer_input_.SetWindowSize(width, height);
     int drawable_w = 0, drawable_h = 0;
     window_.DrawableSize(drawable_w, drawable_h);
@@ -156,6 +164,7 @@ void Shell::RenderFrame() {
     const bool had_input = app.gestures.had_input || app.wheel != Vec2{};
     if (had_input) {
         app.nav.OnInput(app.now); // also dismisses the countdown and wakes a sleeping screen
+        app.staff.session.OnTouch(app.now);
         settle_frames_ = 2;
     }
     if (VisitEnd end = app.nav.Tick(app.now); end != VisitEnd::None) {
@@ -242,7 +251,8 @@ void Shell::ViewChanged(double now) {
 
 double Shell::NextDeadline(double now) const {
     double deadline =
-        std::min({app_->nav.NextDeadline(now), recognizer_.NextDeadline(now), app_->next_frame_at});
+        std::min({app_->nav.NextDeadline(now), recognizer_.NextDeadline(now), app_->next_frame_at,
+                  app_->staff.corner.NextDeadline(now), app_->staff.session.NextDeadline()});
     if (settle_frames_ > 0 || screen_changed_) deadline = now;
     if (!data_.config.opening_hours.always_open) deadline = std::min(deadline, hours_deadline_);
     return deadline;
@@ -290,6 +300,7 @@ int Shell::Run() {
         if (!got_event && clock_.Now() < deadline) continue; // a capped wait ended early with nothing due
         RenderFrame();
         Present();
+        if (app_->quit_requested) quit_ = true; // the staff panel's restart (README "Staff mode")
     }
     LogInfo("quitting after {} frames", frames_rendered_);
     return 0;

@@ -6,7 +6,8 @@
 // ACTIONS, separated by ';':
 //   tap X Y | drag X1 Y1 X2 Y2 [SECONDS] | pinch CX CY FROM TO | wheel X Y DY
 //   wait SECONDS | frames N | go SCREEN [PARAM] | lang CODE | shot NAME.png | end-visit
-//   settle   (frames until answers are recorded and images decoded: before tapping a plan)
+//   settle   (frames until answers are recorded, images decoded and a staff PIN checked)
+//   press X Y SECONDS (one finger held still, then lifted: the staff corner press)
 //   tap-target NAME | hold-target NAME | release   (controls by name, see ui/ui_targets.h:
 //            "survey.next", "option:yes", "key:é"…; hold = a long press kept down until release)
 //   point N (taps the numbered point N of the plan open in the viewer)
@@ -14,7 +15,8 @@
 // plans are in the shot rather than their placeholders.
 // Coordinates are pixels of the --size screen, or percentages of its width (x) and height
 // (y) when written "50%", so one script serves every size. `go` opens a screen directly (attract, home,
-// plans, plan-viewer, timeline, agenda, surveys, survey, thanks).
+// plans, plan-viewer, timeline, agenda, surveys, survey, thanks; the staff screens open only
+// through the corner press and the PIN, as on the kiosk).
 //
 // --frame-cost N renders N frames of every top-level screen and prints the CPU time per
 // frame (a benchmark figure; see tests/bench/).
@@ -24,7 +26,9 @@
 //
 // Exit codes: 0 done; 1 invalid configuration; 2 bad command line (an unknown or missing
 // option, a bad --size, a malformed action in --script); 3 no usable screen.
+#include <chrono>
 #include <sstream>
+#include <thread>
 #include <time.h>
 
 #include <CLI/CLI.hpp>
@@ -36,6 +40,7 @@
 #include "common/config_path.h"
 #include "kiosk_data.h"
 #include "shell_driver.h"
+#include "staff/staff_state.h"
 #include "visit_state.h"
 
 using namespace kiosk;
@@ -43,8 +48,9 @@ using namespace kiosk;
 namespace {
 
 std::optional<Screen> ParseScreen(std::string_view name) {
-    for (Screen s : {Screen::Attract, Screen::Home, Screen::Plans, Screen::PlanViewer, Screen::Timeline,
-                     Screen::Agenda, Screen::Surveys, Screen::Survey, Screen::Thanks})
+    for (Screen s :
+         {Screen::Attract, Screen::Home, Screen::Plans, Screen::PlanViewer, Screen::Timeline, Screen::Agenda,
+          Screen::Surveys, Screen::Survey, Screen::Thanks, Screen::StaffPin, Screen::StaffPanel})
         if (name == ScreenName(s)) return s;
     return std::nullopt;
 }
@@ -105,6 +111,13 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
                 driver.Wait(1.0); // past the long-press time
                 held = c;
             }
+        } else if (verb == "press" && words.size() == 4) {
+            // A finger held still (the staff corner press: staff/corner_press.h), then lifted.
+            driver.WaitUntilTouchActs(x(1), y(2));
+            driver.FingerDown(1, x(1), y(2));
+            driver.Wait(number(3));
+            driver.FingerUp(1, x(1), y(2));
+            driver.Frames(3);
         } else if (verb == "release" && words.size() == 1 && held) {
             driver.FingerUp(1, held->x, held->y);
             driver.Frames(6);
@@ -113,6 +126,8 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
             // Recording and decoding run on other threads: render until they are done and shown.
             for (int i = 0; i < 200 && app.store && !app.store->WaitIdle(0.01); i++)
                 driver.Frames(1);
+            for (int i = 0; i < 500 && app.staff.checker && app.staff.checker->Busy(); i++) // a PIN check
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
             driver.WaitForImages();
             driver.Frames(3);
         } else if (verb == "end-visit") {

@@ -18,6 +18,8 @@ const char* ScreenName(Screen screen) {
     case Screen::Surveys: return "surveys";
     case Screen::Survey: return "survey";
     case Screen::Thanks: return "thanks";
+    case Screen::StaffPin: return "staff-pin";
+    case Screen::StaffPanel: return "staff-panel";
     }
     return "?";
 }

@@ -30,6 +30,10 @@ enum class Screen {
     Surveys, // list of surveys
     Survey,  // param: survey id
     Thanks,  // param: survey id whose answer was recorded
+    // Staff mode (README "Staff mode"), opened by the hidden corner press: never reached
+    // from a public screen's controls. Back returns to the screen it was opened from.
+    StaffPin,   // the PIN pad
+    StaffPanel, // the panel, once the PIN was right
 };
 
 const char* ScreenName(Screen screen);

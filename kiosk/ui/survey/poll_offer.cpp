@@ -1,6 +1,7 @@
 #include "poll_offer.h"
 
 #include "palette.h"
+#include "staff/staff_state.h"
 #include "survey_session.h"
 #include "widgets.h"
 
@@ -8,7 +9,12 @@ namespace kiosk {
 
 const Survey* OfferedPoll(const App& app) {
     const Survey* offered = nullptr;
-    for (const Survey* poll : ActiveSurveys(app, SurveyMode::Poll)) {
+    const std::vector<const Survey*> active = ActiveSurveys(app, SurveyMode::Poll);
+    // The poll staff chose in the panel, while it is active.
+    const std::string& chosen = app.staff.session.settings.attract_poll;
+    for (const Survey* poll : active)
+        if (!chosen.empty() && poll->id == chosen) return poll;
+    for (const Survey* poll : active) {
         const CivilDate from = poll->active_from.value_or(CivilDate{});
         if (!offered || offered->active_from.value_or(CivilDate{}) < from) offered = poll;
     }

@@ -8,9 +8,9 @@
 
 namespace kiosk {
 
-// The poll to offer now: among the polls active today, the one that started last (a
-// one-day inauguration poll takes over from a season-long one), the first file on a tie.
-// Nothing when no poll is active.
+// The poll to offer now: the one staff chose in the panel while it is active; else among the polls active
+// today, the one that started last (a one-day inauguration poll takes over from a season-long one), the first
+// file on a tie. Nothing when no poll is active.
 const Survey* OfferedPoll(const App& app);
 
 // The band's height: the question beside answers at least Metrics::target tall.

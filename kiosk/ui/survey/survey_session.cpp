@@ -2,6 +2,7 @@
 
 #include "base/log.h"
 #include "config/opening_hours.h"
+#include "staff/staff_state.h"
 #include "visit_state.h"
 
 namespace kiosk {
@@ -9,7 +10,12 @@ namespace kiosk {
 namespace {
 
 ResponseContext ContextFor(const App& app) {
-    return {.kiosk_id = app.data.config.kiosk_id, .language = app.nav.Language()};
+    // Test mode and the origin are what staff set in the panel (staff/staff_panel.cpp).
+    const StaffSettings& staff = app.staff.session.settings;
+    return {.kiosk_id = app.data.config.kiosk_id,
+            .language = app.nav.Language(),
+            .origin = staff.origin,
+            .is_test = staff.test_mode};
 }
 
 // Hands `response` to the store and shows the Sending stage.

@@ -1,0 +1,39 @@
+// StaffState: staff mode as the screens see it (README "Staff mode") — the hidden corner
+// press, the session (locked or not, and the settings staff chose), the PIN checker and
+// what the PIN pad holds. Owned by the App for the kiosk's whole run: unlike VisitState it
+// survives the end of a visit (test mode and the origin stay until staff change them).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "staff/corner_press.h"
+#include "staff/pin_checker.h"
+#include "staff/staff_session.h"
+
+namespace kiosk {
+
+struct KioskData;
+
+struct StaffState {
+    StaffState(const KioskData& data, const Clock& clock);
+    ~StaffState();
+
+    bool Enabled() const { return checker != nullptr; } // a pin_hash is configured
+
+    StaffCornerPress corner;
+    StaffSession session;
+    std::unique_ptr<PinChecker> checker; // null: no pin_hash, no staff mode
+
+    // The PIN pad. `digits` is a secret: wiped (WipeSecret) when checked, erased, cancelled
+    // or the pad is left by any way; never logged.
+    std::string digits;
+    double wait_until = 0;      // no digit may be typed before (the back-off), monotonic
+    bool wrong = false;         // the last PIN tried was wrong
+    bool pad_was_shown = false; // the pad was on screen last frame (to read the back-off once on opening)
+
+    // The panel's open section (StaffSections()).
+    int section = 0;
+};
+
+} // namespace kiosk
