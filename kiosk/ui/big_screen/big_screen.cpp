@@ -309,6 +309,10 @@ float BigScreen::BarLength(size_t option) const {
     return option < bar_lengths_.size() ? bar_lengths_[option] : 0.0f;
 }
 
+bool BigScreen::ImagesBusy() const {
+    return open_ && view_->images->Busy();
+}
+
 int64_t BigScreen::Count(size_t option) const {
     return option < counts_.size() ? counts_[option] : 0;
 }
@@ -358,22 +362,47 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
     const bool faces = question->type == QuestionType::Smiley || question->type == QuestionType::YesNo;
     const bool pictures = faces || std::any_of(question->options.begin(), question->options.end(),
                                                [](const Option& o) { return !o.picture.empty(); });
-    const int banners = (example ? 1 : 0) + (test_mode ? 1 : 0);
     ImFont* bold = view.fonts.huge;
     ImFont* text_font = view.fonts.body_bold;
     const float w = (float)width, h = (float)height;
+    const float t = BigScreenTextFont(h);
+    const float margin = std::min(w, h) * 0.04f;
+    // Banners wrap on a narrow screen rather than shrink below the text size.
+    std::vector<std::pair<std::string, bool>> banner_texts; // text, test mode
+    if (test_mode) banner_texts.emplace_back(tr("big_screen.test_mode"), true);
+    if (example) banner_texts.emplace_back(tr("content.example"), false);
+    const float banner_wrap = w - 2 * margin;
+    auto banner_lines = [&](const std::string& s) {
+        return std::max(1,
+                        (int)std::lround(text_font->CalcTextSizeA(t, FLT_MAX, banner_wrap, s.c_str()).y / t));
+    };
+    int banner_total = 0;
+    for (const auto& b : banner_texts)
+        banner_total += banner_lines(b.first);
     // Two lines of question at most: a longer one is set smaller, never below the text size.
     float question_size = BigScreenQuestionFont(h);
-    const float margin = std::min(w, h) * 0.04f;
     auto lines = [&](float size) {
         const float text_h = bold->CalcTextSizeA(size, FLT_MAX, w - 2 * margin, question_text.c_str()).y;
         return (int)std::lround(text_h / size);
     };
     while (lines(question_size) > 2 && question_size > BigScreenTextFont(h))
         question_size = std::max(BigScreenTextFont(h), question_size * 0.92f);
-    layout_ =
-        ComputeBigScreenLayout(w, h, (int)question->options.size(), pictures, banners, lines(question_size));
-    layout_.question_font = question_size;
+    auto figures_text = [&](int64_t count) {
+        const int percent = total_ > 0 ? (int)std::lround(100.0 * (double)count / (double)total_) : 0;
+        return app_.data.catalogs.Format(lang, "big_screen.figures", fmt::arg("count", count),
+                                         fmt::arg("percent", percent));
+    };
+    // The widest figures there can be now: the bars all end at the same place.
+    const std::string widest = figures_text(std::max<int64_t>(total_, 0));
+    const float figures_width = text_font->CalcTextSizeA(t, FLT_MAX, 0, (widest + "0").c_str()).x;
+    // Short of room (portrait, banners, many options): the question gives way first, down to
+    // the text size.
+    for (;;) {
+        layout_ = ComputeBigScreenLayout(w, h, (int)question->options.size(), pictures, banner_total,
+                                         lines(question_size), figures_width, question_size);
+        if (BigScreenRowsFit(layout_) || question_size <= t) break;
+        question_size = std::max(t, question_size * 0.92f);
+    }
 
     io.DisplaySize = ImVec2(w, h);
     io.DisplayFramebufferScale = ImVec2((float)drawable_width / w, (float)drawable_height / h);
@@ -389,20 +418,20 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs |
                      ImGuiWindowFlags_NoSavedSettings);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float t = layout_.text_font;
-
-    // Banners across the top: the content is an example; test mode (votes not counted).
+    // Banners across the top: test mode (votes not counted); the content is an example.
     float banner_y = layout_.margin * 0.5f;
-    auto banner = [&](const std::string& label, uint32_t fill, uint32_t ink) {
-        const ImVec2 size = text_font->CalcTextSizeA(t, FLT_MAX, 0, label.c_str());
+    for (const auto& [label, test] : banner_texts) {
+        const ImVec2 size = text_font->CalcTextSizeA(t, FLT_MAX, banner_wrap, label.c_str());
         const float x = (w - size.x) * 0.5f;
-        draw->AddRectFilled(ImVec2(x - t * 0.5f, banner_y),
-                            ImVec2(x + size.x + t * 0.5f, banner_y + t * 1.25f), Rgb(fill), t * 0.2f);
-        draw->AddText(text_font, t, ImVec2(x, banner_y + t * 0.12f), Rgb(ink), label.c_str());
-        banner_y += layout_.banner_height;
-    };
-    if (test_mode) banner(tr("big_screen.test_mode"), palette::kDanger, palette::kTextOnDark);
-    if (example) banner(tr("content.example"), palette::kExampleFill, palette::kWarning);
+        const float box_h = layout_.banner_line * (float)banner_lines(label);
+        const float pad = std::min(t * 0.5f, margin);
+        draw->AddRectFilled(ImVec2(x - pad, banner_y), ImVec2(x + size.x + pad, banner_y + box_h),
+                            Rgb(test ? palette::kDanger : palette::kExampleFill), t * 0.2f);
+        draw->AddText(text_font, t, ImVec2(x, banner_y + (box_h - size.y) * 0.5f),
+                      Rgb(test ? palette::kTextOnDark : palette::kWarning), label.c_str(), nullptr,
+                      banner_wrap);
+        banner_y += box_h;
+    }
 
     draw->AddText(bold, question_size, layout_.question_pos, Rgb(palette::kText), question_text.c_str(),
                   nullptr, layout_.question_width);
@@ -441,7 +470,9 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
         const ImVec2 fig_size = text_font->CalcTextSizeA(t, FLT_MAX, 0, figures.c_str());
         draw->AddText(text_font, t, ImVec2(row.figures_right.x - fig_size.x, row.figures_right.y),
                       Rgb(palette::kText), figures.c_str());
-        const float label_room = row.figures_right.x - fig_size.x - t * 0.6f - row.label_pos.x;
+        const float label_room = layout_.figures_on_bar
+                                     ? row.label_width
+                                     : row.figures_right.x - fig_size.x - t * 0.6f - row.label_pos.x;
         const std::string label = Fit(text_font, t, OptionCaption(app_, *question, i), label_room);
         draw->AddText(text_font, t, row.label_pos, Rgb(palette::kText), label.c_str());
 
@@ -461,7 +492,7 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
                                                                              fmt::arg("count", participants));
     draw->AddText(text_font, t, layout_.participants_pos, Rgb(palette::kTextMuted), people.c_str());
     ImGui::End();
-    if (view.images->EndFrame()) dirty_ = true; // uploads still owed
+    dirty_ = view.images->EndFrame(); // uploads still owed
     ImGui::Render();
 
     glViewport(0, 0, drawable_width, drawable_height);
@@ -469,7 +500,6 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    dirty_ = view.images->Busy();
     frames_++;
     last_frame_seconds_ = SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency() - started;
 }

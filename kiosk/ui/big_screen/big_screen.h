@@ -87,6 +87,8 @@ public:
     int64_t Participants() const { return total_; }
     size_t Options() const { return counts_.size(); }
     uint64_t FramesDrawn() const { return frames_; }
+    // Pictures still decoding or uploading (screenshots wait for them).
+    bool ImagesBusy() const;
     double LastFrameSeconds() const { return last_frame_seconds_; }
     // The second display's last frame (tests; call after PumpSecondDisplay).
     Image CaptureSecondDisplay();
