@@ -1,10 +1,11 @@
 // SecondDisplay: a full-screen window on another display than the kiosk's (the
-// inauguration's big screen or projector), with its own OpenGL context sharing the
-// kiosk's objects (textures), so the touchscreen stays usable while it shows.
+// inauguration's big screen or projector), with its own OpenGL context, so the
+// touchscreen stays usable while it shows.
 //
 // SDL numbers displays from 0; the kiosk's window is on display 0 (window.cpp). A second
-// display is any display index ≥ 1 that SDL reports (SDL_GetNumVideoDisplays), e.g. a
-// second RandR monitor on X11 (SDL 2.26 lists RandR 1.5 monitors as displays).
+// display is any display index ≥ 1 that SDL reports (SDL_GetNumVideoDisplays): on X11 a
+// second RandR output or a second X screen. (SDL 2.26 does not list RandR 1.5 "monitors",
+// so one screen split by `xrandr --setmonitor` stays one display.)
 #pragma once
 
 #include <memory>

@@ -28,18 +28,18 @@
 // option, a bad --size, a malformed action in --script); 3 no usable screen.
 #include <algorithm>
 #include <sstream>
-#include <unistd.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <SDL2/SDL_opengl.h>
 
 #include "base/log.h"
 #include "base/path_probe.h"
+#include "big_screen/big_screen.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "kiosk_data.h"
-#include "big_screen/big_screen.h"
 #include "shell_driver.h"
 #include "visit_state.h"
 
