@@ -255,8 +255,9 @@ double Shell::NextDeadline(double now) const {
     double deadline =
         std::min({app_->nav.NextDeadline(now), recognizer_.NextDeadline(now), app_->next_frame_at});
     if (settle_frames_ > 0 || screen_changed_) deadline = now;
-    if (big_screen_->CoversKiosk()) deadline = big_screen_->NextDeadline(now);
     if (!data_.config.opening_hours.always_open) deadline = std::min(deadline, hours_deadline_);
+    // The big screen over the kiosk's: only its frames (the kiosk's timers wait, not drawn).
+    if (big_screen_->CoversKiosk()) return big_screen_->NextDeadline(now);
     return deadline;
 }
 

@@ -158,3 +158,27 @@ TEST_CASE("the big screen refuses what it cannot show") {
     CHECK(error.find("no-such-poll") != std::string::npos);
     CHECK_FALSE(big.IsOpen());
 }
+
+// Regression: with opening hours, the shell's deadline took the hours' deadline set by the
+// last kiosk frame; over the kiosk's screen no kiosk frame moves it on, so once it passed
+// the loop rendered the big screen as fast as it could (160 frames a second seen on Xvfb).
+TEST_CASE("over the kiosk's screen, the big screen lets the loop sleep with opening hours set") {
+    test::SurveyKiosk kiosk(
+        "big-screen-hours",
+        [](KioskData& data) {
+            data.config.opening_hours.always_open = false;
+            for (auto& day : data.config.opening_hours.week)
+                day = {OpenInterval{9 * 60, 18 * 60}};
+        },
+        1280, 800);
+    App& app = kiosk.GetApp();
+    std::string error;
+    app.big_screen->own_screen_timeout = 2 * 86400.0;
+    REQUIRE(app.big_screen->Open("futur-square", "", BigScreenTarget::OwnScreen, error));
+    kiosk.Driver().Frames(3);
+    WaitForPictures(kiosk);
+    kiosk.Driver().Clock().Advance(86400); // the hours' next change is long past
+    kiosk.Driver().Frames(1);
+    Shell& shell = kiosk.Driver().GetShell();
+    CHECK(shell.NextDeadline(app.clock.Now()) > app.clock.Now() + 1);
+}

@@ -258,7 +258,7 @@ double BigScreen::NextDeadline(double now) const {
     double deadline = std::numeric_limits<double>::infinity();
     if (dirty_) deadline = now;
     if (view_->bars.Animating(now)) deadline = std::min(deadline, view_->last_frame + 1.0 / 60.0);
-    if (view_->images->Busy()) deadline = std::min(deadline, now + 0.05); // a picture being decoded
+    if (view_->images->Busy()) deadline = std::min(deadline, view_->last_frame + 0.05); // a picture decoding
     if (target_ == BigScreenTarget::OwnScreen) deadline = std::min(deadline, opened_at_ + own_screen_timeout);
     return deadline;
 }
