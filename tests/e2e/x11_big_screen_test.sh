@@ -57,6 +57,8 @@ xrandr --addmode DUMMY1 bigscreen
 xrandr --output DUMMY0 --mode 1280x800 --pos 0x0 --output DUMMY1 --mode bigscreen --pos 1280x0 \
   || { echo "FAIL: cannot set up two outputs"; xrandr; exit 1; }
 
+for _ in $(seq 50); do [[ $(xrandr | grep -c " connected") == 2 ]] && break; sleep 0.1; done
+xrandr | grep " connected" >"$scratch/xrandr.txt"
 "$kiosk" --config "$src/config/kiosk.toml" --db "$scratch/responses.db" --big-screen futur-square \
   2>"$scratch/kiosk.log" &
 kiosk_pid=$!
