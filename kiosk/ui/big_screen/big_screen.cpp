@@ -1,4 +1,4 @@
-#include "big_screen.h"
+#include "big_screen/big_screen.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -181,6 +181,7 @@ void BigScreen::Close() {
     LogInfo("big screen: closed after {} frames", frames_);
 }
 
+namespace {
 const Question* FindBigScreenQuestion(const KioskData& data, const std::string& survey,
                                       const std::string& q) {
     const Survey* s = data.FindSurvey(survey);
@@ -189,6 +190,7 @@ const Question* FindBigScreenQuestion(const KioskData& data, const std::string& 
         if (question.id == q) return &question;
     return nullptr;
 }
+} // namespace
 
 void BigScreen::ReadTally(double now) {
     const Question* question = FindBigScreenQuestion(app_.data, survey_id_, question_id_);
@@ -319,9 +321,10 @@ int64_t BigScreen::Count(size_t option) const {
 
 std::vector<std::string> BigScreen::Texts() const {
     std::vector<std::string> texts;
-    app_.data.catalogs.ForEachText([&](std::string_view, std::string_view key, std::string_view text) {
-        if (key.starts_with("big_screen.") || key == "content.example") texts.emplace_back(text);
-    });
+    for (const std::string& language : app_.data.config.languages)
+        for (const char* key : {"big_screen.figures", "big_screen.participants", "big_screen.one_participant",
+                                "big_screen.test_mode", "content.example"})
+            texts.push_back(app_.data.catalogs.Text(language, key));
     if (const Survey* survey = app_.data.FindSurvey(survey_id_))
         ForEachSurveyText(*survey, [&](std::string_view t) { texts.emplace_back(t); });
     if (const Question* q = FindBigScreenQuestion(app_.data, survey_id_, question_id_))
