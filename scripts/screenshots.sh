@@ -86,16 +86,21 @@ shots=(
   "poll-results|$square_votes tap-target poll:futur-square:jeux; settle"
   "poll-results-burst|$burst_votes tap-target poll:futur-square:jardin; settle"
   "inauguration-poll-results|tap 50% 50%; go survey inauguration-square; tap-target poll:inauguration-square:arbres; settle"
+  "big-screen|$square_votes big-screen futur-square"
+  "big-screen-banners|$square_votes big-screen futur-square test example"
 )
 
-for size in 1920x1080 1280x800; do
+for size in 1920x1080 1280x800 1080x1920; do
   for entry in "${shots[@]}"; do
     name=${entry%%|*}
+    # Portrait: only the big screen (a screen turned on its side at an event).
+    [[ $size != 1080x1920 || $name == big-screen* ]] || continue
     [[ "$only" == "  " || "$only" == *" $name "* ]] || continue
     rm -f "$tmp"/responses.db*
     "$build_dir/bin/kiosk-capture" --config config/kiosk.toml --db "$tmp/responses.db" --size "$size" \
       --out "$out/$size" --script "${entry#*|}; shot $name.png" 2>/dev/null
   done
+  [[ $size != 1080x1920 ]] || continue
   [[ "$only" == "  " || "$only" == *" survey-recording-fault "* ]] || continue
   # Recording impossible (the database's directory is a file): the visitor's message and
   # the staff marker.

@@ -32,6 +32,7 @@ namespace kiosk {
 
 struct VisitState; // visit_state.h: each screen's per-visit state, with the screens
 struct StaffState; // staff/staff_state.h: staff mode, kept across visits
+class BigScreen;   // big_screen/big_screen.h: the inauguration's presentation view
 
 struct App : DrawContext {
     App(const KioskData& data_, const Clock& clock_);
@@ -64,6 +65,8 @@ public:
     // Records answers off the UI thread (owned by main, outlives the App). Screens Submit()
     // and poll State()/Status()/Tally() each frame; null where nothing is recorded.
     ResponseStore* store = nullptr;
+    // The inauguration's big screen (owned by the shell): the staff panel opens and closes it.
+    BigScreen* big_screen = nullptr;
 
     // This frame
     double now = 0;         // monotonic seconds

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "base/log.h"
+#include "big_screen/big_screen.h"
 #include "palette.h"
 #include "screens/screens.h"
 #include "staff/staff_state.h"
@@ -65,9 +66,12 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
     if (app_->staff.Enabled())
         pointer_input_.SetObserver(
             [this](const PointerEvent& event) { app_->staff.corner.OnPointer(event); });
+    big_screen_ = std::make_unique<BigScreen>(*app_);
+    app_->big_screen = big_screen_.get();
 }
 
 Shell::~Shell() {
+    big_screen_.reset(); // its GL objects and ImGui context go first
     ImGui_ImplOpenGL3_Shutdown();
     ImGui::DestroyContext(imgui_);
 }
@@ -151,6 +155,13 @@ void Shell::RenderFrame() {
         screen_changed_ = false; // a failure is logged once, not retried every frame
         std::string error;
         if (!SetUpScreen(error)) LogError("{}", error); // keeps the previous fonts: the kiosk stays usable
+    }
+    if (big_screen_->CoversKiosk()) { // the big screen on the kiosk's own screen (big_screen.h)
+        int drawable_w = 0, drawable_h = 0;
+        window_.DrawableSize(drawable_w, drawable_h);
+        big_screen_->RenderOwnScreen(width, height, drawable_w, drawable_h);
+        if (big_screen_->CoversKiosk()) return;
+        ViewChanged(clock_.Now()); // it timed out: the kiosk's screen is new to whoever stands there
     }
     const double build_start = ThreadCpuSeconds();
     app.now = clock_.Now();
@@ -255,10 +266,13 @@ double Shell::NextDeadline(double now) const {
                   app_->staff.corner.NextDeadline(now), app_->staff.session.NextDeadline()});
     if (settle_frames_ > 0 || screen_changed_) deadline = now;
     if (!data_.config.opening_hours.always_open) deadline = std::min(deadline, hours_deadline_);
+    // The big screen over the kiosk's: only its frames (the kiosk's timers wait, not drawn).
+    if (big_screen_->CoversKiosk()) return big_screen_->NextDeadline(now);
     return deadline;
 }
 
 void Shell::HandleEvent(const SDL_Event& event) {
+    if (big_screen_->HandleEvent(event, clock_.Now())) return; // its window's events, or the touch closing it
     if (pointer_input_.Handle(event, clock_.Now())) return;
     switch (event.type) {
     case SDL_QUIT: quit_ = true; break; // SIGTERM, SIGINT (a window close is not one: window.cpp)
@@ -290,13 +304,16 @@ int Shell::Run() {
     while (!quit_) {
         double now = clock_.Now();
         double deadline = NextDeadline(now);
-        bool got_event = deadline > now && waiter_.Wait(deadline - now, event);
+        const double wake_at =
+            std::min(deadline, big_screen_->NextDeadline(now)); // a second display's frames
+        bool got_event = wake_at > now && waiter_.Wait(wake_at - now, event);
         if (got_event) HandleEvent(event);
         while (!quit_ && SDL_PollEvent(&event)) {
             HandleEvent(event);
             got_event = true;
         }
         if (quit_) break;
+        big_screen_->PumpSecondDisplay(clock_.Now());        // new votes; draws the second display when due
         if (!got_event && clock_.Now() < deadline) continue; // a capped wait ended early with nothing due
         RenderFrame();
         Present();

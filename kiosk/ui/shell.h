@@ -24,6 +24,8 @@ union SDL_Event;
 
 namespace kiosk {
 
+class BigScreen;
+
 struct ShellOptions {
     WindowOptions window;
     bool dev_keys = false;    // Escape quits (windowed development only)
@@ -57,6 +59,7 @@ public:
     App& GetApp() { return *app_; }
     const Window& GetWindow() const { return window_; }
     GestureRecognizer& Recognizer() { return recognizer_; }
+    BigScreen& GetBigScreen() { return *big_screen_; }
     // CPU time the last frame spent building its UI (input to ImGui::Render, no GL).
     double LastBuildCpuSeconds() const { return last_build_cpu_; }
 
@@ -81,6 +84,7 @@ private:
     PointerInput pointer_input_{recognizer_};
     EventWaiter waiter_;
     ImGuiContext* imgui_ = nullptr;
+    std::unique_ptr<BigScreen> big_screen_; // its own window and ImGui context (big_screen.h)
 
     bool quit_ = false;
     bool screen_changed_ = false; // resize: rebuild fonts before the next frame

@@ -11,6 +11,8 @@
 //   tap-target NAME | hold-target NAME | release   (controls by name, see ui/ui_targets.h:
 //            "survey.next", "option:yes", "key:é"…; hold = a long press kept down until release)
 //   point N (taps the numbered point N of the plan open in the viewer)
+//   big-screen ID [test] [example]   (the big screen over the kiosk's screen, bars at rest;
+//            "test" and "example" show those banners)
 // `shot` first waits (real time) for images being decoded or uploaded, so pictures and
 // plans are in the shot rather than their placeholders.
 // Coordinates are pixels of the --size screen, or percentages of its width (x) and height
@@ -26,16 +28,19 @@
 //
 // Exit codes: 0 done; 1 invalid configuration; 2 bad command line (an unknown or missing
 // option, a bad --size, a malformed action in --script); 3 no usable screen.
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 #include <thread>
 #include <time.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <SDL2/SDL_opengl.h>
 
 #include "base/log.h"
 #include "base/path_probe.h"
+#include "big_screen/big_screen.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "kiosk_data.h"
@@ -141,6 +146,17 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
             }
             app.nav.Go({*screen, words.size() == 3 ? words[2] : ""}, app.now);
             driver.Frames(3);
+        } else if (verb == "big-screen" && words.size() >= 2) {
+            BigScreen& big = *app.big_screen;
+            big.test_mode = std::find(words.begin() + 2, words.end(), "test") != words.end();
+            big.example = std::find(words.begin() + 2, words.end(), "example") != words.end();
+            if (!big.Open(words[1], "", BigScreenTarget::OwnScreen, error)) return false;
+            driver.Frames(45); // the bars grow to rest
+            for (int i = 0; i < 600 && big.ImagesBusy(); i++) {
+                usleep(10000); // pictures decode on another thread
+                driver.GetShell().RenderFrame();
+            }
+            driver.Frames(2);
         } else if (verb == "point" && words.size() == 2) {
             const PlanViewerState& viewer = app.visit.plan_viewer;
             const Plan* plan = app.data.content.FindPlan(viewer.plan_id);

@@ -16,6 +16,7 @@
 #include "base/log.h"
 #include "base/path_probe.h"
 #include "base/version.h"
+#include "big_screen/big_screen.h"
 #include "common/command_line.h"
 #include "common/config_path.h"
 #include "common/database_path.h"
@@ -101,6 +102,10 @@ int main(int argc, char** argv) {
                  "configuration's [staff] pin_hash, then exit")
         ->excludes(check_option);
     cli.add_flag("--version", show_version, "Print the version and exit");
+    std::string big_screen_id;
+    cli.add_option("--big-screen", big_screen_id,
+                   "Show the live results of poll ID (or SURVEY:QUESTION, a single-choice question) on the "
+                   "big screen: a second display when there is one, else this screen (a touch returns)");
     if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
     if (show_version) {
@@ -147,12 +152,21 @@ int main(int argc, char** argv) {
     // The store opens the database in the background and holds its writer lock while the
     // kiosk runs (kiosk-fill refuses to write meanwhile). Declared before the shell, so it
     // is destroyed after it: answers still queued get their last attempt at exit.
+    std::string error;
     StoreOptions store_options = ResponseStoreOptions(*data);
     store_options.on_change = WakeMainLoop;
+    BigScreenSubject big_screen;
+    if (!big_screen_id.empty()) {
+        big_screen = ResolveBigScreenSubject(*data, big_screen_id, error);
+        if (!error.empty()) {
+            std::fprintf(stderr, "kiosk: --big-screen: %s\n", error.c_str());
+            return kExitBadCommandLine;
+        }
+        AddBigScreenTally(store_options, big_screen); // a survey's question is counted only if asked
+    }
     ResponseStore store(std::move(store_options));
 
     SystemClock clock;
-    std::string error;
     Shell::Failure failure = Shell::Failure::Display;
     std::unique_ptr<Shell> shell = Shell::Create(*data, options, clock, error, &failure);
     if (!shell) {
@@ -165,5 +179,9 @@ int main(int argc, char** argv) {
         return kExitNoDisplay;
     }
     shell->GetApp().store = &store;
+    if (!big_screen.survey_id.empty() &&
+        !shell->GetBigScreen().Open(big_screen.survey_id, big_screen.question_id,
+                                    BigScreenTarget::SecondDisplay, error))
+        LogError("{}", error);
     return shell->Run();
 }
