@@ -66,6 +66,13 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
     if (app_->staff.Enabled())
         pointer_input_.SetObserver(
             [this](const PointerEvent& event) { app_->staff.corner.OnPointer(event); });
+    // The bundled demo marks its content as an example: the big screen says so too.
+    const Content& content = data.content;
+    example_content_ =
+        std::any_of(content.plans.begin(), content.plans.end(), [](const Plan& p) { return p.example; }) ||
+        std::any_of(content.phases.begin(), content.phases.end(), [](const Phase& p) { return p.example; }) ||
+        std::any_of(content.events.begin(), content.events.end(),
+                    [](const AgendaEvent& e) { return e.example; });
     big_screen_ = std::make_unique<BigScreen>(*app_);
     app_->big_screen = big_screen_.get();
 }
@@ -156,6 +163,7 @@ void Shell::RenderFrame() {
         std::string error;
         if (!SetUpScreen(error)) LogError("{}", error); // keeps the previous fonts: the kiosk stays usable
     }
+    big_screen_->SetBanners(example_content_, app.staff.session.settings.test_mode);
     if (big_screen_->CoversKiosk()) { // the big screen on the kiosk's own screen (big_screen.h)
         int drawable_w = 0, drawable_h = 0;
         window_.DrawableSize(drawable_w, drawable_h);
@@ -313,6 +321,7 @@ int Shell::Run() {
             got_event = true;
         }
         if (quit_) break;
+        big_screen_->SetBanners(example_content_, app_->staff.session.settings.test_mode);
         big_screen_->PumpSecondDisplay(clock_.Now());        // new votes; draws the second display when due
         if (!got_event && clock_.Now() < deadline) continue; // a capped wait ended early with nothing due
         RenderFrame();

@@ -85,6 +85,7 @@ private:
     EventWaiter waiter_;
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<BigScreen> big_screen_; // its own window and ImGui context (big_screen.h)
+    bool example_content_ = false;          // the content is marked as an example (big screen banner)
 
     bool quit_ = false;
     bool screen_changed_ = false; // resize: rebuild fonts before the next frame

@@ -11,6 +11,7 @@
 #include "big_screen/big_screen.h"
 #include "image_probe.h"
 #include "palette.h"
+#include "staff/staff_state.h"
 #include "survey/survey_session.h"
 #include "survey_kiosk.h"
 
@@ -131,12 +132,16 @@ TEST_CASE("the big screen's bars and counts follow the votes recorded by the sto
         CHECK(kiosk.Driver().GetShell().NextDeadline(app.clock.Now()) > app.clock.Now() + 60);
         kiosk.Shot("big-screen-" + size);
 
-        big.test_mode = true;
-        big.example = true;
+        // The banners follow the staff session's test mode and the demo content's example mark.
+        CHECK_FALSE(big.test_mode);
+        app.staff.session.settings.test_mode = true;
         kiosk.Driver().Frames(1);
+        CHECK(big.test_mode);
+        CHECK(big.example); // the bundled demo content is marked as an example
         CheckReadable(big.Layout(), (float)h);
         WaitForPictures(kiosk);
         kiosk.Shot("big-screen-banners-" + size);
+        app.staff.session.settings.test_mode = false;
 
         // A touch on the kiosk's screen gives it back, and does nothing else there.
         app.nav.Go({Screen::Surveys, ""}, app.now); // the poll's buttons under the finger

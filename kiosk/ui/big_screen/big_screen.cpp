@@ -136,6 +136,13 @@ BigScreen::~BigScreen() {
     Close();
 }
 
+void BigScreen::SetBanners(bool example_content, bool test_mode_on) {
+    if (example == example_content && test_mode == test_mode_on) return;
+    example = example_content;
+    test_mode = test_mode_on;
+    dirty_ = true;
+}
+
 bool BigScreen::Open(std::string_view survey_id, std::string_view question_id, BigScreenTarget target,
                      std::string& error) {
     std::string id(survey_id);

@@ -62,10 +62,12 @@ public:
     BigScreenTarget Target() const { return target_; }
     bool CoversKiosk() const { return open_ && target_ == BigScreenTarget::OwnScreen; }
 
-    // Banners: the content is an example; test mode is on (votes not counted). The lead's
-    // panel wires these to the survey's and the App's state.
+    // Banners: the content is an example; test mode is on (votes not counted). The shell
+    // calls SetBanners before every pump with the content's flag and the staff session's.
     bool example = false;
     bool test_mode = false;
+    // Sets both banners; a change is drawn at once (a second display redraws only when dirty).
+    void SetBanners(bool example_content, bool test_mode_on);
     double own_screen_timeout = 600; // seconds before the own-screen view returns by itself
 
     // --- the shell's hooks ---
