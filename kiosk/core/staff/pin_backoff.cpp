@@ -11,9 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "base/durable_write.h"
 #include "base/log.h"
 #include "staff/pin.h"
-#include "base/durable_write.h"
 
 namespace kiosk {
 

@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "config/toml_nesting.h"
 #include "base/durable_write.h"
+#include "config/toml_nesting.h"
 
 namespace kiosk {
 
