@@ -4,6 +4,8 @@
 // survives the end of a visit (test mode and the origin stay until staff change them).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -34,6 +36,11 @@ struct StaffState {
 
     // The panel's open section (StaffSections()).
     int section = 0;
+
+    // Results: the survey shown ("" = the first), and what its charts showed last frame,
+    // "question/option" (or "question" for a respondents count) → count, for tests.
+    std::string results_survey;
+    std::map<std::string, int64_t> results_shown;
 };
 
 } // namespace kiosk
