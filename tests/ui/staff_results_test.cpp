@@ -67,6 +67,20 @@ Response Make(std::vector<std::string> lieux, double proprete, const char* idee)
     return r;
 }
 
+// `r` with the family questions and the ranking answered too (the demo smiley has 5 faces:
+// bad = level 2, good = level 4).
+Response WithFamily(Response r, int children, const std::vector<std::string>& ranking, const char* smiley,
+                    double level) {
+    r.answers.push_back(Answer{.question_id = "soir", .option_id = std::string(smiley), .number = level});
+    r.answers.push_back(
+        Answer{.question_id = "avec-enfants", .option_id = std::string(children ? "yes" : "no")});
+    if (children) r.answers.push_back(Answer{.question_id = "nombre-enfants", .number = (double)children});
+    for (size_t i = 0; i < ranking.size(); i++)
+        r.answers.push_back(
+            Answer{.question_id = "priorites", .option_id = ranking[i], .number = (double)(i + 1)});
+    return r;
+}
+
 // Renders frames (real time) until the results service has caught up and the view drew it.
 void SettleResults(SurveyKiosk& k) {
     k.Settle();
@@ -117,8 +131,12 @@ TEST_CASE("Résultats shows the recorded answers' figures, and hiding a free tex
     const std::string size = std::to_string(w) + "x" + std::to_string(h);
     auto k = StaffKiosk("staff-results-" + size, w, h);
     const Response insult = Make({"commerces", "square", "ecole"}, 5, "Texte injurieux");
+    const std::vector<std::string> lights_first = {"eclairage", "jeux", "ombre", "toilettes", "voitures"};
+    const std::vector<std::string> play_first = {"jeux", "eclairage", "voitures", "ombre", "toilettes"};
     for (const Response& r :
-         {Make({"square", "ecole"}, 2, "Plus de bancs"), Make({"square"}, 8, nullptr), insult})
+         {WithFamily(Make({"square", "ecole"}, 2, "Plus de bancs"), 2, lights_first, "good", 4),
+          WithFamily(Make({"square"}, 8, nullptr), 3, play_first, "bad", 2),
+          WithFamily(insult, 0, lights_first, "good", 4)})
         REQUIRE(k->Store().WaitCommitted(k->Store().Submit(r), 10));
 
     OpenPanel(*k);
@@ -138,6 +156,19 @@ TEST_CASE("Résultats shows the recorded answers' figures, and hiding a free tex
     CHECK(Shown(*k, "proprete/8") == 1);
     CHECK(Shown(*k, "proprete/0") == 0);
     CHECK(Shown(*k, "idee/visible") == 2);
+    // Yes/no and smiley: per option; number: one bin per value.
+    CHECK(Shown(*k, "avec-enfants/yes") == 2);
+    CHECK(Shown(*k, "avec-enfants/no") == 1);
+    CHECK(Shown(*k, "soir/good") == 2);
+    CHECK(Shown(*k, "nombre-enfants/2") == 1);
+    CHECK(Shown(*k, "nombre-enfants/3") == 1);
+    // Ranking: mean rank ×100 (1 = first): lighting (1+2+1)/3, play areas (2+1+2)/3.
+    CHECK(Shown(*k, "priorites/eclairage") == 133);
+    CHECK(Shown(*k, "priorites/jeux") == 167);
+    // The charts with answers in them, for the screenshot.
+    const float w2 = (float)w, h2 = (float)h;
+    k->Driver().Drag(w2 * 0.4f, h2 * 0.85f, w2 * 0.4f, h2 * 0.45f);
+    k->Driver().Wait(1.5);
     k->Shot("staff-results-" + size);
 
     // A vote recorded while the panel is open shows without leaving it.
