@@ -196,4 +196,14 @@ TEST_CASE("Résultats shows the recorded answers' figures, and hiding a free tex
     k->Tap("results.show:" + insult.uuid);
     SettleResults(*k);
     CHECK(Shown(*k, "idee/visible") == 2);
+
+    // One origin at a time: every answer here came from the kiosk, none on paper.
+    k->Tap("results.slice:paper");
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 0);
+    CHECK(Shown(*k, "lieux/square") == 0);
+    k->Tap("results.slice:kiosk");
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 4);
+    CHECK(Shown(*k, "lieux/square") == 3);
 }

@@ -19,8 +19,6 @@ namespace kiosk {
 
 namespace {
 
-constexpr Slice kSlice = Slice::Total;
-
 // Fixed option ids (survey.h) have no label in the survey: the catalogue names them.
 const std::string& OptionLabel(App& app, const Question& question, const std::string& id) {
     for (const Option& option : question.options)
@@ -83,7 +81,8 @@ void Line(App& app, float x, std::string_view text, uint32_t color = palette::kT
 }
 
 void MeanMedian(App& app, const QuestionResults& results, float x) {
-    const std::optional<double> mean = Mean(results, kSlice), median = Median(results, kSlice);
+    const std::optional<double> mean = Mean(results, app.staff.results_slice),
+                                median = Median(results, app.staff.results_slice);
     if (!mean || !median) return;
     Line(app, x,
          app.Format("staff.results.mean_median", fmt::arg("mean", Number(app, *mean)),
@@ -93,19 +92,20 @@ void MeanMedian(App& app, const QuestionResults& results, float x) {
 
 // Choice, yes/no, smiley, plan-pin reasons: one bar per option, count and percentage.
 void ChoiceChart(App& app, const Question& question, const QuestionResults& results, float x, float width) {
-    const int64_t respondents = results.respondents[(int)kSlice];
+    const int64_t respondents = results.respondents[(int)app.staff.results_slice];
     for (const OptionTally& option : results.options) {
-        const int64_t count = option.count[(int)kSlice];
-        const double percent = Percent(results, option, kSlice);
+        const int64_t count = option.count[(int)app.staff.results_slice];
+        const double percent = Percent(results, option, app.staff.results_slice);
         app.staff.results_shown[question.id + "/" + option.option_id] = count;
         const std::string value = question.type == QuestionType::PlanPin
                                       ? fmt::format("{}", count)
                                       : app.Format("staff.results.count_percent", fmt::arg("count", count),
                                                    fmt::arg("percent", (int)std::lround(percent)));
-        const double fraction =
-            question.type == QuestionType::PlanPin
-                ? (results.pins[(int)kSlice] ? (double)count / results.pins[(int)kSlice] : 0)
-                : percent / 100.0;
+        const double fraction = question.type == QuestionType::PlanPin
+                                    ? (results.pins[(int)app.staff.results_slice]
+                                           ? (double)count / results.pins[(int)app.staff.results_slice]
+                                           : 0)
+                                    : percent / 100.0;
         Bar(app, x, width, OptionLabel(app, question, option.option_id), fraction, value);
     }
     (void)respondents;
@@ -113,9 +113,9 @@ void ChoiceChart(App& app, const Question& question, const QuestionResults& resu
 
 // Scale, smiley levels, number: the distribution as bars (number: a histogram).
 void ValueChart(App& app, const Question& question, const QuestionResults& results, float x, float width) {
-    const int64_t total = ValueCount(results, kSlice);
+    const int64_t total = ValueCount(results, app.staff.results_slice);
     if (question.type == QuestionType::Number) {
-        for (const HistogramBin& bin : Histogram(results, kSlice)) {
+        for (const HistogramBin& bin : Histogram(results, app.staff.results_slice)) {
             const std::string label = bin.high - bin.low <= 1
                                           ? fmt::format("{}", (int64_t)bin.low)
                                           : fmt::format("{} – {}", (int64_t)bin.low, (int64_t)bin.high - 1);
@@ -125,7 +125,7 @@ void ValueChart(App& app, const Question& question, const QuestionResults& resul
     } else if (question.type == QuestionType::Scale) {
         for (int v = question.scale_from; v <= question.scale_to; v++) {
             const auto it = results.values.find((double)v);
-            const int64_t count = it == results.values.end() ? 0 : it->second[(int)kSlice];
+            const int64_t count = it == results.values.end() ? 0 : it->second[(int)app.staff.results_slice];
             app.staff.results_shown[question.id + "/" + std::to_string(v)] = count;
             Bar(app, x, width, std::to_string(v), total ? (double)count / total : 0,
                 app.Format("staff.results.count_percent", fmt::arg("count", count),
@@ -139,7 +139,8 @@ void ValueChart(App& app, const Question& question, const QuestionResults& resul
 void RankingChart(App& app, const Question& question, const QuestionResults& results, float x, float width) {
     std::vector<std::pair<double, const OptionTally*>> ranked;
     for (const OptionTally& option : results.options)
-        if (std::optional<double> rank = MeanRank(option, kSlice)) ranked.push_back({*rank, &option});
+        if (std::optional<double> rank = MeanRank(option, app.staff.results_slice))
+            ranked.push_back({*rank, &option});
     std::stable_sort(ranked.begin(), ranked.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     const double n = std::max<double>(1, (double)results.options.size());
@@ -154,9 +155,10 @@ void RankingChart(App& app, const Question& question, const QuestionResults& res
 void TextList(App& app, const Question& question, const QuestionResults& results, float x, float width) {
     const Metrics& m = app.metrics;
     Line(app, x,
-         app.Format("staff.results.texts", fmt::arg("visible", VisibleTexts(results, kSlice)),
-                    fmt::arg("hidden", results.hidden_texts[(int)kSlice])));
-    app.staff.results_shown[question.id + "/visible"] = VisibleTexts(results, kSlice);
+         app.Format("staff.results.texts",
+                    fmt::arg("visible", VisibleTexts(results, app.staff.results_slice)),
+                    fmt::arg("hidden", results.hidden_texts[(int)app.staff.results_slice])));
+    app.staff.results_shown[question.id + "/visible"] = VisibleTexts(results, app.staff.results_slice);
     for (const FreeTextItem& item : results.texts) {
         const float y = ImGui::GetCursorScreenPos().y;
         const std::string& label = app.Tr(item.hidden ? "staff.results.show" : "staff.results.hide");
@@ -185,7 +187,7 @@ void QuestionCard(App& app, const Question& question, const QuestionResults& res
     const Metrics& m = app.metrics;
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
     WrappedText(app.Text(question.text), app.fonts.body_bold, palette::kText, width);
-    const int64_t respondents = results.respondents[(int)kSlice];
+    const int64_t respondents = results.respondents[(int)app.staff.results_slice];
     app.staff.results_shown[question.id] = respondents;
     Line(app, x, app.Format("staff.results.respondents", fmt::arg("count", respondents)));
     switch (question.type) {
@@ -199,7 +201,8 @@ void QuestionCard(App& app, const Question& question, const QuestionResults& res
             Line(app, x, app.Tr("staff.results.multiple_note"));
         break;
     case QuestionType::PlanPin:
-        Line(app, x, app.Format("staff.results.pins", fmt::arg("count", results.pins[(int)kSlice])));
+        Line(app, x,
+             app.Format("staff.results.pins", fmt::arg("count", results.pins[(int)app.staff.results_slice])));
         ChoiceChart(app, question, results, x, width);
         break;
     case QuestionType::Scale:
@@ -256,6 +259,37 @@ void DrawStaffResults(App& app, ImVec2 min, ImVec2 max) {
     }
     y += m.target + m.gap;
 
+    // Which origin the figures count: all of them, or one (kiosk vs paper vs total).
+    struct SliceChoice {
+        Slice slice;
+        const char* label_key;
+    };
+    static constexpr SliceChoice kSlices[] = {
+        {Slice::Total, "staff.results.slice.total"},       {Slice::Kiosk, "staff.results.slice.kiosk"},
+        {Slice::Assisted, "staff.results.slice.assisted"}, {Slice::Paper, "staff.results.slice.paper"},
+        {Slice::Event, "staff.results.slice.event"},
+    };
+    cx = min.x;
+    for (const SliceChoice& choice : kSlices) {
+        const bool selected = choice.slice == staff.results_slice;
+        ButtonStyle style{.fill = palette::kPrimary, .text = palette::kTextOnDark, .icon = Icon::Check};
+        if (!selected) style = {.fill = palette::kSurface, .text = palette::kText, .outline = true};
+        const std::string& label = app.Tr(choice.label_key);
+        const float w = std::min(std::max(TouchButtonSize(app, label, style).x, m.Px(160)), width);
+        if (cx > min.x && cx + w > max.x) {
+            cx = min.x;
+            y += m.target + m.gap;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(cx, y));
+        ImGui::PushID(ToString(choice.slice));
+        if (TouchButton(app, "##slice", label, ImVec2(w, m.target), style))
+            staff.results_slice = choice.slice;
+        ImGui::PopID();
+        app.targets.Name(std::string("results.slice:") + ToString(choice.slice));
+        cx += w + m.gap;
+    }
+    y += m.target + m.gap;
+
     ResultsFilter filter;
     filter.include_hidden_texts = true; // staff see hidden answers, to show them again
     const ResultsSnapshot snapshot = app.results->Get(shown->id, filter);
@@ -263,16 +297,17 @@ void DrawStaffResults(App& app, ImVec2 min, ImVec2 max) {
     // The participants, and a discreet marker while a newer snapshot is computed.
     ImFont* font = app.fonts.body_bold;
     const std::string participants =
-        snapshot.results ? app.Format("staff.results.participants",
-                                      fmt::arg("count", snapshot.results->responses[(int)kSlice]))
-                         : std::string();
+        snapshot.results
+            ? app.Format("staff.results.participants",
+                         fmt::arg("count", snapshot.results->responses[(int)app.staff.results_slice]))
+            : std::string();
     Text(font, palette::kText, ImVec2(min.x, y), participants);
     if (snapshot.refreshing) {
         const std::string& updating = app.Tr("staff.results.updating");
         Text(app.fonts.small, palette::kTextMuted, ImVec2(max.x - TextWidth(app.fonts.small, updating), y),
              updating);
     }
-    if (snapshot.results) staff.results_shown[""] = snapshot.results->responses[(int)kSlice];
+    if (snapshot.results) staff.results_shown[""] = snapshot.results->responses[(int)app.staff.results_slice];
     y += font->FontSize + m.Px(16);
     if (!snapshot.error.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(min.x, y));

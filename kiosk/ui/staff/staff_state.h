@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "results/results.h"
 #include "staff/corner_press.h"
 #include "staff/pin_checker.h"
 #include "staff/staff_session.h"
@@ -40,6 +41,7 @@ struct StaffState {
     // Results: the survey shown ("" = the first), and what its charts showed last frame,
     // "question/option" (or "question" for a respondents count) → count, for tests.
     std::string results_survey;
+    Slice results_slice = Slice::Total; // the origin counted (Total: every origin)
     std::map<std::string, int64_t> results_shown;
 };
 
