@@ -30,9 +30,10 @@
 
 namespace kiosk {
 
-struct VisitState; // visit_state.h: each screen's per-visit state, with the screens
-struct StaffState; // staff/staff_state.h: staff mode, kept across visits
-class BigScreen;   // big_screen/big_screen.h: the inauguration's presentation view
+struct VisitState;    // visit_state.h: each screen's per-visit state, with the screens
+struct StaffState;    // staff/staff_state.h: staff mode, kept across visits
+class BigScreen;      // big_screen/big_screen.h: the inauguration's presentation view
+class ResultsService; // results/results_service.h: the staff panel's results, off the UI thread
 
 struct App : DrawContext {
     App(const KioskData& data_, const Clock& clock_);
@@ -67,6 +68,9 @@ public:
     ResponseStore* store = nullptr;
     // The inauguration's big screen (owned by the shell): the staff panel opens and closes it.
     BigScreen* big_screen = nullptr;
+    // The staff panel's results (owned by main, outlives the App): the panel only calls
+    // Get() in a frame, never SQL. Null where no results are computed.
+    ResultsService* results = nullptr;
 
     // This frame
     double now = 0;         // monotonic seconds

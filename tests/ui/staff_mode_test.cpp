@@ -274,6 +274,9 @@ TEST_CASE("the PIN pad and the panel pass the touch-target audit at every size a
             REQUIRE(k->CurrentScreen() == Screen::StaffPanel);
             k->Tap("panel.test:on");
             AuditTargets(*k, w, h);
+            k->Tap("panel.tab:results");
+            AuditTargets(*k, w, h);
+            k->Tap("panel.tab:controls");
             k->Tap("panel.test:off");
             k->Tap("panel.leave");
             REQUIRE(k->CurrentScreen() == Screen::Attract);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include "staff/results_view.h"
 #include "store/response_reader.h"
 #include "store/schema.h"
 #include "survey/survey_loader.h"
@@ -54,9 +55,14 @@ SurveyKiosk::SurveyKiosk(const std::string& name, const std::filesystem::path& d
 }
 
 void SurveyKiosk::Open(const std::string& name, int width, int height) {
-    store_ = std::make_unique<ResponseStore>(ResponseStoreOptions(*data_));
+    // As the kiosk's main: the store's commits refresh the panel's results.
+    results_ = std::make_unique<ResultsService>(ResultsOptions(*data_, {}));
+    StoreOptions store_options = ResponseStoreOptions(*data_);
+    store_options.on_change = [results = results_.get()] { results->NotifyChanged(); };
+    store_ = std::make_unique<ResponseStore>(std::move(store_options));
     std::string error;
     driver_ = ShellDriver::Create(*data_, width, height, error, store_.get());
+    if (driver_) driver_->GetApp().results = results_.get();
     INFO(name << ": " << error);
     REQUIRE(driver_);
 }
@@ -64,6 +70,7 @@ void SurveyKiosk::Open(const std::string& name, int width, int height) {
 SurveyKiosk::~SurveyKiosk() {
     driver_.reset(); // before the store it points to
     store_.reset();
+    results_.reset(); // after the store, whose writer notifies it
 }
 
 bool SurveyKiosk::Has(std::string_view name) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk_data.h"
+#include "results/results_service.h"
 #include "shell_driver.h"
 #include "store/response.h"
 #include "store/response_store.h"
@@ -42,6 +43,7 @@ public:
     App& GetApp() { return driver_->GetApp(); }
     ShellDriver& Driver() { return *driver_; }
     ResponseStore& Store() { return *store_; }
+    ResultsService& Results() { return *results_; }
     const KioskData& Data() const { return *data_; }
     Screen CurrentScreen() { return GetApp().nav.CurrentScreen(); }
 
@@ -66,6 +68,7 @@ private:
     void Open(const std::string& name, int width, int height);
 
     std::unique_ptr<KioskData> data_;
+    std::unique_ptr<ResultsService> results_; // before the store, which notifies it
     std::unique_ptr<ResponseStore> store_;
     std::unique_ptr<ShellDriver> driver_;
 };

@@ -26,8 +26,10 @@
 #include "image_check.h"
 #include "kiosk_data.h"
 #include "platform/event_wait.h"
+#include "results/results_service.h"
 #include "set_pin.h"
 #include "shell.h"
+#include "staff/results_view.h"
 #include "store/response_store.h"
 
 using namespace kiosk;
@@ -153,8 +155,14 @@ int main(int argc, char** argv) {
     // kiosk runs (kiosk-fill refuses to write meanwhile). Declared before the shell, so it
     // is destroyed after it: answers still queued get their last attempt at exit.
     std::string error;
+    // The panel's results: declared before the store, whose on_change (its writer thread)
+    // tells it new responses committed, so it outlives the store.
+    ResultsService results(ResultsOptions(*data, WakeMainLoop));
     StoreOptions store_options = ResponseStoreOptions(*data);
-    store_options.on_change = WakeMainLoop;
+    store_options.on_change = [&results] {
+        WakeMainLoop();
+        results.NotifyChanged();
+    };
     BigScreenSubject big_screen;
     if (!big_screen_id.empty()) {
         big_screen = ResolveBigScreenSubject(*data, big_screen_id, error);
@@ -179,6 +187,7 @@ int main(int argc, char** argv) {
         return kExitNoDisplay;
     }
     shell->GetApp().store = &store;
+    shell->GetApp().results = &results;
     if (!big_screen.survey_id.empty() &&
         !shell->GetBigScreen().Open(big_screen.survey_id, big_screen.question_id,
                                     BigScreenTarget::SecondDisplay, error))

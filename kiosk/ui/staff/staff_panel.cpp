@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "palette.h"
 #include "staff/pin.h"
+#include "staff/results_view.h"
 #include "staff_screens.h"
 #include "staff_state.h"
 #include "survey/poll_offer.h"
@@ -70,6 +71,7 @@ void Heading(App& app, std::string_view title, std::string_view note, float x, f
 std::span<const StaffSection> StaffSections() {
     static constexpr StaffSection kSections[] = {
         {"staff.section.controls", "panel.tab:controls", DrawStaffControls},
+        {"staff.section.results", "panel.tab:results", DrawStaffResults},
     };
     return kSections;
 }

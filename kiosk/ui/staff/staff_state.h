@@ -4,9 +4,12 @@
 // survives the end of a visit (test mode and the origin stay until staff change them).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 
+#include "results/results.h"
 #include "staff/corner_press.h"
 #include "staff/pin_checker.h"
 #include "staff/staff_session.h"
@@ -34,6 +37,12 @@ struct StaffState {
 
     // The panel's open section (StaffSections()).
     int section = 0;
+
+    // Results: the survey shown ("" = the first), and what its charts showed last frame,
+    // "question/option" (or "question" for a respondents count) → count, for tests.
+    std::string results_survey;
+    Slice results_slice = Slice::Total; // the origin counted (Total: every origin)
+    std::map<std::string, int64_t> results_shown;
 };
 
 } // namespace kiosk

@@ -1,0 +1,209 @@
+// The staff panel's "Résultats" section on the real shell, headless, by synthetic touch:
+// answers recorded through the real store show in the charts with their known counts, and
+// hiding a free-text answer takes it out of the figures while it stays in the SQLite file.
+#include <chrono>
+#include <thread>
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include "staff/pin.h"
+#include "staff/staff_state.h"
+#include "store/uuid.h"
+#include "survey_kiosk.h"
+#include "test_paths.h"
+
+using namespace kiosk;
+using kiosk::test::SurveyKiosk;
+
+namespace {
+
+constexpr const char* kPin = "730418";
+constexpr const char* kSurvey = "usages-espaces-publics";
+
+std::unique_ptr<SurveyKiosk> StaffKiosk(const std::string& name, int w, int h) {
+    std::filesystem::remove_all(test::ScratchDir(name));
+    static const std::string hash = [] {
+        std::string pin = kPin, error;
+        std::optional<std::string> made = HashPin(pin, error);
+        REQUIRE(made);
+        return *made;
+    }();
+    return std::make_unique<SurveyKiosk>(
+        name, [&](KioskData& data) { data.config.staff.pin_hash = hash; }, w, h);
+}
+
+void OpenPanel(SurveyKiosk& k) {
+    k.Driver().WaitUntilTouchActs(20, 20);
+    k.Driver().FingerDown(1, 20, 20);
+    k.Driver().Wait(3.2);
+    k.Driver().FingerUp(1, 20, 20);
+    k.Driver().Frames(2);
+    REQUIRE(k.CurrentScreen() == Screen::StaffPin);
+    for (char digit : std::string_view(kPin))
+        k.Tap(std::string("pin:") + digit);
+    k.Tap("pin.ok");
+    for (int i = 0; i < 500 && k.GetApp().staff.checker->Busy(); i++)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    k.Driver().Frames(3);
+    REQUIRE(k.CurrentScreen() == Screen::StaffPanel);
+}
+
+// A complete kiosk response to the demo survey with these answers.
+Response Make(std::vector<std::string> lieux, double proprete, const char* idee) {
+    Response r;
+    r.uuid = NewUuidV4();
+    r.kiosk_id = "test";
+    r.survey_id = kSurvey;
+    r.survey_version = 1;
+    r.language = "fr";
+    r.started_at = "2026-12-01T10:00:00.000Z";
+    r.submitted_at = "2026-12-01T10:01:00.000Z";
+    r.duration_ms = 60000;
+    for (const std::string& o : lieux)
+        r.answers.push_back(Answer{.question_id = "lieux", .option_id = o});
+    r.answers.push_back(Answer{.question_id = "proprete", .number = proprete});
+    if (idee) r.answers.push_back(Answer{.question_id = "idee", .text = std::string(idee)});
+    return r;
+}
+
+// `r` with the family questions and the ranking answered too (the demo smiley has 5 faces:
+// bad = level 2, good = level 4).
+Response WithFamily(Response r, int children, const std::vector<std::string>& ranking, const char* smiley,
+                    double level) {
+    r.answers.push_back(Answer{.question_id = "soir", .option_id = std::string(smiley), .number = level});
+    r.answers.push_back(
+        Answer{.question_id = "avec-enfants", .option_id = std::string(children ? "yes" : "no")});
+    if (children) r.answers.push_back(Answer{.question_id = "nombre-enfants", .number = (double)children});
+    for (size_t i = 0; i < ranking.size(); i++)
+        r.answers.push_back(
+            Answer{.question_id = "priorites", .option_id = ranking[i], .number = (double)(i + 1)});
+    return r;
+}
+
+// Renders frames (real time) until the results service has caught up and the view drew it.
+void SettleResults(SurveyKiosk& k) {
+    k.Settle();
+    for (int i = 0; i < 3; i++) {
+        REQUIRE(k.Results().WaitIdle(30));
+        k.Driver().Frames(3);
+    }
+}
+
+int64_t Shown(SurveyKiosk& k, const std::string& key) {
+    const auto& shown = k.GetApp().staff.results_shown;
+    const auto it = shown.find(key);
+    INFO(key);
+    REQUIRE(it != shown.end());
+    return it->second;
+}
+
+// Drags the results list up until the control `name` is on screen, then taps it.
+void ScrollAndTap(SurveyKiosk& k, const std::string& name) {
+    const float h = (float)k.GetApp().metrics.height, w = (float)k.GetApp().metrics.width;
+    for (int i = 0; i < 30; i++) {
+        std::optional<TargetRect> rect = k.GetApp().targets.Find(name);
+        REQUIRE(rect);
+        if (rect->Center().y < h * 0.85f && rect->Center().y > h * 0.3f) break;
+        k.Driver().Drag(w * 0.4f, h * 0.8f, w * 0.4f, h * 0.45f);
+        k.Driver().Wait(1.5); // the inertia settles
+    }
+    k.Tap(name);
+}
+
+int64_t HiddenRows(SurveyKiosk& k) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(k.Data().config.paths.database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+            SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT count(*) FROM hidden_answer", -1, &stmt, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+    const int64_t count = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("Résultats shows the recorded answers' figures, and hiding a free text leaves it in the database") {
+    const auto [w, h] = GENERATE(std::pair{1920, 1080}, std::pair{1280, 800});
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    auto k = StaffKiosk("staff-results-" + size, w, h);
+    const Response insult = Make({"commerces", "square", "ecole"}, 5, "Texte injurieux");
+    const std::vector<std::string> lights_first = {"eclairage", "jeux", "ombre", "toilettes", "voitures"};
+    const std::vector<std::string> play_first = {"jeux", "eclairage", "voitures", "ombre", "toilettes"};
+    for (const Response& r :
+         {WithFamily(Make({"square", "ecole"}, 2, "Plus de bancs"), 2, lights_first, "good", 4),
+          WithFamily(Make({"square"}, 8, nullptr), 3, play_first, "bad", 2),
+          WithFamily(insult, 0, lights_first, "good", 4)})
+        REQUIRE(k->Store().WaitCommitted(k->Store().Submit(r), 10));
+
+    OpenPanel(*k);
+    k->Tap("panel.tab:results");
+    k->Tap(std::string("results.survey:") + kSurvey);
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 3); // participants
+    // Multiple choice, per option (never per combination).
+    CHECK(Shown(*k, "lieux") == 3);
+    CHECK(Shown(*k, "lieux/square") == 3);
+    CHECK(Shown(*k, "lieux/ecole") == 2);
+    CHECK(Shown(*k, "lieux/commerces") == 1);
+    CHECK(Shown(*k, "lieux/allees") == 0);
+    // Scale 0–10: the distribution.
+    CHECK(Shown(*k, "proprete/2") == 1);
+    CHECK(Shown(*k, "proprete/5") == 1);
+    CHECK(Shown(*k, "proprete/8") == 1);
+    CHECK(Shown(*k, "proprete/0") == 0);
+    CHECK(Shown(*k, "idee/visible") == 2);
+    // Yes/no and smiley: per option; number: one bin per value.
+    CHECK(Shown(*k, "avec-enfants/yes") == 2);
+    CHECK(Shown(*k, "avec-enfants/no") == 1);
+    CHECK(Shown(*k, "soir/good") == 2);
+    CHECK(Shown(*k, "nombre-enfants/2") == 1);
+    CHECK(Shown(*k, "nombre-enfants/3") == 1);
+    // Ranking: mean rank ×100 (1 = first): lighting (1+2+1)/3, play areas (2+1+2)/3.
+    CHECK(Shown(*k, "priorites/eclairage") == 133);
+    CHECK(Shown(*k, "priorites/jeux") == 167);
+    // The charts with answers in them, for the screenshot.
+    const float w2 = (float)w, h2 = (float)h;
+    k->Driver().Drag(w2 * 0.4f, h2 * 0.85f, w2 * 0.4f, h2 * 0.45f);
+    k->Driver().Wait(1.5);
+    k->Shot("staff-results-" + size);
+
+    // A vote recorded while the panel is open shows without leaving it.
+    REQUIRE(k->Store().WaitCommitted(k->Store().Submit(Make({"allees"}, 10, nullptr)), 10));
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 4);
+    CHECK(Shown(*k, "lieux/allees") == 1);
+
+    // Hide the offensive answer: gone from the figures, listed greyed with "Afficher", kept
+    // in the SQLite file with its hidden row.
+    ScrollAndTap(*k, "results.hide:" + insult.uuid);
+    SettleResults(*k);
+    CHECK(Shown(*k, "idee/visible") == 1);
+    CHECK(k->Has("results.show:" + insult.uuid));
+    CHECK_FALSE(k->Has("results.hide:" + insult.uuid));
+    CHECK(HiddenRows(*k) == 1);
+    bool kept = false;
+    for (const Response& r : k->Responses())
+        if (r.uuid == insult.uuid)
+            kept = test::FindAnswer(r, "idee") && test::FindAnswer(r, "idee")->text == "Texte injurieux";
+    CHECK(kept);
+    k->Shot("staff-results-hidden-" + size);
+
+    // And shown again.
+    k->Tap("results.show:" + insult.uuid);
+    SettleResults(*k);
+    CHECK(Shown(*k, "idee/visible") == 2);
+
+    // One origin at a time: every answer here came from the kiosk, none on paper.
+    k->Tap("results.slice:paper");
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 0);
+    CHECK(Shown(*k, "lieux/square") == 0);
+    k->Tap("results.slice:kiosk");
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 4);
+    CHECK(Shown(*k, "lieux/square") == 3);
+}
