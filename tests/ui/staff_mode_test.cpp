@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "big_screen/big_screen.h"
 #include "image_probe.h"
 #include "palette.h"
 #include "staff/pin.h"
@@ -314,4 +315,28 @@ TEST_CASE(
     CHECK_FALSE(k.GetApp().quit_requested);
     k.Tap("panel.restart");
     CHECK(k.GetApp().quit_requested); // Shell::Run ends its loop after this frame
+}
+
+TEST_CASE(
+    "the panel opens the big screen on a poll and closes it, and over this screen a touch brings the panel "
+    "back") {
+    auto k = StaffKiosk("staff-big-screen");
+    OpenPanel(*k);
+    BigScreen& big = *k->GetApp().big_screen;
+    REQUIRE_FALSE(big.IsOpen());
+    REQUIRE(k->Has("panel.big_screen:futur-square"));
+    k->Tap("panel.big_screen:futur-square");
+    REQUIRE(big.IsOpen());
+    CHECK(big.SurveyId() == "futur-square");
+    // One display here (SDL's offscreen driver): the big screen covers the kiosk's own screen,
+    // and the touch that closes it does nothing on the panel under it.
+    CHECK(big.CoversKiosk());
+    const int64_t before = k->Store().Status().committed;
+    const ImVec2 centre(k->GetApp().metrics.width * 0.5f, k->GetApp().metrics.height * 0.5f);
+    k->Driver().Tap(centre.x, centre.y);
+    k->Driver().Frames(3);
+    CHECK_FALSE(big.IsOpen());
+    CHECK(k->CurrentScreen() == Screen::StaffPanel);
+    CHECK(k->Store().Status().committed == before);
+    CHECK_FALSE(k->GetApp().staff.session.settings.test_mode); // nothing under the finger was toggled
 }

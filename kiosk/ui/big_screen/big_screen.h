@@ -60,6 +60,7 @@ public:
     void Close();
     bool IsOpen() const { return open_; }
     BigScreenTarget Target() const { return target_; }
+    const std::string& SurveyId() const { return survey_id_; } // what is shown while open
     bool CoversKiosk() const { return open_ && target_ == BigScreenTarget::OwnScreen; }
 
     // Banners: the content is an example; test mode is on (votes not counted). The shell

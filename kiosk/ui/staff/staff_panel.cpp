@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/log.h"
+#include "big_screen/big_screen.h"
 #include "palette.h"
 #include "staff/pin.h"
 #include "staff/results_view.h"
@@ -199,6 +200,28 @@ void DrawStaffControls(App& app, ImVec2 min, ImVec2 max) {
     if (int tapped = ChoiceRow(app, "poll", labels, targets, selected, min.x, width); tapped >= 0) {
         settings.attract_poll = tapped == 0 ? "" : polls[tapped - 1]->id;
         LogInfo("staff: attract poll: {}", tapped == 0 ? "automatic" : settings.attract_poll);
+    }
+
+    // The inauguration's big screen: one active poll live, on a second display when one is
+    // plugged in (the touchscreen stays usable for voting), else over this screen, where a
+    // touch closes it and brings the panel back (README "The big screen").
+    Heading(app, app.Tr("staff.big_screen.title"), app.Tr("staff.big_screen.note"), min.x, width);
+    BigScreen& big = *app.big_screen;
+    labels = {app.Tr("staff.big_screen.closed")};
+    targets = {"panel.big_screen:"};
+    selected = 0;
+    for (const Survey* poll : polls) {
+        if (big.IsOpen() && big.SurveyId() == poll->id) selected = (int)labels.size();
+        labels.push_back(app.Text(poll->title));
+        targets.push_back("panel.big_screen:" + poll->id);
+    }
+    if (int tapped = ChoiceRow(app, "big_screen", labels, targets, selected, min.x, width); tapped > 0) {
+        std::string error;
+        if (!big.Open(polls[tapped - 1]->id, "", BigScreenTarget::SecondDisplay, error))
+            LogError("staff: the big screen cannot show {}: {}", polls[tapped - 1]->id, error);
+    } else if (tapped == 0 && big.IsOpen()) {
+        big.Close();
+        LogInfo("staff: big screen closed");
     }
 
     // Restart.
