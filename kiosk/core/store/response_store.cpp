@@ -131,6 +131,9 @@ struct ResponseStore::Impl {
     void Run();
     bool OpenDatabase();
     void RecordHead(std::unique_lock<std::mutex>& guard);
+    // Before any write: the writer lock file must still be the one this process holds.
+    // Nothing is written while another process could be writing too (reopening retakes it).
+    bool LockLost(WriteOutcome& outcome) const;
     void ApplyHideHead(std::unique_lock<std::mutex>& guard);
     void Drain();
     void SetFault(const WriteOutcome& outcome);
@@ -272,20 +275,21 @@ bool ResponseStore::Impl::OpenDatabase() {
     return outcome.ok;
 }
 
+bool ResponseStore::Impl::LockLost(WriteOutcome& outcome) const {
+    if (!lock || lock->StillAtPath(options.database)) return false;
+    outcome.fault = StoreFault::IoError;
+    outcome.file_changed = true;
+    outcome.detail = fmt::format("the writer lock file {} was deleted or replaced",
+                                 WriterLock::LockPath(options.database).string());
+    return true;
+}
+
 // Inserts the oldest queued response. Called with `guard` locked; unlocks it during SQL.
 void ResponseStore::Impl::RecordHead(std::unique_lock<std::mutex>& guard) {
     const Entry head = queue.front();
     guard.unlock();
     WriteOutcome outcome;
-    if (lock && !lock->StillAtPath(options.database)) {
-        // Nothing written while another process could be writing too (reopening retakes it).
-        outcome.fault = StoreFault::IoError;
-        outcome.file_changed = true;
-        outcome.detail = fmt::format("the writer lock file {} was deleted or replaced",
-                                     WriterLock::LockPath(options.database).string());
-    } else {
-        outcome = writer.Insert(head.response);
-    }
+    if (!LockLost(outcome)) outcome = writer.Insert(head.response);
     guard.lock();
     if (outcome.ok || outcome.rejected) {
         queue.pop_front();
@@ -323,12 +327,7 @@ void ResponseStore::Impl::ApplyHideHead(std::unique_lock<std::mutex>& guard) {
     const HideRequest head = hide_queue.front();
     guard.unlock();
     WriteOutcome outcome;
-    if (lock && !lock->StillAtPath(options.database)) {
-        outcome.fault = StoreFault::IoError;
-        outcome.file_changed = true;
-        outcome.detail = fmt::format("the writer lock file {} was deleted or replaced",
-                                     WriterLock::LockPath(options.database).string());
-    } else {
+    if (!LockLost(outcome)) {
         const long long now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                      std::chrono::system_clock::now().time_since_epoch())
                                      .count();
