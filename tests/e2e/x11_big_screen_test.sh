@@ -80,14 +80,30 @@ shot before
   || fail "second display corner is #$(corner before 1290 8)"
 [[ "$(green before 1920x1080+1280+0)" == 0 ]] && ok "no bar before any vote" || fail "a bar before any vote"
 
-# A visitor votes on the touchscreen (the attract screen's poll, first option).
-xdotool mousemove 513 698; sleep 0.1; xdotool mousedown 1; sleep 0.08; xdotool mouseup 1
-sleep 1.5
-shot after
+# A visitor votes on the touchscreen (the attract screen's poll, first option). Under the
+# sanitizers on a loaded machine a click can go unseen (the same as in
+# x11_fullscreen_test.sh): when the kiosk did not even leave the attract screen, a person
+# would tap again. The vote is seen in the log ("screen: thanks" once it is recorded).
+vote() { xdotool mousemove 513 698; sleep 0.1; xdotool mousedown 1; sleep 0.08; xdotool mouseup 1; }
+wait_log() { # TEXT STEPS(×0.1 s)
+  for _ in $(seq "$2"); do grep -q "$1" "$scratch/kiosk.log" && return 0; sleep 0.1; done
+  return 1
+}
+vote
+if ! wait_log "screen: survey" 40; then
+  echo "note: the click on the poll went unseen, clicking again"
+  vote
+fi
+wait_log "screen: thanks" 100 && ok "the touchscreen took the vote (the thank-you shows)" \
+  || fail "the touchscreen did not react"
+# The bar on the second display: within a second of the commit, given time for a loaded machine.
+for _ in $(seq 20); do
+  shot after
+  [[ "$(green after 1920x1080+1280+0)" -ge 1 ]] && break
+  sleep 0.25
+done
 [[ "$(green after 1920x1080+1280+0)" -ge 1 ]] && ok "the vote shows as a bar on the second display" \
   || fail "no bar on the second display after a vote"
-[[ "$(corner after 8 8)" != "12324F" ]] && ok "the touchscreen took the vote (left the attract screen)" \
-  || fail "the touchscreen did not react"
 
 kill -TERM "$kiosk_pid"; wait "$kiosk_pid"; status=$?; kiosk_pid=""
 [[ $status -eq 0 ]] && ok "SIGTERM quits cleanly" || fail "exit $status after SIGTERM"
