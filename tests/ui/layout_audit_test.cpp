@@ -6,6 +6,7 @@
 #include "kiosk_data.h"
 #include "shell_driver.h"
 #include "test_paths.h"
+#include "touch_target_audit.h"
 
 using namespace kiosk;
 
@@ -33,12 +34,6 @@ std::vector<Route> Routes() {
     };
 }
 
-float Gap(const App::TouchTarget& a, const App::TouchTarget& b) {
-    // Distance between two rectangles (0 when they touch or overlap).
-    float dx = std::max({0.0f, b.min.x - a.max.x, a.min.x - b.max.x});
-    float dy = std::max({0.0f, b.min.y - a.max.y, a.min.y - b.max.y});
-    return std::max(dx, dy);
-}
 } // namespace
 
 TEST_CASE("touch targets are big enough and spaced on every screen, at both sizes") {
@@ -56,19 +51,7 @@ TEST_CASE("touch targets are big enough and spaced on every screen, at both size
                 driver->Frames(3);
                 INFO(w << "x" << h << " " << ScreenName(route.screen) << " " << route.param << " in "
                        << language);
-                const auto& targets = app.touch_targets;
-                CHECK(!targets.empty());
-                const Metrics& m = app.metrics;
-                for (size_t i = 0; i < targets.size(); i++) {
-                    const App::TouchTarget& t = targets[i];
-                    INFO("target " << i << " at " << t.min.x << "," << t.min.y << " size "
-                                   << t.max.x - t.min.x << "x" << t.max.y - t.min.y);
-                    CHECK(t.max.x - t.min.x >= m.target - 0.5f);
-                    CHECK(t.max.y - t.min.y >= m.target - 0.5f);
-                    CHECK((t.min.x >= 0 && t.min.y >= 0 && t.max.x <= w && t.max.y <= h));
-                    for (size_t j = i + 1; j < targets.size(); j++)
-                        CHECK(Gap(t, targets[j]) >= m.gap * 0.5f);
-                }
+                test::CheckTouchTargets(app);
             }
         }
     }

@@ -14,6 +14,7 @@
 #include "staff/staff_state.h"
 #include "survey_kiosk.h"
 #include "test_paths.h"
+#include "touch_target_audit.h"
 
 using namespace kiosk;
 using kiosk::test::SurveyKiosk;
@@ -227,33 +228,6 @@ TEST_CASE("test mode and the origin set in the panel are recorded, and the banne
     }
 }
 
-namespace {
-float Gap(const App::TouchTarget& a, const App::TouchTarget& b) {
-    const float dx = std::max({0.0f, b.min.x - a.max.x, a.min.x - b.max.x});
-    const float dy = std::max({0.0f, b.min.y - a.max.y, a.min.y - b.max.y});
-    return std::max(dx, dy);
-}
-
-// The audit of tests/ui/layout_audit_test.cpp on the last frame: every target at least
-// Metrics::target on both sides, on the screen, spaced from its neighbours.
-void AuditTargets(SurveyKiosk& k, int w, int h) {
-    const App& app = k.GetApp();
-    const auto& targets = app.touch_targets;
-    CHECK(!targets.empty());
-    const Metrics& m = app.metrics;
-    for (size_t i = 0; i < targets.size(); i++) {
-        const App::TouchTarget& t = targets[i];
-        INFO("target " << i << " at " << t.min.x << "," << t.min.y << " size " << t.max.x - t.min.x << "x"
-                       << t.max.y - t.min.y);
-        CHECK(t.max.x - t.min.x >= m.target - 0.5f);
-        CHECK(t.max.y - t.min.y >= m.target - 0.5f);
-        CHECK((t.min.x >= 0 && t.min.y >= 0 && t.max.x <= w && t.max.y <= h));
-        for (size_t j = i + 1; j < targets.size(); j++)
-            CHECK(Gap(t, targets[j]) >= m.gap * 0.5f);
-    }
-}
-} // namespace
-
 TEST_CASE("the PIN pad and the panel pass the touch-target audit at every size and in every language") {
     for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}, std::pair{1080, 1920}}) {
         const std::string size = std::to_string(w) + "x" + std::to_string(h);
@@ -265,7 +239,7 @@ TEST_CASE("the PIN pad and the panel pass the touch-target audit at every size a
             REQUIRE(k->CurrentScreen() == Screen::StaffPin);
             k->GetApp().nav.SetLanguage(language);
             k->Driver().Frames(2);
-            AuditTargets(*k, w, h);
+            test::CheckTouchTargets(k->GetApp());
             if (language == "fr") k->Shot("staff-pin-empty-" + size);
             TypePin(*k, "730");
             if (language == "fr") k->Shot("staff-pin-typed-" + size);
@@ -274,9 +248,9 @@ TEST_CASE("the PIN pad and the panel pass the touch-target audit at every size a
             WaitForCheck(*k);
             REQUIRE(k->CurrentScreen() == Screen::StaffPanel);
             k->Tap("panel.test:on");
-            AuditTargets(*k, w, h);
+            test::CheckTouchTargets(k->GetApp());
             k->Tap("panel.tab:results");
-            AuditTargets(*k, w, h);
+            test::CheckTouchTargets(k->GetApp());
             k->Tap("panel.tab:controls");
             k->Tap("panel.test:off");
             k->Tap("panel.leave");

@@ -6,34 +6,18 @@
 #include <catch2/catch.hpp>
 
 #include "survey_kiosk.h"
+#include "touch_target_audit.h"
 
 using namespace kiosk;
 using kiosk::test::SurveyKiosk;
 
 namespace {
 
-float Gap(const App::TouchTarget& a, const App::TouchTarget& b) {
-    const float dx = std::max({0.0f, b.min.x - a.max.x, a.min.x - b.max.x});
-    const float dy = std::max({0.0f, b.min.y - a.max.y, a.min.y - b.max.y});
-    return std::max(dx, dy);
-}
-
 void Audit(SurveyKiosk& kiosk, const std::string& what) {
     App& app = kiosk.GetApp();
     const Metrics& m = app.metrics;
-    const auto& targets = app.touch_targets;
     INFO(what << " at " << m.width << "x" << m.height << " in " << app.nav.Language());
-    CHECK(!targets.empty());
-    for (size_t i = 0; i < targets.size(); i++) {
-        const App::TouchTarget& t = targets[i];
-        INFO("target " << i << " at " << t.min.x << "," << t.min.y << " size " << t.max.x - t.min.x << "x"
-                       << t.max.y - t.min.y);
-        CHECK(t.max.x - t.min.x >= m.target - 0.5f);
-        CHECK(t.max.y - t.min.y >= m.target - 0.5f);
-        CHECK((t.min.x >= 0 && t.min.y >= 0 && t.max.x <= m.width && t.max.y <= m.height));
-        for (size_t j = i + 1; j < targets.size(); j++)
-            CHECK(Gap(t, targets[j]) >= m.gap * 0.5f);
-    }
+    test::CheckTouchTargets(app);
     kiosk.Shot(fmt::format("survey-{}-{}x{}-{}", what, (int)m.width, (int)m.height, app.nav.Language()));
 }
 

@@ -1,0 +1,37 @@
+// The touch-target audit every screen test applies to the last frame drawn: each target is
+// at least Metrics::target on both sides, lies on the screen, and leaves room for a thumb
+// (half a Metrics::gap) to each of its neighbours.
+#pragma once
+
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "app.h"
+
+namespace kiosk::test {
+
+// Distance between two rectangles (0 when they touch or overlap).
+inline float TargetGap(const App::TouchTarget& a, const App::TouchTarget& b) {
+    const float dx = std::max({0.0f, b.min.x - a.max.x, a.min.x - b.max.x});
+    const float dy = std::max({0.0f, b.min.y - a.max.y, a.min.y - b.max.y});
+    return std::max(dx, dy);
+}
+
+inline void CheckTouchTargets(const App& app) {
+    const auto& targets = app.touch_targets;
+    CHECK(!targets.empty());
+    const Metrics& m = app.metrics;
+    for (size_t i = 0; i < targets.size(); i++) {
+        const App::TouchTarget& t = targets[i];
+        INFO("target " << i << " at " << t.min.x << "," << t.min.y << " size " << t.max.x - t.min.x << "x"
+                       << t.max.y - t.min.y);
+        CHECK(t.max.x - t.min.x >= m.target - 0.5f);
+        CHECK(t.max.y - t.min.y >= m.target - 0.5f);
+        CHECK((t.min.x >= 0 && t.min.y >= 0 && t.max.x <= m.width && t.max.y <= m.height));
+        for (size_t j = i + 1; j < targets.size(); j++)
+            CHECK(TargetGap(t, targets[j]) >= m.gap * 0.5f);
+    }
+}
+
+} // namespace kiosk::test
