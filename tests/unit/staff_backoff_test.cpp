@@ -10,6 +10,7 @@
 
 #include "staff/pin.h"
 #include "staff/pin_backoff.h"
+#include "staff_test_support.h"
 #include "test_paths.h"
 
 using namespace kiosk;
@@ -30,18 +31,8 @@ void WriteBackOffFile(const std::filesystem::path& file, const std::string& text
     std::ofstream(file, std::ios::binary) << text;
 }
 
-const std::string& BackOffTestHash() {
-    static const std::string hash = [] {
-        std::string pin = "482915", error;
-        std::optional<std::string> made = HashPin(pin, error);
-        REQUIRE(made);
-        return *made;
-    }();
-    return hash;
-}
-
 PinOutcome TryCopy(PinBackOff& backoff, std::string pin) {
-    return backoff.Try(pin, BackOffTestHash()).outcome;
+    return backoff.Try(pin, test::TestPinHash("482915")).outcome;
 }
 
 } // namespace
@@ -78,7 +69,7 @@ TEST_CASE("Try refuses any PIN, the right one too, until the wait is over, and w
     ManualClock clock(1000.0, kWall);
     PinBackOff backoff(file, clock);
     std::string wrong = "111222";
-    PinAttempt attempt = backoff.Try(wrong, BackOffTestHash());
+    PinAttempt attempt = backoff.Try(wrong, test::TestPinHash("482915"));
     CHECK(attempt.outcome == PinOutcome::Wrong);
     CHECK(attempt.wait_seconds == 1);
     CHECK(attempt.save_error.empty());
@@ -87,7 +78,7 @@ TEST_CASE("Try refuses any PIN, the right one too, until the wait is over, and w
     CHECK(BackOffFileText(file) == fmt::format("failures 1\nfailed_at {}\n", kWall));
 
     std::string right = "482915";
-    attempt = backoff.Try(right, BackOffTestHash());
+    attempt = backoff.Try(right, test::TestPinHash("482915"));
     CHECK(attempt.outcome == PinOutcome::TooSoon);
     CHECK(attempt.wait_seconds == 1);
     CHECK(right.empty());
@@ -221,7 +212,7 @@ TEST_CASE("a back-off that cannot be saved still holds in the process, and says 
     ManualClock clock(1000.0, kWall);
     PinBackOff backoff(test::ScratchDir("staff-backoff-unsaved") / "no-such-dir" / "backoff", clock);
     std::string wrong = "111222";
-    const PinAttempt attempt = backoff.Try(wrong, BackOffTestHash());
+    const PinAttempt attempt = backoff.Try(wrong, test::TestPinHash("482915"));
     CHECK(attempt.outcome == PinOutcome::Wrong);
     CHECK(attempt.save_error.find("cannot be kept across a restart") != std::string::npos);
     CHECK(backoff.SecondsToWait() == 1);

@@ -10,21 +10,12 @@
 
 #include "staff/pin.h"
 #include "staff/pin_checker.h"
+#include "staff_test_support.h"
 #include "test_paths.h"
 
 using namespace kiosk;
 
 namespace {
-
-const std::string& CheckerTestHash() {
-    static const std::string hash = [] {
-        std::string pin = "730418", error;
-        std::optional<std::string> made = HashPin(pin, error);
-        REQUIRE(made);
-        return *made;
-    }();
-    return hash;
-}
 
 PinAttempt WaitForResult(PinChecker& checker) {
     for (int i = 0; i < 1000; i++) {
@@ -41,7 +32,8 @@ TEST_CASE("a PIN is checked on a worker thread, and the UI woken with the outcom
     const std::filesystem::path dir = test::ScratchDir("staff-pin-checker");
     ManualClock clock;
     std::atomic<int> wakes = 0;
-    PinChecker checker(dir / "responses.db.staff-pin-backoff", CheckerTestHash(), clock, [&] { wakes++; });
+    PinChecker checker(dir / "responses.db.staff-pin-backoff", test::TestPinHash("730418"), clock,
+                       [&] { wakes++; });
     CHECK(checker.SecondsToWait() == 0);
 
     std::string typed = "111222";
@@ -75,7 +67,7 @@ TEST_CASE("the back-off survives a new checker (a restart)") {
     const std::filesystem::path dir = test::ScratchDir("staff-pin-checker-restart");
     ManualClock clock;
     {
-        PinChecker checker(dir / "backoff", CheckerTestHash(), clock);
+        PinChecker checker(dir / "backoff", test::TestPinHash("730418"), clock);
         for (int i = 0; i < 3; i++) {
             if (i > 0) clock.Advance(10); // past each wait
             std::string typed = "999888";
@@ -83,6 +75,6 @@ TEST_CASE("the back-off survives a new checker (a restart)") {
             CHECK(WaitForResult(checker).outcome == PinOutcome::Wrong);
         }
     }
-    PinChecker again(dir / "backoff", CheckerTestHash(), clock);
+    PinChecker again(dir / "backoff", test::TestPinHash("730418"), clock);
     CHECK(again.SecondsToWait() == Approx(4)); // after the third wrong PIN, read from the file
 }

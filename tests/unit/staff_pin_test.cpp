@@ -3,21 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include "staff/pin.h"
+#include "staff_test_support.h"
 
 using namespace kiosk;
 
 namespace {
-
-// One hash for the whole file: each costs ~0.1 s and 64 MiB.
-const std::string& KnownHash() {
-    static const std::string hash = [] {
-        std::string pin = "482915", error;
-        std::optional<std::string> made = HashPin(pin, error);
-        REQUIRE(made);
-        return *made;
-    }();
-    return hash;
-}
 
 bool VerifyCopy(std::string pin, std::string_view hash) {
     return VerifyPin(pin, hash);
@@ -46,17 +36,17 @@ TEST_CASE("a PIN hashes to an interactive Argon2id string, and the PIN is wiped"
 
 TEST_CASE("the right PIN verifies, a wrong one does not, and both are wiped") {
     std::string right = "482915";
-    CHECK(VerifyPin(right, KnownHash()));
+    CHECK(VerifyPin(right, test::TestPinHash("482915")));
     CHECK(right.empty());
     std::string wrong = "482916";
-    CHECK_FALSE(VerifyPin(wrong, KnownHash()));
+    CHECK_FALSE(VerifyPin(wrong, test::TestPinHash("482915")));
     CHECK(wrong.empty());
-    CHECK_FALSE(VerifyCopy("", KnownHash()));
-    CHECK_FALSE(VerifyCopy("4829150", KnownHash()));
+    CHECK_FALSE(VerifyCopy("", test::TestPinHash("482915")));
+    CHECK_FALSE(VerifyCopy("4829150", test::TestPinHash("482915")));
 }
 
 TEST_CASE("a garbage hash never verifies and never crashes") {
-    const std::string& good = KnownHash();
+    const std::string& good = test::TestPinHash("482915");
     const std::string other_limits = Replaced(good, "t=2", "t=3");
     std::string embedded_nul = good;
     embedded_nul[20] = '\0';
