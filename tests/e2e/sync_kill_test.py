@@ -102,7 +102,9 @@ finally:
 try:
     print(f"{sum(outcomes.values())} runs (a whole run: {run_seconds * 1000:.0f} ms): {dict(outcomes)}; "
           f"{len(manifests)} batch directories seen")
-    check(len(manifests) >= 20, f"batches were delivered between kills ({len(manifests)} seen)")
+    # One batch per six kills at least (20 for the 120 kills of the normal build, 6 for the 40
+    # of the sanitizer build): kills land after deliveries too, not only during start-up.
+    check(len(manifests) >= max(5, kills // 6), f"batches were delivered between kills ({len(manifests)} seen)")
     check(outcomes["killed"] >= kills, f"{outcomes['killed']} runs killed by SIGKILL (>= {kills})")
     check(not fill_errors, f"recording never failed meanwhile ({len(fill_errors)} errors)")
     check(not problems, "no partial or changed batch was ever visible in the share, no run failed" +
