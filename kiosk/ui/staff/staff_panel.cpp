@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "big_screen/big_screen.h"
 #include "palette.h"
+#include "staff/paper_entry.h"
 #include "staff/pin.h"
 #include "staff/results_view.h"
 #include "staff_screens.h"
@@ -73,6 +74,7 @@ std::span<const StaffSection> StaffSections() {
     static constexpr StaffSection kSections[] = {
         {"staff.section.controls", "panel.tab:controls", DrawStaffControls},
         {"staff.section.results", "panel.tab:results", DrawStaffResults},
+        {"staff.paper.tab", "panel.tab:paper", DrawStaffPaper},
     };
     return kSections;
 }
@@ -92,6 +94,7 @@ void UpdateStaffMode(App& app) {
         app.nav.Go({Screen::StaffPin, ""}, app.now);
     }
     if (staff.session.Tick(app.now, app.nav.CurrentScreen())) LogInfo("staff: panel locked");
+    UpdatePaperEntry(app); // a paper entry is a staff screen too: it ends with the panel's lock
     if (app.nav.CurrentScreen() == Screen::StaffPanel && !staff.session.Unlocked()) {
         app.nav.EndVisit(app.now); // locked (or reached without the PIN): the public start
     }
