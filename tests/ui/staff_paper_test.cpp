@@ -277,9 +277,11 @@ TEST_CASE("the paper entry's screens at every size: touch targets, the strip, sc
             k->Tap("paper.date:today");
             k->Driver().Frames(2);
             CHECK_FALSE(k->Has("paper.date.refused"));
+            if (language == "fr") k->Shot("staff-paper-" + size);
             for (const std::string& id : {std::string(kSurvey), std::string("futur-square")}) {
                 StartEntry(*k, id);
                 k->GetApp().nav.SetLanguage(language);
+                k->Driver().WaitForImages(); // the poll's pictures, decoded off the UI thread
                 k->Driver().Frames(2);
                 test::CheckTouchTargets(k->GetApp());
                 if (language == "fr") k->Shot("staff-paper-" + id + "-" + size);

@@ -22,7 +22,9 @@ namespace {
 
 bool OnStaffScreen(const App& app) {
     const Screen screen = app.nav.CurrentScreen();
-    return screen == Screen::StaffPin || screen == Screen::StaffPanel;
+    // A paper entry is staff at work on the survey screens: the corner press there (under
+    // "Stop") must not open the pad and drop the entry.
+    return screen == Screen::StaffPin || screen == Screen::StaffPanel || InPaperEntry(app);
 }
 
 void LeaveStaffMode(App& app) {
