@@ -145,6 +145,14 @@ TEST_CASE("a paper questionnaire entered by touch is recorded as paper with its 
     StartEntry(*k, kSurvey);
     k->Tap("option:chaque-semaine");
     k->Tap("survey.next");
+    // The hidden corner (under "Stop") held during an entry: no PIN pad, the entry goes on.
+    k->Driver().WaitUntilTouchActs(20, 20);
+    k->Driver().FingerDown(1, 20, 20);
+    k->Driver().Wait(3.2);
+    k->Driver().FingerUp(1, 20, 20);
+    k->Driver().Frames(2);
+    CHECK(k->CurrentScreen() == Screen::Survey);
+    CHECK(k->GetApp().staff.paper.survey_id == kSurvey);
     k->Tap("survey.stop");
     k->Tap("confirm.confirm");
     CHECK(k->CurrentScreen() == Screen::StaffPanel);
