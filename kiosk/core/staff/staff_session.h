@@ -20,7 +20,9 @@
 namespace kiosk {
 
 // The origins staff may choose for the coming answers, in the panel's order, each with its
-// catalogue key. Adding one (paper entry) is one row here and one key per catalogue.
+// catalogue key. Adding one is one row here and one key per catalogue. Paper is not one:
+// a paper questionnaire needs the date written on it, so staff enter it from the panel's
+// own tab (ui/staff/paper_entry.h).
 struct StaffOriginChoice {
     ResponseOrigin origin;
     const char* label_key;

@@ -183,6 +183,7 @@ Response SurveyRunner::MakeResponse(ResponseStatus status) const {
     r.origin = context_.origin;
     r.status = status;
     r.is_test = context_.is_test;
+    r.paper_date = context_.paper_date;
     r.started_at = FormatUtcMillis(started_wall_ms_);
     r.submitted_at = FormatUtcMillis(clock_->WallMilliseconds());
     r.duration_ms = std::max<long long>(0, std::llround((clock_->Now() - started_mono_) * 1000.0));

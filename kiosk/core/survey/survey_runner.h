@@ -31,6 +31,8 @@ struct ResponseContext {
     std::string language; // the visitor's language when they started
     ResponseOrigin origin = ResponseOrigin::Kiosk;
     bool is_test = false;
+    // Origin Paper (staff copying a questionnaire): the date written on it, "YYYY-MM-DD".
+    std::optional<std::string> paper_date;
 };
 
 enum class RunnerStage { Answering, Submitted, Cancelled, TimedOut };

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "screens.h"
+#include "staff/paper_entry.h"
 #include "survey/poll_card.h"
 #include "survey/survey_layout.h"
 #include "survey/survey_session.h"
@@ -109,7 +110,7 @@ void DrawSurveySending(App& app, const Survey& survey) {
 void DrawPollScreen(App& app, const Survey& poll) {
     const Metrics& m = app.metrics;
     TopBar(app, app.Tr("surveys.quick_question"), palette::kOpinion);
-    const float top = m.bar + m.margin;
+    const float top = PaperEntryStrip(app, m.bar) + m.margin; // staff copying a paper vote
     const Area area{ImVec2(m.margin, top), ImVec2(m.width - m.margin, m.height - m.margin * 2)};
     PollCard(app, poll, area, PollCardStyle::Light);
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.height - m.margin * 1.5f));

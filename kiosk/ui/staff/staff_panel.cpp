@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "big_screen/big_screen.h"
 #include "palette.h"
+#include "staff/paper_entry.h"
 #include "staff/pin.h"
 #include "staff/results_view.h"
 #include "staff_screens.h"
@@ -21,7 +22,9 @@ namespace {
 
 bool OnStaffScreen(const App& app) {
     const Screen screen = app.nav.CurrentScreen();
-    return screen == Screen::StaffPin || screen == Screen::StaffPanel;
+    // A paper entry is staff at work on the survey screens: the corner press there (under
+    // "Stop") must not open the pad and drop the entry.
+    return screen == Screen::StaffPin || screen == Screen::StaffPanel || InPaperEntry(app);
 }
 
 void LeaveStaffMode(App& app) {
@@ -73,6 +76,7 @@ std::span<const StaffSection> StaffSections() {
     static constexpr StaffSection kSections[] = {
         {"staff.section.controls", "panel.tab:controls", DrawStaffControls},
         {"staff.section.results", "panel.tab:results", DrawStaffResults},
+        {"staff.paper.tab", "panel.tab:paper", DrawStaffPaper},
     };
     return kSections;
 }
@@ -92,6 +96,7 @@ void UpdateStaffMode(App& app) {
         app.nav.Go({Screen::StaffPin, ""}, app.now);
     }
     if (staff.session.Tick(app.now, app.nav.CurrentScreen())) LogInfo("staff: panel locked");
+    UpdatePaperEntry(app); // a paper entry is a staff screen too: it ends with the panel's lock
     if (app.nav.CurrentScreen() == Screen::StaffPanel && !staff.session.Unlocked()) {
         app.nav.EndVisit(app.now); // locked (or reached without the PIN): the public start
     }

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "config/opening_hours.h"
 #include "results/results.h"
 #include "staff/corner_press.h"
 #include "staff/pin_checker.h"
@@ -43,6 +45,14 @@ struct StaffState {
     std::string results_survey;
     Slice results_slice = Slice::Total; // the origin counted (Total: every origin)
     std::map<std::string, int64_t> results_shown;
+
+    // Paper entry (paper_entry.h): one sitting of staff copying paper questionnaires,
+    // forgotten when the panel locks.
+    struct PaperEntry {
+        std::optional<CivilDate> date; // written on the questionnaires; unset: today
+        std::string survey_id;         // the questionnaire being entered ("" between two)
+        int entered = 0;               // questionnaires recorded in this sitting
+    } paper;
 };
 
 } // namespace kiosk

@@ -8,6 +8,7 @@
 #include "palette.h"
 #include "programme_widgets.h"
 #include "smiley.h"
+#include "staff/paper_entry.h"
 #include "style_scope.h"
 #include "visit_state.h"
 #include "widgets.h"
@@ -58,10 +59,10 @@ float SurveyHeader(App& app, const Survey& survey, const Progress* progress, boo
     ImGui::SetCursorScreenPos(ImVec2(left, std::max(m.Px(4), (m.bar - h) * 0.5f)));
     CenteredText(title, app.fonts.body_bold, palette::kTextOnDark, left, right - left);
 
-    float bottom = m.bar;
+    float bottom = PaperEntryStrip(app, m.bar); // staff copying a paper questionnaire
     if (progress) {
         // The share answered, at a glance, without reading: a bar that only moves forward.
-        const float bar_h = m.Px(12), y = m.bar + m.Px(10);
+        const float bar_h = m.Px(12), y = bottom + m.Px(10);
         const float x0 = m.margin, x1 = m.width - m.margin;
         draw->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + bar_h), Rgb(palette::kSurfaceAlt), bar_h * 0.5f);
         const float filled = (x1 - x0) * std::clamp(progress->done, 0.0f, 1.0f);

@@ -2,6 +2,7 @@
 
 #include "base/log.h"
 #include "config/opening_hours.h"
+#include "staff/paper_entry.h"
 #include "staff/staff_state.h"
 #include "visit_state.h"
 
@@ -10,12 +11,15 @@ namespace kiosk {
 namespace {
 
 ResponseContext ContextFor(const App& app) {
-    // Test mode and the origin are what staff set in the panel (staff/staff_panel.cpp).
+    // Test mode and the origin are what staff set in the panel (staff/staff_panel.cpp); a
+    // paper questionnaire staff are copying is `paper`, with its date (staff/paper_entry.h).
     const StaffSettings& staff = app.staff.session.settings;
+    const std::optional<std::string> paper_date = PaperEntryDate(app);
     return {.kiosk_id = app.data.config.kiosk_id,
             .language = app.nav.Language(),
-            .origin = staff.origin,
-            .is_test = staff.test_mode};
+            .origin = paper_date ? ResponseOrigin::Paper : staff.origin,
+            .is_test = staff.test_mode,
+            .paper_date = paper_date};
 }
 
 // Hands `response` to the store and shows the Sending stage.
@@ -90,7 +94,8 @@ void VotePoll(App& app, const Survey& poll, std::string_view option_id) {
         visit = SurveyVisit{};
         return;
     }
-    result.response->burst = app.poll_bursts.OnVote(poll, app.now);
+    // Staff copying a pile of paper votes tap fast on purpose: that is no burst.
+    result.response->burst = !InPaperEntry(app) && app.poll_bursts.OnVote(poll, app.now);
     visit.vote = std::string(option_id);
     visit.vote_burst = result.response->burst;
     Record(app, std::move(*result.response));
@@ -98,6 +103,7 @@ void VotePoll(App& app, const Survey& poll, std::string_view option_id) {
 }
 
 void CancelSurvey(App& app) {
+    if (InPaperEntry(app)) return AbandonPaperEntry(app);
     SurveyVisit& visit = app.visit.survey;
     if (visit.runner) visit.runner->Cancel();
     visit = SurveyVisit{};
@@ -108,17 +114,28 @@ RecordState UpdateSending(App& app) {
     SurveyVisit& visit = app.visit.survey;
     if (visit.stage != SurveyStage::Sending || !visit.ticket || !app.store) return RecordState::Unknown;
     const RecordState state = app.store->State(*visit.ticket);
-    if (state == RecordState::Committed) app.nav.ShowThanks(visit.survey_id, app.now);
+    if (state != RecordState::Committed) return state;
+    if (InPaperEntry(app))
+        PaperEntryRecorded(app); // straight back to the panel: no public thank-you for staff
+    else
+        app.nav.ShowThanks(visit.survey_id, app.now);
     return state;
 }
 
 void LeaveRejectedResponse(App& app) {
+    if (InPaperEntry(app)) return AbandonPaperEntry(app);
     app.visit.survey = SurveyVisit{};
     app.nav.GoHome(app.now);
 }
 
 void EndSurveyVisit(App& app, VisitEnd why) {
     if (why == VisitEnd::IdleTimeout) app.poll_bursts.Reset();
+    if (InPaperEntry(app)) {
+        // A paper entry left mid-way records nothing, whatever the survey's timeout
+        // policy: the paper will be entered again whole (staff/paper_entry.h).
+        DiscardPaperEntry(app);
+        return;
+    }
     SurveyVisit& visit = app.visit.survey;
     if (!visit.runner || !visit.runner->Answering()) return;
     std::optional<Response> partial = visit.runner->TimeOut();

@@ -6,6 +6,10 @@
 //   home / attract poll ──tap──▶ VotePoll ──▶ Sending ──COMMIT──▶ Thanks
 //   Sending ──rejected by the store──▶ "could not be recorded" ──"Home"──▶ LeaveRejectedResponse
 //
+// A paper questionnaire staff are copying (staff/paper_entry.h) goes through the same
+// functions, recorded as origin paper with its date: its commit, cancel and end of visit
+// return to the staff panel instead, with no thank-you and nothing partial recorded.
+//
 // Recording goes through app.store, which never loses a response: while it cannot commit
 // (disk full, locked…) the response waits in memory and is retried, the visitor sees why,
 // and staff see the alert marker.
