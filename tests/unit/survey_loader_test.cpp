@@ -223,3 +223,24 @@ TEST_CASE("plan-pin questions are cross-checked against the known plans through 
     CHECK(check.All()[0].message.find("plan \"plan-quartier-2030\" is not a plan") != std::string::npos);
     CHECK(check.All()[0].where.line > 0);
 }
+
+TEST_CASE("results_public_from is read as a local date: figures are public from that day on") {
+    Diagnostics diags;
+    std::optional<Survey> poll =
+        LoadSurveyFile(test::DataDir() / "surveys" / "valid" / "poll.toml", kLanguages, diags);
+    INFO(diags.FormatAll());
+    REQUIRE(poll);
+    REQUIRE(poll->results_public_from);
+    CHECK(*poll->results_public_from == CivilDate{2027, 1, 15});
+    CHECK_FALSE(poll->ResultsPublic({2026, 11, 18}));
+    CHECK_FALSE(poll->ResultsPublic({2027, 1, 14}));
+    CHECK(poll->ResultsPublic({2027, 1, 15})); // inclusive, like active_from
+    CHECK(poll->ResultsPublic({2028, 1, 1}));
+
+    // No embargo: always public.
+    std::optional<Survey> flow =
+        LoadSurveyFile(test::DataDir() / "surveys" / "valid" / "flow.toml", kLanguages, diags);
+    REQUIRE(flow);
+    CHECK_FALSE(flow->results_public_from);
+    CHECK(flow->ResultsPublic({2026, 11, 18}));
+}
