@@ -203,6 +203,10 @@ TEST_CASE("kiosk --check-config's loader reports a broken survey and keeps the k
     CHECK(diags.HasErrors()); // … and --check-config fails, naming the place
     CHECK(diags.FormatAll().find("later.toml:19:13: error: question[0].show_if.question") !=
           std::string::npos);
+    // … and keeps the refusal for the staff panel's alerts.
+    REQUIRE(data->refused.size() == 1);
+    CHECK(data->refused[0].where.file.find("later.toml") != std::string::npos);
+    CHECK(data->refused[0].where.line == 19);
 }
 
 TEST_CASE("plan-pin questions are cross-checked against the known plans through the hook") {
