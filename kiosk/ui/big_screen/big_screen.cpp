@@ -211,8 +211,8 @@ const Question* FindBigScreenQuestion(const KioskData& data, const std::string& 
 void BigScreen::ReadTally(double now) {
     const Question* question = FindBigScreenQuestion(app_.data, survey_id_, question_id_);
     if (!question) return;
-    // Embargoed: the tally is not read at all, so no figure can be drawn. Checked at each
-    // wake-up, so the figures appear on the morning the embargo ends.
+    // Embargoed: the tally is not read at all, so no figure can be drawn. Checked whenever
+    // the view wakes (a vote, a redraw): no timer is set for the day the embargo ends.
     const Survey* survey = app_.data.FindSurvey(survey_id_);
     // The clock itself: app_.wall_now is the kiosk's frame's, not drawn while this view covers it.
     const bool embargoed = survey && !survey->ResultsPublic(ToLocalMoment(app_.clock.WallSeconds()).date);
