@@ -16,6 +16,7 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
     if (!data.keyboards.Load(data.config.paths.assets / "keyboards", diags) ||
         !CheckKeyboardChoices(data.catalogs, data.keyboards, data.config.paths.assets / "i18n", diags))
         return std::nullopt;
+    const size_t before_files = diags.All().size();
     data.content = LoadContent(data.config.paths.content, data.config.languages, diags);
     // Broken survey files are reported and left out; the kiosk runs with the others.
     data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags);
@@ -25,6 +26,8 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
     CheckSurveyPlanReferences(data.surveys, plan_exists, diags);
     DropUnknownSurveyLinks(
         data.content, [&](std::string_view id) { return data.FindSurvey(id) != nullptr; }, diags);
+    for (size_t i = before_files; i < diags.All().size(); i++)
+        if (diags.All()[i].severity == Severity::Error) data.refused.push_back(diags.All()[i]);
     return data;
 }
 

@@ -27,6 +27,9 @@ struct KioskData {
     Content content;             // plans, timeline, agenda: broken files are reported and left out
     KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
     std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
+    // The errors of the files refused while loading (surveys, content): the kiosk runs
+    // without them, and the staff panel lists them as alerts until acknowledged.
+    std::vector<Diagnostic> refused;
 
     const Survey* FindSurvey(std::string_view id) const;
 };

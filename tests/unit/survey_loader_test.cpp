@@ -203,6 +203,10 @@ TEST_CASE("kiosk --check-config's loader reports a broken survey and keeps the k
     CHECK(diags.HasErrors()); // … and --check-config fails, naming the place
     CHECK(diags.FormatAll().find("later.toml:19:13: error: question[0].show_if.question") !=
           std::string::npos);
+    // … and keeps the refusal for the staff panel's alerts.
+    REQUIRE(data->refused.size() == 1);
+    CHECK(data->refused[0].where.file.find("later.toml") != std::string::npos);
+    CHECK(data->refused[0].where.line == 19);
 }
 
 TEST_CASE("plan-pin questions are cross-checked against the known plans through the hook") {
@@ -222,4 +226,25 @@ TEST_CASE("plan-pin questions are cross-checked against the known plans through 
     CHECK(check.ErrorCount() == 2);        // both plan-pin questions of flow.toml, each at its `plan`
     CHECK(check.All()[0].message.find("plan \"plan-quartier-2030\" is not a plan") != std::string::npos);
     CHECK(check.All()[0].where.line > 0);
+}
+
+TEST_CASE("results_public_from is read as a local date: figures are public from that day on") {
+    Diagnostics diags;
+    std::optional<Survey> poll =
+        LoadSurveyFile(test::DataDir() / "surveys" / "valid" / "poll.toml", kLanguages, diags);
+    INFO(diags.FormatAll());
+    REQUIRE(poll);
+    REQUIRE(poll->results_public_from);
+    CHECK(*poll->results_public_from == CivilDate{2027, 1, 15});
+    CHECK_FALSE(poll->ResultsPublic({2026, 11, 18}));
+    CHECK_FALSE(poll->ResultsPublic({2027, 1, 14}));
+    CHECK(poll->ResultsPublic({2027, 1, 15})); // inclusive, like active_from
+    CHECK(poll->ResultsPublic({2028, 1, 1}));
+
+    // No embargo: always public.
+    std::optional<Survey> flow =
+        LoadSurveyFile(test::DataDir() / "surveys" / "valid" / "flow.toml", kLanguages, diags);
+    REQUIRE(flow);
+    CHECK_FALSE(flow->results_public_from);
+    CHECK(flow->ResultsPublic({2026, 11, 18}));
 }

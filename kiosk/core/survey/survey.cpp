@@ -46,6 +46,10 @@ bool Survey::IsActive(const CivilDate& today) const {
     return true;
 }
 
+bool Survey::ResultsPublic(const CivilDate& today) const {
+    return !results_public_from || !(today < *results_public_from);
+}
+
 const Question* Survey::FindQuestion(std::string_view question_id) const {
     int index = QuestionIndex(question_id);
     return index < 0 ? nullptr : &questions[index];

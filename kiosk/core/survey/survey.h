@@ -152,6 +152,9 @@ struct Survey {
     LocalizedText introduction; // surveys: shown with the notice before the first question
     LocalizedText thanks;       // the thank-you screen
     std::optional<CivilDate> active_from, active_to; // inclusive local dates; absent = open-ended
+    // Results embargo (README "The survey file"): before this local date, public screens
+    // (a poll's thank-you bars, the big screen) show no figure; staff always see them.
+    std::optional<CivilDate> results_public_from;
     InformationNotice notice;
     bool show_results = false;       // polls: the thank-you screen shows the current results as bars
     BurstRule burst;                 // polls only
@@ -159,6 +162,8 @@ struct Survey {
 
     // True when `today` (local date) is within active_from..active_to.
     bool IsActive(const CivilDate& today) const;
+    // True when figures may be shown to the public on `today` (no embargo, or it is over).
+    bool ResultsPublic(const CivilDate& today) const;
     const Question* FindQuestion(std::string_view question_id) const;
     // Index of the question in `questions`, or -1.
     int QuestionIndex(std::string_view question_id) const;

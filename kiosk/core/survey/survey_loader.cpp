@@ -457,6 +457,7 @@ std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
     s.active_to = ReadDate(root, "active_to");
     if (s.active_from && s.active_to && *s.active_to < *s.active_from)
         root.Error("active_to", "is before active_from");
+    s.results_public_from = ReadDate(root, "results_public_from");
     s.title = RequiredText(root, "title", languages);
     s.introduction = s.mode == SurveyMode::Survey ? RequiredText(root, "introduction", languages)
                                                   : OptionalText(root, "introduction", languages);

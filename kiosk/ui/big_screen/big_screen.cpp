@@ -12,6 +12,8 @@
 #include "app.h"
 #include "bar_animation.h"
 #include "base/log.h"
+#include "config/opening_hours.h"
+#include "content/date_text.h"
 #include "fonts.h"
 #include "icons.h"
 #include "palette.h"
@@ -42,6 +44,12 @@ public:
 private:
     ImGuiContext* previous_;
 };
+
+// The embargo's day on the big screen: "15 janvier 2027", shorter than the thank-you
+// screen's full date, for type read from 10 m.
+std::string EmbargoDate(const App& app, std::string_view language, const CivilDate& date) {
+    return FormatFuzzyDate(app.data.catalogs, language, {date.year, date.month, date.day});
+}
 
 // `text` cut with an ellipsis to fit `width` at `size`.
 std::string Fit(ImFont* font, float size, const std::string& text, float width) {
@@ -174,6 +182,7 @@ bool BigScreen::Open(std::string_view survey_id, std::string_view question_id, B
     opened_at_ = app_.clock.Now();
     counts_.clear();
     total_ = -1;
+    embargoed_ = false; // ReadTally decides for this survey
     bar_lengths_.clear();
     dirty_ = true;
     LogInfo("big screen: showing {}:{} on {}", survey_id_, question_id_,
@@ -202,6 +211,19 @@ const Question* FindBigScreenQuestion(const KioskData& data, const std::string& 
 void BigScreen::ReadTally(double now) {
     const Question* question = FindBigScreenQuestion(app_.data, survey_id_, question_id_);
     if (!question) return;
+    // Embargoed: the tally is not read at all, so no figure can be drawn. Checked whenever
+    // the view wakes (a vote, a redraw): no timer is set for the day the embargo ends.
+    const Survey* survey = app_.data.FindSurvey(survey_id_);
+    // The clock itself: app_.wall_now is the kiosk's frame's, not drawn while this view covers it.
+    const bool embargoed = survey && !survey->ResultsPublic(ToLocalMoment(app_.clock.WallSeconds()).date);
+    if (embargoed != embargoed_) {
+        embargoed_ = embargoed;
+        counts_.clear();
+        total_ = -1;
+        view_->bars.SetTargets(std::vector<double>(question->options.size(), 0.0), now);
+        dirty_ = true;
+    }
+    if (embargoed_) return;
     PollTally tally = app_.store ? app_.store->Tally(survey_id_) : PollTally{};
     std::vector<int64_t> counts;
     for (const Option& option : question->options) {
@@ -330,10 +352,14 @@ std::vector<std::string> BigScreen::Texts() const {
     std::vector<std::string> texts;
     for (const std::string& language : app_.data.config.languages)
         for (const char* key : {"big_screen.figures", "big_screen.participants", "big_screen.one_participant",
-                                "big_screen.test_mode", "content.example"})
+                                "big_screen.test_mode", "big_screen.embargo", "content.example"})
             texts.push_back(app_.data.catalogs.Text(language, key));
-    if (const Survey* survey = app_.data.FindSurvey(survey_id_))
+    if (const Survey* survey = app_.data.FindSurvey(survey_id_)) {
         ForEachSurveyText(*survey, [&](std::string_view t) { texts.emplace_back(t); });
+        if (survey->results_public_from) // the date's words, in every language
+            for (const std::string& language : app_.data.config.languages)
+                texts.push_back(EmbargoDate(app_, language, *survey->results_public_from));
+    }
     if (const Question* q = FindBigScreenQuestion(app_.data, survey_id_, question_id_))
         for (size_t i = 0; i < q->options.size(); i++)
             texts.push_back(OptionCaption(app_, *q, i));
@@ -405,11 +431,24 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
     // The widest figures there can be now: the bars all end at the same place.
     const std::string widest = figures_text(std::max<int64_t>(total_, 0));
     const float figures_width = text_font->CalcTextSizeA(t, FLT_MAX, 0, (widest + "0").c_str()).x;
+    // The bottom line: the participants, or under an embargo the day results are published
+    // (wrapped: in portrait it takes two lines).
+    const int64_t participants = std::max<int64_t>(total_, 0);
+    const Survey* survey = app_.data.FindSurvey(survey_id_);
+    const std::string footer =
+        embargoed_ && survey && survey->results_public_from
+            ? app_.data.catalogs.Format(
+                  lang, "big_screen.embargo",
+                  fmt::arg("date", EmbargoDate(app_, lang, *survey->results_public_from)))
+        : participants == 1
+            ? tr("big_screen.one_participant")
+            : app_.data.catalogs.Format(lang, "big_screen.participants", fmt::arg("count", participants));
+    const int footer_lines = banner_lines(footer);
     // Short of room (portrait, banners, many options): the question gives way first, down to
     // the text size.
     for (;;) {
         layout_ = ComputeBigScreenLayout(w, h, (int)question->options.size(), pictures, banner_total,
-                                         lines(question_size), figures_width, question_size);
+                                         lines(question_size), figures_width, question_size, footer_lines);
         if (BigScreenRowsFit(layout_) || question_size <= t) break;
         question_size = std::max(t, question_size * 0.92f);
     }
@@ -475,11 +514,14 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
         }
         const int64_t count = i < counts_.size() ? counts_[i] : 0;
         const int percent = total_ > 0 ? (int)std::lround(100.0 * (double)count / (double)total_) : 0;
-        const std::string figures = app_.data.catalogs.Format(
-            lang, "big_screen.figures", fmt::arg("count", count), fmt::arg("percent", percent));
+        const std::string figures =
+            embargoed_ ? std::string()
+                       : app_.data.catalogs.Format(lang, "big_screen.figures", fmt::arg("count", count),
+                                                   fmt::arg("percent", percent));
         const ImVec2 fig_size = text_font->CalcTextSizeA(t, FLT_MAX, 0, figures.c_str());
-        draw->AddText(text_font, t, ImVec2(row.figures_right.x - fig_size.x, row.figures_right.y),
-                      Rgb(palette::kText), figures.c_str());
+        if (!embargoed_)
+            draw->AddText(text_font, t, ImVec2(row.figures_right.x - fig_size.x, row.figures_right.y),
+                          Rgb(palette::kText), figures.c_str());
         const float label_room = layout_.figures_on_bar
                                      ? row.label_width
                                      : row.figures_right.x - fig_size.x - t * 0.6f - row.label_pos.x;
@@ -488,7 +530,7 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
 
         const ImVec2 track_max(row.bar_min.x + row.bar_full, row.bar_min.y + row.bar_height);
         draw->AddRectFilled(row.bar_min, track_max, Rgb(palette::kSurfaceAlt), row.bar_height * 0.2f);
-        const double value = i < view.bars.Size() ? view.bars.Value(i, now) : 0.0;
+        const double value = !embargoed_ && i < view.bars.Size() ? view.bars.Value(i, now) : 0.0;
         const float length = (float)(value * row.bar_full);
         bar_lengths_[i] = length;
         if (length >= 1.0f)
@@ -496,11 +538,9 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
                                 Rgb(palette::kOpinion), row.bar_height * 0.2f);
     }
 
-    const int64_t participants = std::max<int64_t>(total_, 0);
-    const std::string people = participants == 1 ? tr("big_screen.one_participant")
-                                                 : app_.data.catalogs.Format(lang, "big_screen.participants",
-                                                                             fmt::arg("count", participants));
-    draw->AddText(text_font, t, layout_.participants_pos, Rgb(palette::kTextMuted), people.c_str());
+    draw->AddText(text_font, t, layout_.participants_pos,
+                  Rgb(embargoed_ ? palette::kText : palette::kTextMuted), footer.c_str(), nullptr,
+                  banner_wrap);
     ImGui::End();
     dirty_ = view.images->EndFrame(); // uploads still owed
     ImGui::Render();

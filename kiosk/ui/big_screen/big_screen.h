@@ -10,6 +10,11 @@
 // Each window has its own Dear ImGui context (ImGui 1.86 has one per window) and its own font
 // atlas at the big screen's sizes; the kiosk's context is current again after every call.
 //
+// Under a results embargo (the survey's results_public_from still ahead) the view is public
+// all the same: it shows the question and the answers with no bar, count, percentage or
+// participants, and "Résultats publiés le …" instead. Staff cannot lift it from the panel:
+// the city's decision is written in the survey file (README "The big screen").
+//
 // Figures come from the store's committed counts (ResponseStore::Tally), read when the loop
 // wakes (the store wakes it after each commit): no SQL in the frame. The shown question must
 // be one the store counts (StoreOptions::polls; see AddBigScreenTally). Frames are drawn only
@@ -88,6 +93,7 @@ public:
     float BarLength(size_t option) const;
     int64_t Count(size_t option) const;
     int64_t Participants() const { return total_; }
+    bool Embargoed() const { return embargoed_; } // no figure drawn (results_public_from ahead)
     size_t Options() const { return counts_.size(); }
     uint64_t FramesDrawn() const { return frames_; }
     // Pictures still decoding or uploading (screenshots wait for them).
@@ -111,6 +117,7 @@ private:
     bool swallow_touch_ = false; // the touch that closed the view: its lift is not the kiosk's
     std::vector<int64_t> counts_;
     int64_t total_ = -1;
+    bool embargoed_ = false;
     std::vector<float> bar_lengths_;
     BigScreenLayout layout_;
     uint64_t frames_ = 0;

@@ -15,7 +15,7 @@ float BigScreenTextFont(float height) {
 
 BigScreenLayout ComputeBigScreenLayout(float width, float height, int options, bool pictures,
                                        int banner_lines, int question_lines, float figures_width,
-                                       float question_font) {
+                                       float question_font, int footer_lines) {
     BigScreenLayout l;
     l.width = width;
     l.height = height;
@@ -30,7 +30,7 @@ BigScreenLayout ComputeBigScreenLayout(float width, float height, int options, b
     l.question_bottom = y;
 
     // The participants line at the bottom; rows share what is between.
-    const float footer = l.text_font * 1.3f;
+    const float footer = l.text_font * (1.3f + 1.2f * (float)(std::max(footer_lines, 1) - 1));
     l.participants_pos = ImVec2(l.margin, height - l.margin - footer);
     const float rows_bottom = l.participants_pos.y - l.margin * 0.5f;
     const int n = std::max(options, 1);

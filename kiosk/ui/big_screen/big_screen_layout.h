@@ -32,7 +32,7 @@ struct BigScreenLayout {
     float question_width = 0;
     float question_bottom = 0; // where the rows may start
     std::vector<BigScreenRow> rows;
-    ImVec2 participants_pos; // bottom line: "N participants"
+    ImVec2 participants_pos; // bottom line: "N participants" (or the embargo's date)
     float banner_line = 0;   // one line of banner (example, test mode) across the top
     bool figures_on_bar =
         false; // portrait with room: the label takes the whole width, figures follow the bar
@@ -45,9 +45,10 @@ struct BigScreenLayout {
 // top (a long one wraps on a narrow screen). In portrait the figures go on the bar's line;
 // `figures_width` is the room they need there (the bar is shortened by it). `question_font`:
 // the question's size when smaller than BigScreenQuestionFont (0: that size).
+// `footer_lines`: lines of the bottom text (the embargo's date wraps on a narrow screen).
 BigScreenLayout ComputeBigScreenLayout(float width, float height, int options, bool pictures,
                                        int banner_lines, int question_lines, float figures_width = 0,
-                                       float question_font = 0);
+                                       float question_font = 0, int footer_lines = 1);
 // Whether every row ends above the participants line.
 bool BigScreenRowsFit(const BigScreenLayout& layout);
 

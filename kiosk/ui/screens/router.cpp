@@ -1,6 +1,7 @@
 // The screen for each route, then the overlays.
 #include "palette.h"
 #include "screens.h"
+#include "staff/alerts_view.h"
 #include "staff/staff_screens.h"
 #include "survey/staff_alert.h"
 #include "visit_state.h"
@@ -23,6 +24,7 @@ void DrawScreens(App& app) {
     case Screen::StaffPin: DrawStaffPin(app); break;
     case Screen::StaffPanel: DrawStaffPanel(app); break;
     }
+    UpdateAlerts(app);
     DrawStaffAlert(app);
     app.visit.last_drawn = drawn;
     if (app.nav.CountdownVisible()) DrawIdleOverlay(app);

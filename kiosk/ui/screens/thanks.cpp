@@ -1,10 +1,12 @@
 // The thank-you screen (route param: the survey id), shown only once the response is
 // committed. The survey's own thanks; for a poll with show_results, the current results
-// as bars. It ends the visit by itself (idle.thanks_seconds); "Finish" ends it at once,
-// "Home" keeps the visit going.
+// as bars — or, under a results embargo (results_public_from still ahead), no figure at
+// all, only the day results will be shown. It ends the visit by itself (idle.thanks_seconds); "Finish" ends
+// it at once, "Home" keeps the visit going.
 #include "screens.h"
 #include "survey/own_vote.h"
 #include "survey/poll_results.h"
+#include "survey/results_embargo.h"
 #include "visit_state.h"
 #include "widgets.h"
 
@@ -16,7 +18,10 @@ void DrawThanks(App& app) {
     const Survey* survey = app.data.FindSurvey(app.nav.Current().param);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float width = m.width - 2 * m.margin;
-    const bool results = survey && survey->mode == SurveyMode::Poll && survey->show_results && app.store;
+    const bool poll_results = survey && survey->mode == SurveyMode::Poll && survey->show_results && app.store;
+    // Embargoed: the tally is not even read, so no figure can reach the screen.
+    const bool embargoed = poll_results && !ResultsPublic(app, *survey);
+    const bool results = poll_results && !embargoed;
 
     // A big tick: understood without reading.
     const float r = results ? m.Px(70) : m.Px(110);
@@ -28,6 +33,14 @@ void DrawThanks(App& app) {
     CenteredText(text, results ? app.fonts.body_bold : app.fonts.title, palette::kText, m.margin, width);
 
     const float buttons_y = m.height - m.Px(24) - m.target;
+    if (embargoed) {
+        const float top = ImGui::GetCursorScreenPos().y + m.gap;
+        ImGui::SetCursorScreenPos(ImVec2(m.margin, top));
+        CenteredText(app.Format("surveys.thanks.embargo", fmt::arg("date", ResultsPublicDate(app, *survey))),
+                     app.fonts.body, palette::kTextMuted, m.margin, width);
+        app.targets.Name("thanks.embargo", ImVec2(m.margin, top),
+                         ImVec2(m.margin + width, ImGui::GetCursorScreenPos().y));
+    }
     if (results) {
         const float top = ImGui::GetCursorScreenPos().y + m.gap;
         ImGui::SetCursorScreenPos(ImVec2(m.margin, top));

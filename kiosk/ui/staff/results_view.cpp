@@ -13,6 +13,7 @@
 #include "palette.h"
 #include "results/results_figures.h"
 #include "staff_state.h"
+#include "survey/results_embargo.h"
 #include "widgets.h"
 
 namespace kiosk {
@@ -309,6 +310,14 @@ void DrawStaffResults(App& app, ImVec2 min, ImVec2 max) {
     }
     if (snapshot.results) staff.results_shown[""] = snapshot.results->responses[(int)app.staff.results_slice];
     y += font->FontSize + m.Px(16);
+    if (!ResultsPublic(app, *shown)) {
+        // Staff keep every figure under an embargo; the note says the public sees none yet.
+        ImGui::SetCursorScreenPos(ImVec2(min.x, y));
+        WrappedText(app.Format("staff.results.embargo", fmt::arg("date", ResultsPublicDate(app, *shown))),
+                    app.fonts.body, palette::kWarning, width);
+        app.targets.Name("results.embargo", ImVec2(min.x, y), ImVec2(max.x, ImGui::GetCursorScreenPos().y));
+        y = ImGui::GetCursorScreenPos().y + m.Px(8);
+    }
     if (!snapshot.error.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(min.x, y));
         WrappedText(app.Tr("staff.results.error"), app.fonts.body, palette::kDanger, width);

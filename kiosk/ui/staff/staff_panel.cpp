@@ -7,6 +7,7 @@
 #include "base/log.h"
 #include "big_screen/big_screen.h"
 #include "palette.h"
+#include "staff/alerts_view.h"
 #include "staff/paper_entry.h"
 #include "staff/pin.h"
 #include "staff/results_view.h"
@@ -77,6 +78,7 @@ std::span<const StaffSection> StaffSections() {
         {"staff.section.controls", "panel.tab:controls", DrawStaffControls},
         {"staff.section.results", "panel.tab:results", DrawStaffResults},
         {"staff.paper.tab", "panel.tab:paper", DrawStaffPaper},
+        {"staff.section.alerts", "panel.tab:alerts", DrawStaffAlerts, UnacknowledgedAlerts},
     };
     return kSections;
 }
@@ -125,7 +127,11 @@ void DrawStaffPanel(App& app) {
         const bool open = (int)i == staff.section;
         ButtonStyle style{.fill = palette::kSurface, .text = palette::kText, .selected = open};
         if (!open) style = {.fill = palette::kPrimaryHover, .text = palette::kTextOnDark};
-        const std::string& title = app.Tr(sections[i].title_key);
+        const size_t count = sections[i].count ? sections[i].count(app) : 0;
+        const std::string title =
+            count ? app.Format("staff.section.count", fmt::arg("title", app.Tr(sections[i].title_key)),
+                               fmt::arg("count", count))
+                  : app.Tr(sections[i].title_key);
         const ImVec2 size = TouchButtonSize(app, title, style);
         ImGui::SetCursorScreenPos(ImVec2(x, m.Px(12)));
         ImGui::PushID((int)i);

@@ -25,6 +25,8 @@ struct StaffSection {
     const char* title_key;
     const char* target;
     void (*draw)(App& app, ImVec2 min, ImVec2 max);
+    // A number shown on the tab when not zero (e.g. the alerts not yet acknowledged); may be null.
+    size_t (*count)(const App& app) = nullptr;
 };
 std::span<const StaffSection> StaffSections();
 

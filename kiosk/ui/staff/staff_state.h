@@ -12,6 +12,8 @@
 
 #include "config/opening_hours.h"
 #include "results/results.h"
+#include "staff/alert_log.h"
+#include "staff/alert_watch.h"
 #include "staff/corner_press.h"
 #include "staff/pin_checker.h"
 #include "staff/staff_session.h"
@@ -29,6 +31,12 @@ struct StaffState {
     StaffCornerPress corner;
     StaffSession session;
     std::unique_ptr<PinChecker> checker; // null: no pin_hash, no staff mode
+
+    // Alerts raised elsewhere (README "Alerts"), with or without staff mode (the red disc
+    // needs them): the log, and the thread watching the disk and kiosk-sync's state.
+    std::unique_ptr<AlertLog> alerts;
+    std::unique_ptr<AlertWatcher> alert_watcher;
+    bool refused_files_listed = false; // the files refused at start-up went to the log
 
     // The PIN pad. `digits` is a secret: wiped (WipeSecret) when checked, erased, cancelled
     // or the pad is left by any way; never logged.

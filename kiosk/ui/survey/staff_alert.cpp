@@ -2,13 +2,14 @@
 
 #include "icons.h"
 #include "palette.h"
+#include "staff/alerts_view.h"
 
 namespace kiosk {
 
 void DrawStaffAlert(App& app) {
-    if (!app.store) return;
-    const StoreStatus status = app.store->Status();
-    if (!status.Alert()) return;
+    // Whatever raised them (the store, a refused file, kiosk-sync, the disk): until staff
+    // acknowledge every alert in the panel.
+    if (UnacknowledgedAlerts(app) == 0) return;
     const Metrics& m = app.metrics;
     // Above every screen and overlay, in the bottom-left corner outside every control's
     // place (controls keep Metrics::margin from the edges).
