@@ -5,8 +5,11 @@
 #include <thread>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "config/opening_hours.h"
+#include "content/fuzzy_date.h"
 #include "staff/pin.h"
 #include "staff/staff_state.h"
 #include "store/uuid.h"
@@ -88,6 +91,8 @@ void SettleResults(SurveyKiosk& k) {
         REQUIRE(k.Results().WaitIdle(30));
         k.Driver().Frames(3);
     }
+    REQUIRE(k.Driver().WaitForImages()); // the plan under the heat map is decoded off the UI thread
+    k.Driver().Frames(2);
 }
 
 int64_t Shown(SurveyKiosk& k, const std::string& key) {
@@ -198,6 +203,7 @@ TEST_CASE("Résultats shows the recorded answers' figures, and hiding a free tex
     CHECK(Shown(*k, "idee/visible") == 2);
 
     // One origin at a time: every answer here came from the kiosk, none on paper.
+    k->Tap("results.filters");
     k->Tap("results.slice:paper");
     SettleResults(*k);
     CHECK(Shown(*k, "") == 0);
@@ -206,4 +212,108 @@ TEST_CASE("Résultats shows the recorded answers' figures, and hiding a free tex
     SettleResults(*k);
     CHECK(Shown(*k, "") == 4);
     CHECK(Shown(*k, "lieux/square") == 3);
+}
+
+namespace {
+
+std::string DayBefore(long long wall_now, int days) {
+    const CivilDate d = CivilFromDays(DaysFromCivil(ToLocalMoment(wall_now).date) - days);
+    return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
+
+Response WithPins(Response r, const std::vector<std::tuple<double, double, const char*>>& pins) {
+    for (const auto& [x, y, reason] : pins)
+        r.answers.push_back(Answer{.question_id = "endroits",
+                                   .option_id = std::string(reason),
+                                   .plan_id = std::string("plan-quartier-2030"),
+                                   .x = x,
+                                   .y = y});
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("Résultats: origins side by side, the period and language filters, the pins' heat map") {
+    const auto [w, h] = GENERATE(std::pair{1920, 1080}, std::pair{1280, 800});
+    const std::string size = std::to_string(w) + "x" + std::to_string(h);
+    auto k = StaffKiosk("staff-results-filters-" + size, w, h);
+    k->Driver().Frames(1);
+    const long long now = k->GetApp().wall_now;
+    // Two kiosk answers today (French), and a paper questionnaire in English written 40 days
+    // ago, typed in today.
+    Response today_a =
+        WithPins(Make({"square"}, 4, nullptr), {{0.210, 0.300, "insecurite"}, {0.215, 0.305, "abime"}});
+    Response today_b = WithPins(Make({"square", "ecole"}, 6, nullptr), {{0.80, 0.70, "agreable"}});
+    Response paper = WithPins(Make({"ecole"}, 9, nullptr), {{0.50, 0.50, "agreable"}});
+    for (Response* r : {&today_a, &today_b, &paper}) {
+        r->submitted_at = DayBefore(now, 0) + "T10:01:00.000Z";
+        r->started_at = DayBefore(now, 0) + "T10:00:00.000Z";
+    }
+    paper.origin = ResponseOrigin::Paper;
+    paper.paper_date = DayBefore(now, 40);
+    paper.language = "en";
+    for (const Response& r : {today_a, today_b, paper})
+        REQUIRE(k->Store().WaitCommitted(k->Store().Submit(r), 10));
+
+    OpenPanel(*k);
+    k->Tap("panel.tab:results");
+    k->Tap(std::string("results.survey:") + kSurvey);
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 3);
+    CHECK(Shown(*k, "lieux/square") == 2);
+    // The heat map: four pins in three cells (two are in the same cell of the 64 × 64 grid).
+    CHECK(Shown(*k, "endroits/heat_cells") == 3);
+    CHECK(Shown(*k, "endroits/agreable") == 2);
+
+    // Side by side: the total, the kiosk and paper columns, each with its own figures.
+    CHECK_FALSE(k->Has("results.slice:compare")); // the filters are folded until asked for
+    k->Tap("results.filters");
+    k->Tap("results.slice:compare");
+    SettleResults(*k);
+    CHECK(Shown(*k, "lieux/square") == 2);
+    CHECK(Shown(*k, "kiosk:lieux/square") == 2);
+    CHECK(Shown(*k, "paper:lieux/square") == 0);
+    CHECK(Shown(*k, "paper:lieux/ecole") == 1);
+    CHECK(Shown(*k, "kiosk:endroits/heat_cells") == 2);
+    CHECK(Shown(*k, "paper:endroits/heat_cells") == 1);
+    CHECK_FALSE(
+        k->GetApp().staff.results_shown.count("assisted:lieux/square")); // no assisted answers: no column
+    k->Tap("results.filters");
+    k->Driver().Frames(2);
+    k->Shot("staff-results-compare-" + size);
+    k->Tap("results.filters");
+
+    // The last 7 days leave out the paper questionnaire, dated 40 days ago on the paper.
+    k->Tap("results.period:7");
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 2);
+    CHECK(Shown(*k, "lieux/ecole") == 1);
+    CHECK(Shown(*k, "endroits/heat_cells") == 2);
+    k->Tap("results.period:30");
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 2);
+    k->Tap("results.period:all");
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 3);
+
+    // English only: the paper questionnaire.
+    k->Tap("results.language:en");
+    SettleResults(*k);
+    CHECK(Shown(*k, "") == 1);
+    CHECK(Shown(*k, "lieux/ecole") == 1);
+    k->Tap("results.language:all");
+    k->Tap("results.slice:total");
+    k->Tap("results.filters"); // folded again: the choices stay
+    SettleResults(*k);
+    CHECK_FALSE(k->Has("results.slice:total"));
+    CHECK(Shown(*k, "") == 3);
+    CHECK_FALSE(k->GetApp().staff.results_shown.count("kiosk:lieux/square"));
+    k->Shot("staff-results-filters-" + size);
+    // Down to the plan-pin question, for a screenshot of the heat map.
+    for (int i = 0; i < 11; i++) {
+        k->Driver().Drag(w * 0.4f, h * 0.85f, w * 0.4f, h * 0.35f);
+        k->Driver().Wait(0.4);
+    }
+    k->Driver().Wait(1.5);
+    k->Shot("staff-results-heatmap-" + size);
 }

@@ -29,12 +29,14 @@ using namespace kiosk::test;
 
 namespace {
 
-// A response whose answers need several new database pages.
+// A response whose answers need more new pages than the first commit wrote to the WAL (which
+// created the schema: tables, indexes, triggers) — so that a limit at that size refuses it
+// even once the WAL restarts from its beginning.
 Response BigResponse() {
     Response r = FullResponse();
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < 48; i++) {
         Answer a{"long-text"};
-        a.text = std::string(1500, (char)('a' + i));
+        a.text = std::string(4000, (char)('a' + i % 26));
         r.answers.push_back(a);
     }
     return r;

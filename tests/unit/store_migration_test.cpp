@@ -142,6 +142,15 @@ TEST_CASE("the store migrates a database of every earlier version, keeping its r
             if (version > 0)                                   // the file keeps its identity
                 CHECK(reader.One("SELECT value FROM meta WHERE key = 'database_id'") ==
                       "6b1f2c8e-3d4a-4f5b-8c6d-7e8f9a0b1c2d");
+            // The results' tallies (version 3) count the old rows and the new one alike.
+            CHECK(reader.One("SELECT sum(responses) FROM response_tally") ==
+                  reader.One("SELECT count(*) FROM response WHERE status = 'complete'"));
+            CHECK(reader.One("SELECT sum(answers) FROM answer_tally") ==
+                  reader.One("SELECT count(*) FROM answer a JOIN response r ON r.seq = a.response_seq "
+                             "WHERE r.status = 'complete'"));
+            CHECK(reader.One("SELECT sum(respondents) FROM respondent_tally") ==
+                  reader.One("SELECT count(*) FROM (SELECT DISTINCT a.response_seq, a.question_id FROM answer a "
+                             "JOIN response r ON r.seq = a.response_seq WHERE r.status = 'complete')"));
         }
     }
 }

@@ -68,7 +68,7 @@ TEST_CASE("migration 1 to 2 keeps every row and its seq, and then takes paper re
         REQUIRE(store.WaitCommitted(t, 10));
     }
     ReadOnlyDb reader(db);
-    CHECK(reader.One("PRAGMA user_version") == "2");
+    CHECK(reader.One("PRAGMA user_version") == std::to_string(kSchemaVersion));
     CHECK(reader.One("PRAGMA integrity_check") == "ok");
     CHECK(reader.One("PRAGMA foreign_key_check") == "");
     CHECK(reader.One("SELECT group_concat(seq) FROM (SELECT seq FROM response ORDER BY seq)") == "7,40,41");

@@ -89,25 +89,23 @@ SurveyResults EmptyResults(const Survey& survey, const ResultsFilter& filter) {
 
 namespace {
 
-// The WHERE clause on `response r` for a filter. Parameters: ?1 survey id, ?2 after_seq,
-// ?3 up_to_seq, ?4 question id (where used), then the filter's values from ?5 on, in the
-// order of `binds`.
+// The WHERE clause for a filter, on a tally table `t` (or `response r`, whose columns have
+// the same names but for the day). Parameters: ?1 survey id, ?2 question id (where used),
+// then the filter's values from ?3 on, in the order of `binds`.
 struct Where {
     std::string sql;
     std::vector<std::string> binds;
 };
 
-Where ResponseWhere(const ResultsFilter& filter) {
+Where FilterWhere(const ResultsFilter& filter, const char* t, const char* day) {
     Where w;
-    w.sql = "r.survey_id = ?1 AND r.seq > ?2 AND r.seq <= ?3 AND r.status = 'complete'";
+    w.sql = fmt::format("{}.survey_id = ?1", t);
     auto param = [&](const std::string& value) {
         w.binds.push_back(value);
-        return fmt::format("?{}", 4 + w.binds.size());
+        return fmt::format("?{}", 2 + w.binds.size());
     };
-    if (!filter.include_test) w.sql += " AND r.is_test = 0";
-    if (!filter.include_burst) w.sql += " AND r.burst = 0";
-    // The response's day: the date on the paper questionnaire, else the day it was recorded.
-    const char* day = "coalesce(r.paper_date, substr(r.submitted_at, 1, 10))";
+    if (!filter.include_test) w.sql += fmt::format(" AND {}.is_test = 0", t);
+    if (!filter.include_burst) w.sql += fmt::format(" AND {}.burst = 0", t);
     if (!filter.from_date.empty()) w.sql += fmt::format(" AND {} >= {}", day, param(filter.from_date));
     if (!filter.to_date.empty()) w.sql += fmt::format(" AND {} <= {}", day, param(filter.to_date));
     auto in_list = [&](const char* column, const auto& values, auto text) {
@@ -115,43 +113,44 @@ Where ResponseWhere(const ResultsFilter& filter) {
         std::string list;
         for (const auto& v : values)
             list += (list.empty() ? "" : ", ") + param(text(v));
-        w.sql += fmt::format(" AND {} IN ({})", column, list);
+        w.sql += fmt::format(" AND {}.{} IN ({})", t, column, list);
     };
-    in_list("r.origin", filter.origins, [](ResponseOrigin o) { return std::string(ToString(o)); });
-    in_list("r.language", filter.languages, [](const std::string& l) { return l; });
+    in_list("origin", filter.origins, [](ResponseOrigin o) { return std::string(ToString(o)); });
+    in_list("language", filter.languages, [](const std::string& l) { return l; });
     return w;
 }
 
-// A prepared statement inside its own short read transaction, both ended whatever happens.
+// On a tally, whose `day` is the response's day already.
+Where TallyWhere(const ResultsFilter& filter) {
+    return FilterWhere(filter, "t", "t.day");
+}
+
+// On `response r`: the response's day is the date on the paper questionnaire, else the day
+// it was recorded (as the tallies' `day`).
+Where ResponseWhere(const ResultsFilter& filter) {
+    return FilterWhere(filter, "r", "coalesce(r.paper_date, substr(r.submitted_at, 1, 10))");
+}
+
+// A prepared statement, finalized whatever happens.
 class Query {
 public:
     Query(sqlite3* db, const std::string& sql, std::string& error) : db_(db), error_(error) {
-        if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
-            error_ = sqlite3_errmsg(db);
-            return;
-        }
-        begun_ = true;
         if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
             error_ = fmt::format("{} (in {})", sqlite3_errmsg(db), sql);
     }
-    ~Query() {
-        sqlite3_finalize(stmt_);
-        if (begun_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    }
+    ~Query() { sqlite3_finalize(stmt_); }
     Query(const Query&) = delete;
     Query& operator=(const Query&) = delete;
 
     bool Ok() const { return stmt_ != nullptr; }
-    void Bind(const std::string& survey_id, int64_t after_seq, int64_t up_to_seq,
-              const std::string& question_id, const Where& where) {
+    void Bind(const std::string& survey_id, const std::string& question_id, const Where& where) {
         sqlite3_bind_text(stmt_, 1, survey_id.data(), (int)survey_id.size(), SQLITE_STATIC);
-        sqlite3_bind_int64(stmt_, 2, after_seq);
-        sqlite3_bind_int64(stmt_, 3, up_to_seq);
-        sqlite3_bind_text(stmt_, 4, question_id.data(), (int)question_id.size(), SQLITE_STATIC);
+        sqlite3_bind_text(stmt_, 2, question_id.data(), (int)question_id.size(), SQLITE_STATIC);
         for (size_t i = 0; i < where.binds.size(); i++)
-            sqlite3_bind_text(stmt_, 5 + (int)i, where.binds[i].data(), (int)where.binds[i].size(),
+            sqlite3_bind_text(stmt_, 3 + (int)i, where.binds[i].data(), (int)where.binds[i].size(),
                               SQLITE_STATIC);
     }
+    void BindInt(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
     // Calls `row` for each row; false (with `error`) on an SQL error.
     template <typename Row>
     bool Each(Row&& row) {
@@ -166,7 +165,25 @@ private:
     sqlite3* db_;
     std::string& error_;
     sqlite3_stmt* stmt_ = nullptr;
-    bool begun_ = false;
+};
+
+// One read transaction: every figure of a computation comes from the same snapshot.
+class ReadTransaction {
+public:
+    ReadTransaction(sqlite3* db, std::string& error) : db_(db) {
+        ok_ = sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+        if (!ok_) error = sqlite3_errmsg(db);
+    }
+    ~ReadTransaction() {
+        if (ok_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+    bool Ok() const { return ok_; }
+
+private:
+    sqlite3* db_;
+    bool ok_ = false;
 };
 
 std::string Text(sqlite3_stmt* stmt, int column) {
@@ -193,24 +210,18 @@ OptionTally& OptionOf(QuestionResults& q, std::string option_id) {
     return q.options.back();
 }
 
-// Runs `select` over the question's answers joined with their responses. The answers are
-// found through answer_question (question_id, response_seq), so only this question's rows
-// are read, and only the new ones when refreshing. CROSS JOIN fixes that order: with a
-// selective filter SQLite 3.40 otherwise preferred response as the outer loop and probed
-// answer_question by the seq RANGE instead of r.seq, reading the range once per response
-// (minutes at 1 000 000 responses instead of a second).
+// Sums the question's answer_tally rows matching the filter: `select` and `tail` (its WHERE
+// additions and GROUP BY) over `answer_tally t`. The primary key's prefix (survey, question,
+// day) keeps the read to this question's rows.
 template <typename Row>
-bool Run(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t after_seq,
-         int64_t up_to_seq, const std::string& question_id, const std::string& select,
-         const std::string& tail, std::string& error, Row&& row) {
-    const Where where = ResponseWhere(filter);
-    Query q(db,
-            fmt::format("SELECT {} FROM answer a CROSS JOIN response r ON r.seq = a.response_seq "
-                        "WHERE a.question_id = ?4 AND a.response_seq > ?2 AND a.response_seq <= ?3 AND {} {}",
-                        select, where.sql, tail),
+bool SumAnswers(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
+                const std::string& question_id, const std::string& select, const std::string& tail,
+                std::string& error, Row&& row) {
+    const Where where = TallyWhere(filter);
+    Query q(db, fmt::format("SELECT {} FROM answer_tally t WHERE t.question_id = ?2 AND {} {}", select, where.sql, tail),
             error);
     if (!q.Ok()) return false;
-    q.Bind(survey_id, after_seq, up_to_seq, question_id, where);
+    q.Bind(survey_id, question_id, where);
     return q.Each(row);
 }
 
@@ -218,64 +229,60 @@ bool Run(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
 // [SECTION] Per question type
 // -----------------------------------------------------------------------------------------
 
-// Responses answering the question: needed apart where one response has several rows.
-// Grouping by response_seq streams (the index gives the rows in that order) where
-// count(DISTINCT …) would build a temporary b-tree of every response: half the time.
-bool AddRespondents(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t after_seq,
-                    int64_t up_to_seq, QuestionResults& q, std::string& error) {
-    const Where where = ResponseWhere(filter);
+// Responses answering the question, where one response has several rows.
+bool AddRespondents(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, QuestionResults& q,
+                    std::string& error) {
+    const Where where = TallyWhere(filter);
     Query query(db,
-                fmt::format("SELECT origin, count(*) FROM (SELECT r.origin AS origin FROM answer a "
-                            "CROSS JOIN response r ON r.seq = a.response_seq WHERE a.question_id = ?4 AND "
-                            "a.response_seq > ?2 AND a.response_seq <= ?3 AND {} GROUP BY a.response_seq) "
-                            "GROUP BY origin",
+                fmt::format("SELECT t.origin, sum(t.respondents) FROM respondent_tally t "
+                            "WHERE t.question_id = ?2 AND {} GROUP BY 1",
                             where.sql),
                 error);
     if (!query.Ok()) return false;
-    query.Bind(survey_id, after_seq, up_to_seq, q.question_id, where);
+    query.Bind(survey_id, q.question_id, where);
     return query.Each(
         [&](sqlite3_stmt* s) { AddTo(q.respondents, SliceColumn(s, 0), sqlite3_column_int64(s, 1)); });
 }
 
-bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t after_seq,
-                 int64_t up_to_seq, QuestionResults& q, std::string& error) {
-    // Counts of new answers: incremental (an answer's text never changes).
-    if (!Run(db, survey_id, filter, after_seq, up_to_seq, q.question_id, "r.origin, count(*)",
-             "AND a.text IS NOT NULL GROUP BY r.origin", error,
-             [&](sqlite3_stmt* s) { AddTo(q.respondents, SliceColumn(s, 0), sqlite3_column_int64(s, 1)); }))
+bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t up_to_seq,
+                 QuestionResults& q, std::string& error) {
+    if (!SumAnswers(db, survey_id, filter, q.question_id, "t.origin, sum(t.answers)",
+                    "AND t.has_text = 1 GROUP BY 1", error,
+                    [&](sqlite3_stmt* s) { AddTo(q.respondents, SliceColumn(s, 0), sqlite3_column_int64(s, 1)); }))
         return false;
-    // Hidden ones and the newest answers: read again whole, since staff hide and show at any time.
+    // Hidden ones (few) and the newest answers are read from the rows themselves.
     const Where where = ResponseWhere(filter);
-    q.hidden_texts = {};
     {
         Query hidden(
             db,
             fmt::format("SELECT r.origin, count(*) FROM hidden_answer h "
                         "CROSS JOIN response r ON r.uuid = h.response_uuid "
                         "CROSS JOIN answer a ON a.response_seq = r.seq AND a.question_id = h.question_id "
-                        "WHERE h.question_id = ?4 AND a.text IS NOT NULL AND {} GROUP BY r.origin",
+                        "WHERE h.question_id = ?2 AND a.text IS NOT NULL AND r.status = 'complete' AND {} "
+                        "GROUP BY r.origin",
                         where.sql),
             error);
         if (!hidden.Ok()) return false;
-        hidden.Bind(survey_id, 0, up_to_seq, q.question_id, where);
+        hidden.Bind(survey_id, q.question_id, where);
         if (!hidden.Each([&](sqlite3_stmt* s) {
                 AddTo(q.hidden_texts, SliceColumn(s, 0), sqlite3_column_int64(s, 1));
             }))
             return false;
     }
-    q.texts.clear();
-    Query list(
-        db,
-        fmt::format(
-            "SELECT r.seq, r.uuid, r.submitted_at, r.origin, r.language, a.text, "
-            "h.response_uuid IS NOT NULL FROM answer a CROSS JOIN response r ON r.seq = a.response_seq "
-            "LEFT JOIN hidden_answer h ON h.response_uuid = r.uuid AND h.question_id = a.question_id "
-            "WHERE a.question_id = ?4 AND a.response_seq <= ?3 AND a.text IS NOT NULL AND {} {} "
-            "ORDER BY a.response_seq DESC LIMIT {}",
-            where.sql, filter.include_hidden_texts ? "" : "AND h.response_uuid IS NULL", kFreeTextListed),
-        error);
+    // Newest first through answer_question (question_id, response_seq), read backwards: the
+    // 200 newest matching answers cost 200 probes of `response` when most answers match.
+    Query list(db,
+               fmt::format("SELECT r.seq, r.uuid, r.submitted_at, r.origin, r.language, a.text, "
+                           "h.response_uuid IS NOT NULL FROM answer a CROSS JOIN response r ON r.seq = a.response_seq "
+                           "LEFT JOIN hidden_answer h ON h.response_uuid = r.uuid AND h.question_id = a.question_id "
+                           "WHERE a.question_id = ?2 AND a.response_seq <= ?{} AND a.text IS NOT NULL "
+                           "AND r.status = 'complete' AND {} {} ORDER BY a.response_seq DESC LIMIT {}",
+                           3 + where.binds.size(), where.sql,
+                           filter.include_hidden_texts ? "" : "AND h.response_uuid IS NULL", kFreeTextListed),
+               error);
     if (!list.Ok()) return false;
-    list.Bind(survey_id, 0, up_to_seq, q.question_id, where);
+    list.Bind(survey_id, q.question_id, where);
+    list.BindInt(3 + (int)where.binds.size(), up_to_seq);
     return list.Each([&](sqlite3_stmt* s) {
         FreeTextItem item;
         item.seq = sqlite3_column_int64(s, 0);
@@ -289,104 +296,132 @@ bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter&
     });
 }
 
-bool AddPins(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t after_seq,
-             int64_t up_to_seq, QuestionResults& q, std::string& error) {
+// The heat map: from pin_tally (no day in it: a few thousand rows) when the filter has no
+// dates, else from the pins themselves — seconds at a million responses, on the service's
+// thread (docs/results.md).
+bool AddHeat(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, QuestionResults& q,
+             std::string& error) {
     std::map<std::pair<int, int>, PerSlice<int64_t>> cells;
-    for (const HeatCell& cell : q.heat)
-        cells[{cell.cy, cell.cx}] = cell.count;
-    const std::string cell = fmt::format("max(0, min({0} - 1, CAST(a.{{}} * {0} AS INTEGER)))", kHeatGrid);
-    const std::string cx = fmt::format(fmt::runtime(cell), "x"), cy = fmt::format(fmt::runtime(cell), "y");
-    if (!Run(db, survey_id, filter, after_seq, up_to_seq, q.question_id,
-             fmt::format("r.origin, a.option_id, {}, {}, count(*)", cx, cy),
-             "AND a.x IS NOT NULL AND a.y IS NOT NULL GROUP BY 1, 2, 3, 4", error, [&](sqlite3_stmt* s) {
-                 const Slice slice = SliceColumn(s, 0);
-                 const int64_t n = sqlite3_column_int64(s, 4);
-                 if (sqlite3_column_type(s, 1) != SQLITE_NULL) AddTo(OptionOf(q, Text(s, 1)).count, slice, n);
-                 AddTo(cells[{sqlite3_column_int(s, 3), sqlite3_column_int(s, 2)}], slice, n);
-                 AddTo(q.pins, slice, n);
-             }))
-        return false;
-    q.heat.clear();
+    auto add = [&](sqlite3_stmt* s) {
+        const int cell = sqlite3_column_int(s, 1);
+        AddTo(cells[{cell / kHeatGrid, cell % kHeatGrid}], SliceColumn(s, 0), sqlite3_column_int64(s, 2));
+    };
+    const bool dated = !filter.from_date.empty() || !filter.to_date.empty();
+    if (!dated) {
+        const Where where = TallyWhere(filter);
+        Query query(db,
+                    fmt::format("SELECT t.origin, t.cell, sum(t.pins) FROM pin_tally t WHERE t.question_id = ?2 "
+                                "AND {} GROUP BY 1, 2",
+                                where.sql),
+                    error);
+        if (!query.Ok()) return false;
+        query.Bind(survey_id, q.question_id, where);
+        if (!query.Each(add)) return false;
+    } else {
+        const Where where = ResponseWhere(filter);
+        const std::string cell = fmt::format("max(0, min({0} - 1, CAST(a.{{}} * {0} AS INTEGER)))", kHeatGrid);
+        Query query(db,
+                    fmt::format("SELECT r.origin, {1} * {0} + {2}, count(*) FROM answer a CROSS JOIN response r "
+                                "ON r.seq = a.response_seq WHERE a.question_id = ?2 AND a.x IS NOT NULL AND "
+                                "a.y IS NOT NULL AND r.status = 'complete' AND {3} GROUP BY 1, 2",
+                                kHeatGrid, fmt::format(fmt::runtime(cell), "y"), fmt::format(fmt::runtime(cell), "x"),
+                                where.sql),
+                    error);
+        if (!query.Ok()) return false;
+        query.Bind(survey_id, q.question_id, where);
+        if (!query.Each(add)) return false;
+    }
     for (const auto& [at, count] : cells)
         q.heat.push_back({at.second, at.first, count});
-    return AddRespondents(db, survey_id, filter, after_seq, up_to_seq, q, error);
+    return true;
+}
+
+bool AddPins(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, QuestionResults& q,
+             std::string& error) {
+    return SumAnswers(db, survey_id, filter, q.question_id, "t.origin, t.option_id, sum(t.answers)",
+                      "AND t.has_pin = 1 GROUP BY 1, 2", error,
+                      [&](sqlite3_stmt* s) {
+                          const Slice slice = SliceColumn(s, 0);
+                          const int64_t n = sqlite3_column_int64(s, 2);
+                          if (std::string option = Text(s, 1); !option.empty())
+                              AddTo(OptionOf(q, std::move(option)).count, slice, n);
+                          AddTo(q.pins, slice, n);
+                      }) &&
+           AddHeat(db, survey_id, filter, q, error) && AddRespondents(db, survey_id, filter, q, error);
 }
 
 } // namespace
 
-bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
-                        int64_t after_seq, int64_t up_to_seq, QuestionResults& q, std::string& error) {
+bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t up_to_seq,
+                        QuestionResults& q, std::string& error) {
     switch (q.type) {
     case QuestionType::SingleChoice:
     case QuestionType::YesNo:
         // One row per response: the option counts are the respondents.
-        return Run(db, survey_id, filter, after_seq, up_to_seq, q.question_id,
-                   "r.origin, a.option_id, count(*)", "AND a.option_id IS NOT NULL GROUP BY 1, 2", error,
-                   [&](sqlite3_stmt* s) {
-                       const Slice slice = SliceColumn(s, 0);
-                       const int64_t n = sqlite3_column_int64(s, 2);
-                       AddTo(OptionOf(q, Text(s, 1)).count, slice, n);
-                       AddTo(q.respondents, slice, n);
-                   });
+        return SumAnswers(db, survey_id, filter, q.question_id, "t.origin, t.option_id, sum(t.answers)",
+                          "AND t.option_id <> '' GROUP BY 1, 2", error, [&](sqlite3_stmt* s) {
+                              const Slice slice = SliceColumn(s, 0);
+                              const int64_t n = sqlite3_column_int64(s, 2);
+                              AddTo(OptionOf(q, Text(s, 1)).count, slice, n);
+                              AddTo(q.respondents, slice, n);
+                          });
     case QuestionType::MultipleChoice:
         // Per option, never per combination; respondents apart (the percentages' base).
-        return Run(db, survey_id, filter, after_seq, up_to_seq, q.question_id,
-                   "r.origin, a.option_id, count(*)", "AND a.option_id IS NOT NULL GROUP BY 1, 2", error,
-                   [&](sqlite3_stmt* s) {
-                       AddTo(OptionOf(q, Text(s, 1)).count, SliceColumn(s, 0), sqlite3_column_int64(s, 2));
-                   }) &&
-               AddRespondents(db, survey_id, filter, after_seq, up_to_seq, q, error);
+        return SumAnswers(db, survey_id, filter, q.question_id, "t.origin, t.option_id, sum(t.answers)",
+                          "AND t.option_id <> '' GROUP BY 1, 2", error,
+                          [&](sqlite3_stmt* s) {
+                              AddTo(OptionOf(q, Text(s, 1)).count, SliceColumn(s, 0), sqlite3_column_int64(s, 2));
+                          }) &&
+               AddRespondents(db, survey_id, filter, q, error);
     case QuestionType::Smiley:
         // The face (option id) and its level (number, 1 = worst) in one pass.
-        return Run(db, survey_id, filter, after_seq, up_to_seq, q.question_id,
-                   "r.origin, a.option_id, a.number, count(*)",
-                   "AND a.option_id IS NOT NULL GROUP BY 1, 2, 3", error, [&](sqlite3_stmt* s) {
-                       const Slice slice = SliceColumn(s, 0);
-                       const int64_t n = sqlite3_column_int64(s, 3);
-                       AddTo(OptionOf(q, Text(s, 1)).count, slice, n);
-                       if (sqlite3_column_type(s, 2) != SQLITE_NULL)
-                           AddTo(q.values[sqlite3_column_double(s, 2)], slice, n);
-                       AddTo(q.respondents, slice, n);
-                   });
+        return SumAnswers(db, survey_id, filter, q.question_id,
+                          "t.origin, t.option_id, t.has_number, t.number, sum(t.answers)",
+                          "AND t.option_id <> '' GROUP BY 1, 2, 3, 4", error, [&](sqlite3_stmt* s) {
+                              const Slice slice = SliceColumn(s, 0);
+                              const int64_t n = sqlite3_column_int64(s, 4);
+                              AddTo(OptionOf(q, Text(s, 1)).count, slice, n);
+                              if (sqlite3_column_int(s, 2) != 0) AddTo(q.values[sqlite3_column_double(s, 3)], slice, n);
+                              AddTo(q.respondents, slice, n);
+                          });
     case QuestionType::Scale:
     case QuestionType::Number:
-        return Run(db, survey_id, filter, after_seq, up_to_seq, q.question_id, "r.origin, a.number, count(*)",
-                   "AND a.number IS NOT NULL GROUP BY 1, 2", error, [&](sqlite3_stmt* s) {
-                       const Slice slice = SliceColumn(s, 0);
-                       const int64_t n = sqlite3_column_int64(s, 2);
-                       AddTo(q.values[sqlite3_column_double(s, 1)], slice, n);
-                       AddTo(q.respondents, slice, n);
-                   });
+        return SumAnswers(db, survey_id, filter, q.question_id, "t.origin, t.number, sum(t.answers)",
+                          "AND t.has_number = 1 GROUP BY 1, 2", error, [&](sqlite3_stmt* s) {
+                              const Slice slice = SliceColumn(s, 0);
+                              const int64_t n = sqlite3_column_int64(s, 2);
+                              AddTo(q.values[sqlite3_column_double(s, 1)], slice, n);
+                              AddTo(q.respondents, slice, n);
+                          });
     case QuestionType::Ranking:
-        return Run(db, survey_id, filter, after_seq, up_to_seq, q.question_id,
-                   "r.origin, a.option_id, count(*), total(a.number)",
-                   "AND a.option_id IS NOT NULL AND a.number IS NOT NULL GROUP BY 1, 2", error,
-                   [&](sqlite3_stmt* s) {
-                       const Slice slice = SliceColumn(s, 0);
-                       OptionTally& option = OptionOf(q, Text(s, 1));
-                       AddTo(option.count, slice, sqlite3_column_int64(s, 2));
-                       AddTo(option.rank_sum, slice, sqlite3_column_double(s, 3));
-                   }) &&
-               AddRespondents(db, survey_id, filter, after_seq, up_to_seq, q, error);
-    case QuestionType::FreeText: return AddFreeText(db, survey_id, filter, after_seq, up_to_seq, q, error);
-    case QuestionType::PlanPin: return AddPins(db, survey_id, filter, after_seq, up_to_seq, q, error);
+        return SumAnswers(db, survey_id, filter, q.question_id,
+                          "t.origin, t.option_id, sum(t.answers), total(t.number * t.answers)",
+                          "AND t.option_id <> '' AND t.has_number = 1 GROUP BY 1, 2", error,
+                          [&](sqlite3_stmt* s) {
+                              const Slice slice = SliceColumn(s, 0);
+                              OptionTally& option = OptionOf(q, Text(s, 1));
+                              AddTo(option.count, slice, sqlite3_column_int64(s, 2));
+                              AddTo(option.rank_sum, slice, sqlite3_column_double(s, 3));
+                          }) &&
+               AddRespondents(db, survey_id, filter, q, error);
+    case QuestionType::FreeText: return AddFreeText(db, survey_id, filter, up_to_seq, q, error);
+    case QuestionType::PlanPin: return AddPins(db, survey_id, filter, q, error);
     }
     return true;
 }
 
 bool AddResponseCounts(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
-                       int64_t after_seq, int64_t up_to_seq, SurveyResults& results, std::string& error) {
+                       SurveyResults& results, std::string& error) {
     // Burst votes are counted apart whatever the filter says of them (the panel says how many
     // were left out, as the poll results screen does).
     ResultsFilter with_burst = filter;
     with_burst.include_burst = true;
-    const Where where = ResponseWhere(with_burst);
-    Query q(
-        db,
-        fmt::format("SELECT r.origin, r.burst, count(*) FROM response r WHERE {} GROUP BY 1, 2", where.sql),
-        error);
+    const Where where = TallyWhere(with_burst);
+    Query q(db, fmt::format("SELECT t.origin, t.burst, sum(t.responses) FROM response_tally t WHERE {} GROUP BY 1, 2",
+                            where.sql),
+            error);
     if (!q.Ok()) return false;
-    q.Bind(survey_id, after_seq, up_to_seq, std::string(), where);
+    q.Bind(survey_id, std::string(), where);
     return q.Each([&](sqlite3_stmt* s) {
         const bool burst = sqlite3_column_int(s, 1) != 0;
         const int64_t n = sqlite3_column_int64(s, 2);
@@ -403,15 +438,19 @@ std::optional<int64_t> MaxResponseSeq(sqlite3* db, std::string& error) {
     return seq;
 }
 
-bool AddResults(sqlite3* db, const Survey& survey, int64_t after_seq, int64_t up_to_seq,
-                SurveyResults& results, std::string& error) {
-    if (!AddResponseCounts(db, survey.id, results.filter, after_seq, up_to_seq, results, error)) return false;
+bool ComputeResults(sqlite3* db, const Survey& survey, SurveyResults& results, std::string& error) {
+    ReadTransaction transaction(db, error);
+    if (!transaction.Ok()) return false;
+    const std::optional<int64_t> up_to_seq = MaxResponseSeq(db, error);
+    if (!up_to_seq) return false;
+    results = EmptyResults(survey, results.filter);
+    if (!AddResponseCounts(db, survey.id, results.filter, results, error)) return false;
     for (QuestionResults& q : results.questions)
-        if (!AddQuestionResults(db, survey.id, results.filter, after_seq, up_to_seq, q, error)) {
+        if (!AddQuestionResults(db, survey.id, results.filter, *up_to_seq, q, error)) {
             error = fmt::format("question {}: {}", q.question_id, error);
             return false;
         }
-    results.up_to_seq = up_to_seq;
+    results.up_to_seq = *up_to_seq;
     return true;
 }
 

@@ -2,10 +2,10 @@
 // computed by SQL on a read-only connection to responses.db.
 //
 // Every figure is kept per origin (kiosk / assisted / paper / event / synthetic) and in
-// total, so the panel can show "kiosk vs paper vs total" without another query. The tallies
-// are sums, so results for (a, c] are the results for (a, b] plus those for (b, c]: that is
-// how ResultsService refreshes incrementally when new responses commit (rows are never
-// updated, and `seq` only grows). The derived figures (percentages, mean, median,
+// total, so the panel can show "kiosk vs paper vs total" without another query. The counts
+// are read from tallies the database keeps as responses commit (schema version 3: per
+// survey, question, day, origin, language, test and burst flags), so a computation sums a
+// few thousand rows whatever the number of responses. The derived figures (percentages, mean, median,
 // histogram, mean rank) are computed from the tallies on demand (results_figures.h).
 //
 // Which responses count (docs/results.md):
@@ -122,19 +122,19 @@ std::optional<int64_t> MaxResponseSeq(sqlite3* db, std::string& error);
 // An empty SurveyResults for `survey` (every question, every known option at 0).
 SurveyResults EmptyResults(const Survey& survey, const ResultsFilter& filter);
 
-// Adds the responses with after_seq < seq <= up_to_seq to `results` (made by EmptyResults
-// with the same survey and filter) and sets results.up_to_seq. Free-text lists are read
-// again whole (newest first, hidden flags as they are now). Each question is one short read
-// transaction (the WAL can be checkpointed in between; the seq range keeps them consistent).
-// `db` may be read-only. False with `error` on an SQL error (`results` is then unusable).
-bool AddResults(sqlite3* db, const Survey& survey, int64_t after_seq, int64_t up_to_seq,
-                SurveyResults& results, std::string& error);
+// Computes every figure of `survey` for results.filter into `results` (whatever it held),
+// in one read transaction: sums of the tallies the writer keeps (store/schema.h, version 3),
+// so the cost depends on how many days, languages and options there are, not on how many
+// responses. Sets results.up_to_seq to the largest seq then committed. `db` may be
+// read-only. False with `error` on an SQL error (`results` is then unusable).
+bool ComputeResults(sqlite3* db, const Survey& survey, SurveyResults& results, std::string& error);
 
-// One question alone, as AddResults does it (benchmarks, tests).
-bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
-                        int64_t after_seq, int64_t up_to_seq, QuestionResults& question, std::string& error);
-// The response counts alone, as AddResults does it.
+// One question alone, as ComputeResults does it (benchmarks, tests); free-text answers are
+// listed up to `up_to_seq`.
+bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t up_to_seq,
+                        QuestionResults& question, std::string& error);
+// The response counts alone, as ComputeResults does it.
 bool AddResponseCounts(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
-                       int64_t after_seq, int64_t up_to_seq, SurveyResults& results, std::string& error);
+                       SurveyResults& results, std::string& error);
 
 } // namespace kiosk

@@ -83,7 +83,7 @@ struct ResultsService::Impl {
         const std::string tuning = fmt::format("PRAGMA cache_size = -{}; PRAGMA mmap_size = {};",
                                                options.cache_mib * 1024, 1LL << 32);
         sqlite3_exec(db, tuning.c_str(), nullptr, nullptr, nullptr);
-        if (SchemaVersion(db) < 2) {
+        if (SchemaVersion(db) < 3) {
             // The kiosk migrates at start-up; until then there are no tables to read.
             error = fmt::format("{} has schema version {}, waiting for the kiosk to migrate it",
                                 options.database.string(), SchemaVersion(db));
@@ -121,34 +121,25 @@ void ResultsService::Impl::Run() {
         const Key key = it->first;
         it->second.stale = false;
         it->second.computing = true;
-        std::shared_ptr<const SurveyResults> before = it->second.results;
         guard.unlock();
 
         std::string error;
         std::shared_ptr<SurveyResults> after;
-        int64_t spanned = 0;
         if (const Survey* survey = FindSurvey(key.survey_id); !survey) {
             error = fmt::format("no survey \"{}\"", key.survey_id);
         } else if (OpenDatabase(error)) {
-            const std::optional<int64_t> max = MaxResponseSeq(db, error);
-            if (max) {
-                after = std::make_shared<SurveyResults>(before ? *before : EmptyResults(*survey, key.filter));
-                const int64_t from = after->up_to_seq;
-                if (AddResults(db, *survey, from, std::max(from, *max), *after, error)) {
-                    spanned = std::max<int64_t>(0, *max - from);
-                } else {
-                    after.reset();
-                    // A database replaced under us (moved aside when corrupt): start again.
-                    sqlite3_close(db);
-                    db = nullptr;
-                }
+            after = std::make_shared<SurveyResults>(EmptyResults(*survey, key.filter));
+            if (!ComputeResults(db, *survey, *after, error)) {
+                after.reset();
+                // A database replaced under us (moved aside when corrupt): start again.
+                sqlite3_close(db);
+                db = nullptr;
             }
         }
         if (!error.empty()) LogError("results: {}: {}", key.survey_id, error);
 
         guard.lock();
         counters.runs++;
-        counters.seqs_spanned += spanned;
         if (auto found = entries.find(key); found != entries.end()) {
             found->second.computing = false;
             found->second.error = error;

@@ -7,11 +7,11 @@
 // checkpoints) computes the results of each (survey, filter) asked for and caches them.
 //
 // Refreshing: NotifyChanged() (give it to the ResponseStore's on_change, beside
-// WakeMainLoop) marks every cached entry stale; the worker then adds only the responses
-// committed since (seq > the entry's up_to_seq: rows are never updated, seq only grows),
-// and reads the free-text lists again (staff may have hidden one). A burst of commits is
-// coalesced into one refresh. `on_update` (the kiosk passes WakeMainLoop) is called from
-// the worker after a new snapshot is published.
+// WakeMainLoop) marks every cached entry stale; the worker computes them again. That is
+// cheap whatever the number of responses: the figures are sums of the tallies the writer
+// keeps as it commits (results.h), and the free-text lists are read again (staff may have
+// hidden one). A burst of commits is coalesced into one refresh. `on_update` (the kiosk
+// passes WakeMainLoop) is called from the worker after a new snapshot is published.
 //
 // Entries nobody asked for during `forget_after_seconds` are dropped (a filter the staff
 // left). Thread safety: every public method may be called from any thread.
@@ -60,11 +60,9 @@ public:
     // --- tests and benchmarks only ---
     // Waits until no entry is stale or being computed (true) or the timeout passed (false).
     bool WaitIdle(double timeout_seconds) const;
-    // How many times the worker ran AddResults over a range, and the responses those ranges
-    // spanned in total (a full computation counts every response, a refresh only the new ones).
+    // How many computations the worker ran (a burst of NotifyChanged coalesces into one).
     struct Counters {
         int64_t runs = 0;
-        int64_t seqs_spanned = 0;
     };
     Counters Stats() const;
 

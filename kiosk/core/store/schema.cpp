@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include <string>
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -16,6 +18,136 @@ bool Exec(sqlite3* db, const char* sql, std::string& error) {
     }
     return true;
 }
+
+// The tallies of every response already recorded, by the rules of migration 3's triggers:
+// the end of migration 3 and TallyRecountSql(), one text (frozen with migration 3).
+constexpr char kTallyRecount[] = R"sql(
+    INSERT INTO response_tally
+    SELECT survey_id, coalesce(paper_date, substr(submitted_at, 1, 10)), origin, language,
+           is_test, burst, count(*)
+    FROM response WHERE status = 'complete' GROUP BY 1, 2, 3, 4, 5, 6;
+    INSERT INTO answer_tally
+    SELECT r.survey_id, a.question_id, coalesce(r.paper_date, substr(r.submitted_at, 1, 10)),
+           r.origin, r.language, r.is_test, r.burst, coalesce(a.option_id, ''),
+           a.number IS NOT NULL, coalesce(a.number, 0), a.x IS NOT NULL AND a.y IS NOT NULL,
+           a.text IS NOT NULL, count(*)
+    FROM answer a JOIN response r ON r.seq = a.response_seq WHERE r.status = 'complete'
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12;
+    INSERT INTO pin_tally
+    SELECT r.survey_id, a.question_id, r.origin, r.language, r.is_test, r.burst,
+           max(0, min(63, CAST(a.y * 64 AS INTEGER))) * 64 + max(0, min(63, CAST(a.x * 64 AS INTEGER))),
+           count(*)
+    FROM answer a JOIN response r ON r.seq = a.response_seq
+    WHERE r.status = 'complete' AND a.x IS NOT NULL AND a.y IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    INSERT INTO respondent_tally
+    SELECT survey_id, question_id, day, origin, language, is_test, burst, count(*) FROM (
+        SELECT DISTINCT r.seq, r.survey_id, a.question_id,
+               coalesce(r.paper_date, substr(r.submitted_at, 1, 10)) AS day, r.origin, r.language,
+               r.is_test, r.burst
+        FROM answer a JOIN response r ON r.seq = a.response_seq WHERE r.status = 'complete')
+    GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    )sql";
+
+// 3: counts kept as responses commit, so that the staff panel's figures are a sum over a
+// few thousand rows instead of a read of every answer (docs/results.md). Triggers keep
+// them in the transaction that inserts the rows: no writer can forget them, and rows are
+// never updated or deleted, so inserts are all they follow. The counts of the responses
+// already recorded are made here, with the same rules (TallyRecountSql). answer_question
+// narrows to what the free-text list still reads from `answer`.
+const std::string kMigration3 = std::string(R"sql(
+    CREATE TABLE response_tally (
+        survey_id TEXT    NOT NULL,
+        day       TEXT    NOT NULL,
+        origin    TEXT    NOT NULL,
+        language  TEXT    NOT NULL,
+        is_test   INTEGER NOT NULL,
+        burst     INTEGER NOT NULL,
+        responses INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, day, origin, language, is_test, burst)
+    ) WITHOUT ROWID;
+    CREATE TABLE answer_tally (
+        survey_id   TEXT    NOT NULL,
+        question_id TEXT    NOT NULL,
+        day         TEXT    NOT NULL,
+        origin      TEXT    NOT NULL,
+        language    TEXT    NOT NULL,
+        is_test     INTEGER NOT NULL,
+        burst       INTEGER NOT NULL,
+        option_id   TEXT    NOT NULL,
+        has_number  INTEGER NOT NULL,
+        number      REAL    NOT NULL,
+        has_pin     INTEGER NOT NULL,
+        has_text    INTEGER NOT NULL,
+        answers     INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, question_id, day, origin, language, is_test, burst,
+                     option_id, has_number, number, has_pin, has_text)
+    ) WITHOUT ROWID;
+    -- Pins per cell of a 64 × 64 grid, without the day: per day, nearly every pin would be
+    -- a row of its own (a million rows at a million responses) and the heat map would cost
+    -- seconds. A heat map for a date range is counted from the answers themselves.
+    CREATE TABLE pin_tally (
+        survey_id   TEXT    NOT NULL,
+        question_id TEXT    NOT NULL,
+        origin      TEXT    NOT NULL,
+        language    TEXT    NOT NULL,
+        is_test     INTEGER NOT NULL,
+        burst       INTEGER NOT NULL,
+        cell        INTEGER NOT NULL,
+        pins        INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, question_id, origin, language, is_test, burst, cell)
+    ) WITHOUT ROWID;
+    CREATE TABLE respondent_tally (
+        survey_id   TEXT    NOT NULL,
+        question_id TEXT    NOT NULL,
+        day         TEXT    NOT NULL,
+        origin      TEXT    NOT NULL,
+        language    TEXT    NOT NULL,
+        is_test     INTEGER NOT NULL,
+        burst       INTEGER NOT NULL,
+        respondents INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, question_id, day, origin, language, is_test, burst)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER response_tally_insert AFTER INSERT ON response WHEN NEW.status = 'complete'
+    BEGIN
+        INSERT INTO response_tally VALUES (NEW.survey_id,
+            coalesce(NEW.paper_date, substr(NEW.submitted_at, 1, 10)), NEW.origin, NEW.language,
+            NEW.is_test, NEW.burst, 1)
+        ON CONFLICT (survey_id, day, origin, language, is_test, burst)
+        DO UPDATE SET responses = responses + 1;
+    END;
+    CREATE TRIGGER answer_tally_insert AFTER INSERT ON answer
+    BEGIN
+        INSERT INTO answer_tally
+        SELECT r.survey_id, NEW.question_id, coalesce(r.paper_date, substr(r.submitted_at, 1, 10)),
+               r.origin, r.language, r.is_test, r.burst, coalesce(NEW.option_id, ''),
+               NEW.number IS NOT NULL, coalesce(NEW.number, 0),
+               NEW.x IS NOT NULL AND NEW.y IS NOT NULL, NEW.text IS NOT NULL, 1
+        FROM response r WHERE r.seq = NEW.response_seq AND r.status = 'complete'
+        ON CONFLICT (survey_id, question_id, day, origin, language, is_test, burst,
+                     option_id, has_number, number, has_pin, has_text)
+        DO UPDATE SET answers = answers + 1;
+        INSERT INTO pin_tally
+        SELECT r.survey_id, NEW.question_id, r.origin, r.language, r.is_test, r.burst,
+               max(0, min(63, CAST(NEW.y * 64 AS INTEGER))) * 64
+               + max(0, min(63, CAST(NEW.x * 64 AS INTEGER))), 1
+        FROM response r WHERE r.seq = NEW.response_seq AND r.status = 'complete'
+            AND NEW.x IS NOT NULL AND NEW.y IS NOT NULL
+        ON CONFLICT (survey_id, question_id, origin, language, is_test, burst, cell)
+        DO UPDATE SET pins = pins + 1;
+        -- A response counts once per question: at its first answer row to it.
+        INSERT INTO respondent_tally
+        SELECT r.survey_id, NEW.question_id, coalesce(r.paper_date, substr(r.submitted_at, 1, 10)),
+               r.origin, r.language, r.is_test, r.burst, 1
+        FROM response r WHERE r.seq = NEW.response_seq AND r.status = 'complete'
+            AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.response_seq = NEW.response_seq
+                            AND a.position < NEW.position AND a.question_id = NEW.question_id)
+        ON CONFLICT (survey_id, question_id, day, origin, language, is_test, burst)
+        DO UPDATE SET respondents = respondents + 1;
+    END;
+    DROP INDEX answer_question;
+    CREATE INDEX answer_question ON answer (question_id, response_seq);
+    )sql") + kTallyRecount;
 
 // Migration N takes a database at user_version N-1 to N. Append only: a released migration
 // is never edited, since kiosks in the field already ran it.
@@ -93,6 +225,7 @@ const char* const kMigrations[] = {
         PRIMARY KEY (response_uuid, question_id)
     ) WITHOUT ROWID;
     )sql",
+    kMigration3.c_str(),
 };
 // After a migration ran with foreign keys off: no answer may point to a missing response.
 bool ForeignKeysHold(sqlite3* db, std::string& error) {
@@ -115,6 +248,10 @@ constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kSchemaVersion, "one migration per schema version");
 
 } // namespace
+
+const char* TallyRecountSql() {
+    return kTallyRecount;
+}
 
 bool ConfigureConnection(sqlite3* db, bool read_only, std::string& error) {
     if (!read_only && !Exec(db, "PRAGMA journal_mode=WAL;", error)) return false;

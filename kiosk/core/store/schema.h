@@ -21,7 +21,13 @@
 //       touched). Written only by the store's writer thread (ResponseStore::SetHidden).
 //   Indexes: response_survey (survey_id, seq); answer_question (question_id, response_seq,
 //       option_id, number), covering for every count but pins and texts:
-//       lets the staff panel's aggregates read one question's answers only (version 2).
+//       lets the staff panel's aggregates read one question's answers only (version 2);
+//       narrowed to (question_id, response_seq) in version 3, for the free-text list.
+//   response_tally, answer_tally, respondent_tally  (version 3)
+//       counts of complete responses, of answer rows (by option, number, 64×64 pin cell,
+//       has text) and of responses answering each question, per survey, day (paper_date,
+//       else the UTC date of submitted_at), origin, language, is_test and burst. Kept by
+//       triggers in the inserting transaction; the staff panel's figures sum them.
 //
 // PRAGMA application_id is kApplicationId (store/database_file.h), set by the writer on every
 // open: it marks the file as a responses database, which the kiosk alone may write or move
@@ -37,7 +43,7 @@ struct sqlite3;
 
 namespace kiosk {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Applies the settings every connection needs (docs/storage.md, "Connection settings and transactions"):
 // WAL, synchronous=FULL, busy_timeout, foreign_keys. `read_only` connections skip the
@@ -47,6 +53,10 @@ bool ConfigureConnection(sqlite3* db, bool read_only, std::string& error);
 // Creates or migrates the schema to kSchemaVersion. Returns false with `error` set when the
 // file's version is newer than this program or a migration fails (nothing is changed then).
 bool Migrate(sqlite3* db, std::string& error);
+
+// The SQL that fills empty response_tally, answer_tally and respondent_tally from the rows of
+// `response` and `answer` (migration 3 runs it; tests compare it with what the triggers kept).
+const char* TallyRecountSql();
 
 // The schema version of an open database (PRAGMA user_version).
 int SchemaVersion(sqlite3* db);

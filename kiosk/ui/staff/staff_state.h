@@ -22,6 +22,10 @@ namespace kiosk {
 
 struct KioskData;
 
+// The periods staff can pick (touch only: no date typed): the response's day, as the
+// results count it (results.h), from `days - 1` days before today to today.
+enum class ResultsPeriod { All, Today, Last7Days, Last30Days };
+
 struct StaffState {
     StaffState(const KioskData& data, const Clock& clock);
     ~StaffState();
@@ -52,6 +56,10 @@ struct StaffState {
     // "question/option" (or "question" for a respondents count) → count, for tests.
     std::string results_survey;
     Slice results_slice = Slice::Total; // the origin counted (Total: every origin)
+    bool results_compare = false;       // every origin side by side (kiosk vs paper vs total)
+    bool results_filters_open = false;  // the filter choices are unfolded
+    ResultsPeriod results_period = ResultsPeriod::All;
+    std::string results_language; // "" = every language
     std::map<std::string, int64_t> results_shown;
 
     // Paper entry (paper_entry.h): one sitting of staff copying paper questionnaires,
