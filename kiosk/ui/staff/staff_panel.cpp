@@ -73,6 +73,7 @@ std::span<const StaffSection> StaffSections() {
     static constexpr StaffSection kSections[] = {
         {"staff.section.controls", "panel.tab:controls", DrawStaffControls},
         {"staff.section.results", "panel.tab:results", DrawStaffResults},
+        {"staff.sync.title", "panel.tab:sync", DrawStaffSync},
     };
     return kSections;
 }
