@@ -78,7 +78,7 @@ TEST_CASE("a missing program is an error in words, and no child is left") {
     CHECK_FALSE(child.ExitCode());
 }
 
-TEST_CASE("a second start while the child runs is refused; after it, a new child starts afresh") {
+TEST_CASE("a second start while the child runs is refused, and after it a new child starts afresh") {
     ChildProcess child;
     std::string error;
     REQUIRE(child.Start(Sh("sleep 0.3; echo first"), {}, error));

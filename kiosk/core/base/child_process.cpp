@@ -107,6 +107,7 @@ bool ChildProcess::Start(const std::vector<std::string>& argv, std::function<voi
         pid_ = pid;
         running_ = true;
         reaped_ = false;
+        waited_ = false;
         exit_code_.reset();
         out_.clear();
         err_.clear();
@@ -173,8 +174,12 @@ void ChildProcess::ReadLoop(int out_fd, int err_fd) {
         reaped_ = true;
         running_ = false;
     }
-    reaped_cv_.notify_all();
     if (on_event_) on_event_();
+    {
+        std::lock_guard lock(mutex_);
+        waited_ = true; // after the last event: Wait() returns once nothing more will happen
+    }
+    reaped_cv_.notify_all();
 }
 
 void ChildProcess::Append(int stream, const char* data, size_t size) {
@@ -230,7 +235,7 @@ std::vector<std::string> ChildProcess::LastLines(size_t count) const {
 
 bool ChildProcess::Wait(double seconds) const {
     std::unique_lock lock(mutex_);
-    return reaped_cv_.wait_for(lock, std::chrono::duration<double>(seconds), [&] { return reaped_; });
+    return reaped_cv_.wait_for(lock, std::chrono::duration<double>(seconds), [&] { return waited_; });
 }
 
 pid_t ChildProcess::Pid() const {

@@ -47,7 +47,8 @@ public:
     // progress bar's '\r' starts a line too).
     std::vector<std::string> LastLines(size_t count) const;
 
-    // Waits up to `seconds` for the child to be reaped; true if it was (tests, shutdown).
+    // Waits up to `seconds` for the child to be reaped and its last `on_event` call to
+    // return; true if it was (tests, shutdown).
     bool Wait(double seconds) const;
 
     // Ends the child now (SIGTERM to its group, SIGKILL after the grace) and waits for it.
@@ -68,6 +69,7 @@ private:
     pid_t pid_ = 0;
     bool running_ = false;
     bool reaped_ = true;
+    bool waited_ = true; // reaped, and the last on_event returned
     double kill_grace_ = 2.0;
     std::optional<int> exit_code_;
     std::string out_, err_;

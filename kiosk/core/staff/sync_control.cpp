@@ -171,6 +171,7 @@ SyncOutcome SyncControl::Finished(const ChildProcess& child, std::string_view wh
     SyncOutcome outcome;
     outcome.exit_code = child.ExitCode().value_or(-1);
     outcome.detail = LastLine(child);
+    if (outcome.detail.empty()) outcome.detail = "(no output)";
     if (outcome.exit_code == (int)SyncExit::Ok)
         outcome.kind = SyncOutcome::Kind::Done;
     else if (outcome.exit_code == (int)SyncExit::RetryLater && what == "run")
