@@ -14,6 +14,7 @@
 #include "store/uuid.h"
 #include "survey_kiosk.h"
 #include "test_paths.h"
+#include "touch_target_audit.h"
 
 using namespace kiosk;
 using kiosk::test::SurveyKiosk;
@@ -195,7 +196,8 @@ TEST_CASE("Synchronisation: a missing kiosk-sync is said on screen, and Envoyer 
     k->Shot("staff-sync-missing-1280x800");
 }
 
-TEST_CASE("Synchronisation: a destination that fails shows its last error and what to do") {
+TEST_CASE(
+    "Synchronisation: a destination that fails shows its last error and what to do, in both languages") {
     const auto [w, h] = GENERATE(std::pair{1920, 1080}, std::pair{1280, 800}, std::pair{1080, 1920});
     const std::string name = "staff-sync-error-" + Size(w, h);
     // A destination whose directory cannot be made: its parent is a file.
@@ -219,4 +221,11 @@ TEST_CASE("Synchronisation: a destination that fails shows its last error and wh
     CHECK(error_shown);
     k->Driver().Frames(2);
     k->Shot("staff-sync-error-" + Size(w, h));
+    for (const std::string& language : k->GetApp().data.catalogs.Languages()) {
+        INFO(Size(w, h) << " in " << language);
+        k->GetApp().nav.SetLanguage(language);
+        k->Driver().Frames(2);
+        test::CheckTouchTargets(k->GetApp());
+    }
+    k->Shot("staff-sync-error-en-" + Size(w, h));
 }

@@ -92,6 +92,7 @@ void UpdateStaffMode(App& app) {
         staff.wrong = false;
         app.nav.Go({Screen::StaffPin, ""}, app.now);
     }
+    if (staff.sync) staff.sync->Update(); // a run's outcome is logged even once the panel is left
     if (staff.session.Tick(app.now, app.nav.CurrentScreen())) LogInfo("staff: panel locked");
     if (app.nav.CurrentScreen() == Screen::StaffPanel && !staff.session.Unlocked()) {
         app.nav.EndVisit(app.now); // locked (or reached without the PIN): the public start
