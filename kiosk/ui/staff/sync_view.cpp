@@ -227,18 +227,26 @@ void DrawStaffSync(App& app, ImVec2 min, ImVec2 max) {
     }
     if (sync.Destinations().empty())
         WrappedText(app.Tr("staff.sync.no_destination"), app.fonts.body, palette::kText, width);
-    ImGui::SetCursorScreenPos(ImVec2(min.x, ImGui::GetCursorScreenPos().y + m.Px(10)));
-    // Two columns of cards on a wide screen.
-    const bool two = width > m.Px(1400) && sync.Destinations().size() > 1;
-    const float card_w = two ? (width - m.gap) / 2 : width;
-    const float cards_top = ImGui::GetCursorScreenPos().y;
-    float column_y[2] = {cards_top, cards_top};
-    for (size_t i = 0; i < sync.Destinations().size(); i++) {
-        const int c = two ? (int)(i % 2) : 0;
-        ImGui::SetCursorScreenPos(ImVec2(min.x + c * (card_w + m.gap), column_y[c]));
-        DestinationCard(app, sync.Destinations()[i], min.x + c * (card_w + m.gap), card_w);
-        column_y[c] = ImGui::GetCursorScreenPos().y;
+    // Two columns of cards on a wide screen; scrolled by dragging when they do not fit.
+    const float scroll_top = ImGui::GetCursorScreenPos().y + m.Px(10);
+    ImGui::SetCursorScreenPos(ImVec2(min.x, scroll_top));
+    if (BeginTouchScroll(app, "##destinations", ImVec2(width, std::max(m.target, max.y - scroll_top)))) {
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        const bool two = width > m.Px(1400) && sync.Destinations().size() > 1;
+        const float inner = width - m.Px(24); // room for the scroll indicator
+        const float card_w = two ? (inner - m.gap) / 2 : inner;
+        float column_y[2] = {start.y, start.y};
+        for (size_t i = 0; i < sync.Destinations().size(); i++) {
+            const int c = two ? (int)(i % 2) : 0;
+            const float x = start.x + c * (card_w + m.gap);
+            ImGui::SetCursorScreenPos(ImVec2(x, column_y[c]));
+            DestinationCard(app, sync.Destinations()[i], x, card_w);
+            column_y[c] = ImGui::GetCursorScreenPos().y;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(start.x, std::max(column_y[0], column_y[1])));
+        ImGui::Dummy(ImVec2(card_w, 1)); // the content's extent, for scrolling
     }
+    EndTouchScroll();
 }
 
 } // namespace kiosk
