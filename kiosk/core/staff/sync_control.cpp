@@ -23,6 +23,11 @@ std::string LastLine(const ChildProcess& child) {
     return lines.empty() ? std::string() : lines.back();
 }
 
+// For the log: what kiosk-sync said last, or that it said nothing.
+std::string Said(const SyncOutcome& outcome) {
+    return outcome.detail.empty() ? "no output" : outcome.detail;
+}
+
 std::string Trimmed(std::string text) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
         text.pop_back();
@@ -167,14 +172,13 @@ std::optional<SyncJob> SyncControl::Running() const {
     return job_.Running() ? job_kind_ : std::nullopt;
 }
 
-SyncOutcome SyncControl::Finished(const ChildProcess& child, std::string_view what) const {
+SyncOutcome SyncControl::Finished(const ChildProcess& child, bool run) const {
     SyncOutcome outcome;
     outcome.exit_code = child.ExitCode().value_or(-1);
     outcome.detail = LastLine(child);
-    if (outcome.detail.empty()) outcome.detail = "(no output)";
     if (outcome.exit_code == (int)SyncExit::Ok)
         outcome.kind = SyncOutcome::Kind::Done;
-    else if (outcome.exit_code == (int)SyncExit::RetryLater && what == "run")
+    else if (outcome.exit_code == (int)SyncExit::RetryLater && run) // an export has no "later"
         outcome.kind = SyncOutcome::Kind::Partial;
     else
         outcome.kind = SyncOutcome::Kind::Failed;
@@ -194,9 +198,9 @@ bool SyncControl::Update() {
         if (parsed) {
             destinations_ = std::move(*parsed);
             have_status_ = true;
-            if (code != (int)SyncExit::Ok) problem = Finished(status_, "status");
+            if (code != (int)SyncExit::Ok) problem = Finished(status_, false);
         } else {
-            problem = Finished(status_, "status");
+            problem = Finished(status_, false);
             if (problem.kind == SyncOutcome::Kind::Done) {
                 problem.kind = SyncOutcome::Kind::Failed; // exit 0 with output that is not the status
                 problem.detail = error;
@@ -213,14 +217,14 @@ bool SyncControl::Update() {
         const SyncJob kind = *job_kind_;
         job_kind_.reset();
         if (kind == SyncJob::Run) {
-            last_run_ = Finished(job_, "run");
+            last_run_ = Finished(job_, true);
             if (last_run_.kind == SyncOutcome::Kind::Failed)
                 LogError("staff: Envoyer maintenant: kiosk-sync run exit {}: {}", last_run_.exit_code,
-                         last_run_.detail);
+                         Said(last_run_));
             else
                 LogInfo("staff: Envoyer maintenant: kiosk-sync run exit {}", last_run_.exit_code);
         } else {
-            last_export_ = Finished(job_, "export");
+            last_export_ = Finished(job_, false);
             last_export_.target = export_target_;
             if (last_export_.kind == SyncOutcome::Kind::Done) {
                 // kiosk-sync prints the directory it wrote, after fsyncing every file and it.
@@ -229,7 +233,7 @@ bool SyncControl::Update() {
                         last_export_.export_dir.string());
             } else {
                 LogError("staff: Exporter sur une clé USB: kiosk-sync export exit {}: {}",
-                         last_export_.exit_code, last_export_.detail);
+                         last_export_.exit_code, Said(last_export_));
             }
         }
         Refresh(); // pending counts and last delivery changed

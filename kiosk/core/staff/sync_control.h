@@ -105,7 +105,8 @@ public:
 
 private:
     std::vector<std::string> Command(std::initializer_list<std::string_view> args) const;
-    SyncOutcome Finished(const ChildProcess& child, std::string_view what) const;
+    // How `child` ended; exit 3 is Partial only for a run (`run`), which a later run completes.
+    SyncOutcome Finished(const ChildProcess& child, bool run) const;
 
     SyncControlOptions options_;
     ChildProcess status_, job_;

@@ -182,7 +182,6 @@ void DrawStaffSync(App& app, ImVec2 min, ImVec2 max) {
             app.targets.Name(job == SyncJob::Run ? "sync.run.outcome" : "sync.export.outcome", at,
                              ImVec2(x + w, ImGui::GetCursorScreenPos().y));
         }
-        (void)x;
     };
     below(SyncJob::Run, min.x, half);
     float bottom = ImGui::GetCursorScreenPos().y;
