@@ -127,6 +127,7 @@ staff_shots=(
   "staff-panel|$unlock"
   "staff-panel-test-mode|$unlock; tap-target panel.test:on; tap-target panel.origin:event"
   "staff-test-banner-home|$unlock; tap-target panel.test:on; tap-target panel.leave; tap 50% 50%"
+  "staff-sync|$unlock; tap-target panel.tab:sync; settle"
 )
 for size in 1920x1080 1280x800 1080x1920; do
   for entry in "${staff_shots[@]}"; do

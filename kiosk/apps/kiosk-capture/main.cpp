@@ -133,6 +133,12 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
                 driver.Frames(1);
             for (int i = 0; i < 500 && app.staff.checker && app.staff.checker->Busy(); i++) // a PIN check
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            for (int i = 0;
+                 i < 1000 && app.staff.sync && (app.staff.sync->StatusReading() || app.staff.sync->Running());
+                 i++) { // kiosk-sync, run by the panel's Synchronisation
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                driver.Frames(1);
+            }
             driver.WaitForImages();
             driver.Frames(3);
         } else if (verb == "end-visit") {

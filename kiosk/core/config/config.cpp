@@ -159,6 +159,9 @@ void ReadStaffTable(TableReader& root, StaffConfig& staff) {
     // Under 30 s the panel would lock while staff read a chart; over an hour it stays open
     // for whoever comes next.
     staff.lock_seconds = (int)t.Int("lock_seconds", staff.lock_seconds, 30, 3600);
+    // Not checked here: a USB key is plugged in when needed, and the panel says what is missing.
+    staff.sync_program = t.Path("sync_program").value_or("");
+    staff.usb_export_dir = t.Path("usb_export_dir").value_or("");
     t.Finish();
 }
 

@@ -40,6 +40,10 @@ struct StaffConfig {
     std::string pin_hash; // Argon2id string (staff/pin.h); empty: staff mode is off
     ScreenCorner corner = ScreenCorner::TopLeft;
     int lock_seconds = 120; // the panel locks after this long without a touch
+    // The panel's "Synchronisation": kiosk-sync's path (empty: beside the kiosk executable),
+    // and where "Exporter sur une clé USB" writes (empty: a removable drive it finds mounted).
+    std::filesystem::path sync_program;
+    std::filesystem::path usb_export_dir;
 
     bool Enabled() const { return !pin_hash.empty(); }
 };

@@ -20,21 +20,11 @@
 #include "export/response_source.h"
 #include "survey/survey.h"
 #include "sync/sync_config.h"
+#include "sync/sync_exit.h"
 #include "sync/sync_run.h"
 #include "sync/sync_state.h"
 
 namespace kiosk {
-
-// kiosk-sync's exit codes (also in its --help and README "Sending answers to the city").
-enum class SyncExit {
-    Ok = 0,
-    BadConfig = 1,      // the configuration file is invalid
-    BadCommandLine = 2, // an option or argument is wrong
-    RetryLater = 3,     // some destination failed in a way a later run may not; it will retry
-    Refused = 4,        // a destination refused: a person must act (the log says what)
-    NoData = 5,         // the database or the state file cannot be read or written
-    Busy = 6,           // another run holds the state
-};
 
 // The exit code of a run over several destinations: the one that asks most of a person.
 // A person must act (Refused) > nothing can be read or written (NoData) > a later run will

@@ -79,6 +79,7 @@ std::span<const StaffSection> StaffSections() {
         {"staff.section.results", "panel.tab:results", DrawStaffResults},
         {"staff.paper.tab", "panel.tab:paper", DrawStaffPaper},
         {"staff.section.alerts", "panel.tab:alerts", DrawStaffAlerts, UnacknowledgedAlerts},
+        {"staff.sync.title", "panel.tab:sync", DrawStaffSync},
     };
     return kSections;
 }
@@ -97,6 +98,7 @@ void UpdateStaffMode(App& app) {
         staff.wrong = false;
         app.nav.Go({Screen::StaffPin, ""}, app.now);
     }
+    if (staff.sync) staff.sync->Update(); // a run's outcome is logged even once the panel is left
     if (staff.session.Tick(app.now, app.nav.CurrentScreen())) LogInfo("staff: panel locked");
     UpdatePaperEntry(app); // a paper entry is a staff screen too: it ends with the panel's lock
     if (app.nav.CurrentScreen() == Screen::StaffPanel && !staff.session.Unlocked()) {

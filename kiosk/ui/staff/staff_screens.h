@@ -32,5 +32,7 @@ std::span<const StaffSection> StaffSections();
 
 // The section "Kiosk controls" (staff_panel.cpp).
 void DrawStaffControls(App& app, ImVec2 min, ImVec2 max);
+// The section "Synchronisation" (sync_view.cpp).
+void DrawStaffSync(App& app, ImVec2 min, ImVec2 max);
 
 } // namespace kiosk

@@ -17,6 +17,7 @@
 #include "staff/corner_press.h"
 #include "staff/pin_checker.h"
 #include "staff/staff_session.h"
+#include "staff/sync_control.h"
 
 namespace kiosk {
 
@@ -69,6 +70,13 @@ struct StaffState {
         std::string survey_id;         // the questionnaire being entered ("" between two)
         int entered = 0;               // questionnaires recorded in this sitting
     } paper;
+    // Synchronisation (sync_view.cpp): kiosk-sync run as a child, made when the section is
+    // first opened; destroyed with the kiosk, which ends a child still running. The frame the
+    // section was last drawn in (its status is read again when it is opened), and each
+    // destination's pending count it showed last frame (-1: unknown), for tests.
+    std::unique_ptr<SyncControl> sync;
+    int sync_drawn_frame = -10;
+    std::map<std::string, int64_t> sync_shown;
 };
 
 } // namespace kiosk
