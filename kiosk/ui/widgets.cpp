@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include "app.h"
+#include "programme_widgets.h"
 #include "style_scope.h"
 #include "visit_state.h"
 
@@ -86,6 +87,17 @@ ImVec2 TouchButtonSize(const DrawContext& ui, std::string_view label, const Butt
     return ImVec2(std::max(m.target, text.x + icon + m.Px(56)), std::max(m.target, text.y + m.Px(36)));
 }
 
+// A button's touch target, for the audit (tests/ui/touch_target_audit.h). On a screen's own
+// window the whole rectangle, so that a button placed off the screen is caught; inside a
+// scrolled region (a child window) only what is in view, as a button scrolled out of view
+// cannot be touched until it is scrolled back.
+static void RecordButtonTarget(DrawContext& ui, ImVec2 min, ImVec2 max) {
+    if (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_ChildWindow)
+        AddTouchTarget(ui, min, max);
+    else
+        ui.touch_targets.push_back({min, max});
+}
+
 bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2 size,
                  const ButtonStyle& style) {
     const Metrics& m = ui.metrics;
@@ -98,7 +110,7 @@ bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2
 
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, size);
-    ui.touch_targets.push_back({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
+    RecordButtonTarget(ui, pos, ImVec2(pos.x + size.x, pos.y + size.y));
     bool hovered = ImGui::IsItemHovered();
     bool held = ImGui::IsItemActive();
 
@@ -137,7 +149,7 @@ bool Tile(DrawContext& ui, const char* id, Icon icon, std::string_view title, st
     const Metrics& m = ui.metrics;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, size);
-    ui.touch_targets.push_back({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
+    RecordButtonTarget(ui, pos, ImVec2(pos.x + size.x, pos.y + size.y));
     uint32_t fill = ImGui::IsItemActive()    ? Shade(color, 0.78f)
                     : ImGui::IsItemHovered() ? Shade(color, 0.88f)
                                              : color;

@@ -287,7 +287,16 @@ TEST_CASE(
 
     OpenPanel(k);
     CHECK_FALSE(k.GetApp().quit_requested);
+    // Restart is at the end of the controls: scrolled into view, then asked twice.
+    const float w = (float)k.GetApp().metrics.width, h = (float)k.GetApp().metrics.height;
+    k.Driver().Drag(w * 0.5f, h * 0.85f, w * 0.5f, h * 0.3f);
+    k.Driver().Wait(1.5);
     k.Tap("panel.restart");
+    CHECK_FALSE(k.GetApp().quit_requested); // a tap by mistake restarts nothing
+    k.Tap("panel.restart:cancel");
+    CHECK(k.Has("panel.restart"));
+    k.Tap("panel.restart");
+    k.Tap("panel.restart:confirm");
     CHECK(k.GetApp().quit_requested); // Shell::Run ends its loop after this frame
 }
 

@@ -189,6 +189,7 @@ TEST_CASE("a paper questionnaire entered by touch is recorded as paper with its 
     // Results: the paper slice counts it, the kiosk slice does not.
     k->Tap("panel.tab:results");
     k->Tap(std::string("results.survey:") + kSurvey);
+    k->Tap("results.filters");
     k->Tap("results.slice:paper");
     SettleResults(*k);
     CHECK(Shown(*k, "") == 1);
@@ -262,6 +263,7 @@ TEST_CASE("test mode and paper: recorded is_test = 1 and left out of the results
 
     k->Tap("panel.tab:results");
     k->Tap("results.survey:futur-square");
+    k->Tap("results.filters");
     for (const char* slice : {"results.slice:paper", "results.slice:total"}) {
         k->Tap(slice);
         SettleResults(*k);

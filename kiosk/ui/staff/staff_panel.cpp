@@ -99,6 +99,7 @@ void UpdateStaffMode(App& app) {
         app.nav.Go({Screen::StaffPin, ""}, app.now);
     }
     if (staff.sync) staff.sync->Update(); // a run's outcome is logged even once the panel is left
+    if (app.nav.CurrentScreen() != Screen::StaffPanel) staff.restart_asked = false; // asked again next time
     if (staff.session.Tick(app.now, app.nav.CurrentScreen())) LogInfo("staff: panel locked");
     UpdatePaperEntry(app); // a paper entry is a staff screen too: it ends with the panel's lock
     if (app.nav.CurrentScreen() == Screen::StaffPanel && !staff.session.Unlocked()) {
@@ -113,35 +114,16 @@ void DrawStaffPanel(App& app) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(m.width, m.bar), Rgb(palette::kPrimary));
 
-    // The tabs, then "Leave" at the right.
+    // The bar: the title, and "Leave" at the right.
     const std::span<const StaffSection> sections = StaffSections();
     staff.section = std::clamp(staff.section, 0, (int)sections.size() - 1);
     const float button_h = m.bar - m.Px(24);
-    float x = m.Px(20);
     const std::string& panel_title = app.Tr("staff.panel.title");
     ImFont* title_font = app.fonts.title;
     const ImVec2 title_size = title_font->CalcTextSizeA(title_font->FontSize, FLT_MAX, 0, panel_title.data(),
                                                         panel_title.data() + panel_title.size());
-    draw->AddText(title_font, title_font->FontSize, ImVec2(x, (m.bar - title_size.y) * 0.5f),
+    draw->AddText(title_font, title_font->FontSize, ImVec2(m.Px(20), (m.bar - title_size.y) * 0.5f),
                   Rgb(palette::kTextOnDark), panel_title.data(), panel_title.data() + panel_title.size());
-    x += title_size.x + m.Px(40);
-    for (size_t i = 0; i < sections.size(); i++) {
-        const bool open = (int)i == staff.section;
-        ButtonStyle style{.fill = palette::kSurface, .text = palette::kText, .selected = open};
-        if (!open) style = {.fill = palette::kPrimaryHover, .text = palette::kTextOnDark};
-        const size_t count = sections[i].count ? sections[i].count(app) : 0;
-        const std::string title =
-            count ? app.Format("staff.section.count", fmt::arg("title", app.Tr(sections[i].title_key)),
-                               fmt::arg("count", count))
-                  : app.Tr(sections[i].title_key);
-        const ImVec2 size = TouchButtonSize(app, title, style);
-        ImGui::SetCursorScreenPos(ImVec2(x, m.Px(12)));
-        ImGui::PushID((int)i);
-        if (TouchButton(app, "##tab", title, ImVec2(size.x, button_h), style)) staff.section = (int)i;
-        ImGui::PopID();
-        app.targets.Name(sections[i].target);
-        x += size.x + m.gap;
-    }
     ButtonStyle leave{.fill = palette::kSurface, .text = palette::kDanger, .icon = Icon::Exit};
     const std::string& leave_label = app.Tr("staff.panel.leave");
     const ImVec2 leave_size = TouchButtonSize(app, leave_label, leave);
@@ -152,7 +134,51 @@ void DrawStaffPanel(App& app) {
     }
     app.targets.Name("panel.leave");
 
+    // The sections' tabs on a strip under the bar, wrapped to as many rows as the width
+    // needs (five sections do not fit beside the title at 1280 px, nor in portrait).
     float top = m.bar;
+    {
+        const float pad = m.Px(12);
+        std::vector<std::string> titles;
+        std::vector<ImVec2> sizes;
+        float rows_h = m.target, cx = m.margin;
+        for (size_t i = 0; i < sections.size(); i++) {
+            const size_t count = sections[i].count ? sections[i].count(app) : 0;
+            titles.push_back(count ? app.Format("staff.section.count",
+                                                fmt::arg("title", app.Tr(sections[i].title_key)),
+                                                fmt::arg("count", count))
+                                   : app.Tr(sections[i].title_key));
+            ButtonStyle style{.fill = palette::kPrimary, .text = palette::kTextOnDark};
+            sizes.push_back(TouchButtonSize(app, titles.back(), style));
+            if (cx > m.margin && cx + sizes.back().x > m.width - m.margin) {
+                cx = m.margin;
+                rows_h += m.target + m.gap;
+            }
+            cx += sizes.back().x + m.gap;
+        }
+        draw->AddRectFilled(ImVec2(0, top), ImVec2(m.width, top + rows_h + 2 * pad),
+                            Rgb(palette::kSurfaceAlt));
+        cx = m.margin;
+        float cy = top + pad;
+        for (size_t i = 0; i < sections.size(); i++) {
+            const bool open = (int)i == staff.section;
+            ButtonStyle style{.fill = palette::kPrimary, .text = palette::kTextOnDark, .selected = open};
+            if (!open) style = {.fill = palette::kSurface, .text = palette::kText, .outline = true};
+            if (cx > m.margin && cx + sizes[i].x > m.width - m.margin) {
+                cx = m.margin;
+                cy += m.target + m.gap;
+            }
+            ImGui::SetCursorScreenPos(ImVec2(cx, cy));
+            ImGui::PushID((int)i);
+            if (TouchButton(app, "##tab", titles[i], ImVec2(sizes[i].x, m.target), style))
+                staff.section = (int)i;
+            ImGui::PopID();
+            app.targets.Name(sections[i].target);
+            cx += sizes[i].x + m.gap;
+        }
+        top += rows_h + 2 * pad;
+    }
+
     if (staff.session.settings.test_mode) {
         // The test-mode banner, as a strip under the bar rather than over the tabs.
         const std::string& text = app.Tr("staff.test_banner");
@@ -170,9 +196,11 @@ void DrawStaffPanel(App& app) {
                                  ImVec2(m.width - m.margin, m.height - m.margin));
 }
 
-void DrawStaffControls(App& app, ImVec2 min, ImVec2 max) {
+namespace {
+
+// The controls from `min` down, `width` wide (in the section's scrolled region).
+void ControlsContent(App& app, ImVec2 min, float width) {
     StaffSettings& settings = app.staff.session.settings;
-    const float width = max.x - min.x;
     ImGui::SetCursorScreenPos(min);
 
     // Test mode.
@@ -237,19 +265,48 @@ void DrawStaffControls(App& app, ImVec2 min, ImVec2 max) {
         LogInfo("staff: big screen closed");
     }
 
-    // Restart.
+    // Restart, asked twice: a tap by mistake would cut a session staff are running.
     Heading(app, app.Tr("staff.restart.title"), app.Tr("staff.restart.note"), min.x, width);
     ImGui::SetCursorScreenPos(ImVec2(min.x, ImGui::GetCursorScreenPos().y));
     ButtonStyle restart{.fill = palette::kDanger, .icon = Icon::StartAgain};
-    const std::string& label = app.Tr("staff.restart.button");
-    if (TouchButton(
-            app, "##restart", label,
-            ImVec2(std::max(TouchButtonSize(app, label, restart).x, app.metrics.Px(200)), app.metrics.target),
-            restart)) {
+    const Metrics& m = app.metrics;
+    if (!app.staff.restart_asked) {
+        const std::string& label = app.Tr("staff.restart.button");
+        if (TouchButton(app, "##restart", label,
+                        ImVec2(std::max(TouchButtonSize(app, label, restart).x, m.Px(200)), m.target),
+                        restart))
+            app.staff.restart_asked = true;
+        app.targets.Name("panel.restart");
+        return;
+    }
+    const std::string& confirm = app.Tr("staff.restart.confirm");
+    const std::string& cancel = app.Tr("staff.restart.cancel");
+    const float y = ImGui::GetCursorScreenPos().y;
+    const float confirm_w = std::max(TouchButtonSize(app, confirm, restart).x, m.Px(200));
+    if (TouchButton(app, "##restart-confirm", confirm, ImVec2(confirm_w, m.target), restart)) {
         LogInfo("staff: restart requested");
         app.quit_requested = true;
     }
-    app.targets.Name("panel.restart");
+    app.targets.Name("panel.restart:confirm");
+    ButtonStyle keep{.fill = palette::kSurface, .text = palette::kText, .outline = true};
+    ImGui::SetCursorScreenPos(ImVec2(min.x + confirm_w + m.gap, y));
+    if (TouchButton(app, "##restart-cancel", cancel,
+                    ImVec2(std::max(TouchButtonSize(app, cancel, keep).x, m.Px(200)), m.target), keep))
+        app.staff.restart_asked = false;
+    app.targets.Name("panel.restart:cancel");
+}
+
+} // namespace
+
+void DrawStaffControls(App& app, ImVec2 min, ImVec2 max) {
+    // Scrolled by dragging: with the tabs' strip above, the controls outgrow a 1080-px screen.
+    ImGui::SetCursorScreenPos(min);
+    if (BeginTouchScroll(app, "##controls", ImVec2(max.x - min.x, max.y - min.y))) {
+        const float width = max.x - min.x - app.metrics.Px(24); // room for the scroll indicator
+        ControlsContent(app, ImGui::GetCursorScreenPos(), width);
+        ImGui::Dummy(ImVec2(width, app.metrics.gap)); // the content's extent, for scrolling
+    }
+    EndTouchScroll();
 }
 
 } // namespace kiosk

@@ -52,6 +52,7 @@ struct StaffState {
 
     // The panel's open section (StaffSections()).
     int section = 0;
+    bool restart_asked = false; // "Redémarrer" tapped once: the confirmation shows
 
     // Results: the survey shown ("" = the first), and what its charts showed last frame,
     // "question/option" (or "question" for a respondents count) → count, for tests.
