@@ -10,8 +10,8 @@
 
 #include "config/opening_hours.h"
 #include "content/fuzzy_date.h"
-#include "staff/pin.h"
 #include "staff/staff_state.h"
+#include "staff_panel_opener.h"
 #include "store/uuid.h"
 #include "survey_kiosk.h"
 #include "test_paths.h"
@@ -21,35 +21,14 @@ using kiosk::test::SurveyKiosk;
 
 namespace {
 
-constexpr const char* kPin = "730418";
 constexpr const char* kSurvey = "usages-espaces-publics";
 
 std::unique_ptr<SurveyKiosk> StaffKiosk(const std::string& name, int w, int h) {
-    std::filesystem::remove_all(test::ScratchDir(name));
-    static const std::string hash = [] {
-        std::string pin = kPin, error;
-        std::optional<std::string> made = HashPin(pin, error);
-        REQUIRE(made);
-        return *made;
-    }();
-    return std::make_unique<SurveyKiosk>(
-        name, [&](KioskData& data) { data.config.staff.pin_hash = hash; }, w, h);
+    return test::PanelKiosk(name, w, h);
 }
 
 void OpenPanel(SurveyKiosk& k) {
-    k.Driver().WaitUntilTouchActs(20, 20);
-    k.Driver().FingerDown(1, 20, 20);
-    k.Driver().Wait(3.2);
-    k.Driver().FingerUp(1, 20, 20);
-    k.Driver().Frames(2);
-    REQUIRE(k.CurrentScreen() == Screen::StaffPin);
-    for (char digit : std::string_view(kPin))
-        k.Tap(std::string("pin:") + digit);
-    k.Tap("pin.ok");
-    for (int i = 0; i < 500 && k.GetApp().staff.checker->Busy(); i++)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    k.Driver().Frames(3);
-    REQUIRE(k.CurrentScreen() == Screen::StaffPanel);
+    test::OpenStaffPanel(k);
 }
 
 // A complete kiosk response to the demo survey with these answers.

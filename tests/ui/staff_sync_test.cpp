@@ -9,8 +9,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "staff/pin.h"
 #include "staff/staff_state.h"
+#include "staff_panel_opener.h"
 #include "store/uuid.h"
 #include "survey_kiosk.h"
 #include "test_paths.h"
@@ -20,8 +20,6 @@ using namespace kiosk;
 using kiosk::test::SurveyKiosk;
 
 namespace {
-
-constexpr const char* kPin = "730418";
 
 struct SyncSetup {
     std::filesystem::path dir;       // build/test-scratch/<name>-sync
@@ -54,38 +52,15 @@ SyncSetup WriteSyncConfig(const std::string& name, const std::string& extra = ""
 
 std::unique_ptr<SurveyKiosk> SyncKiosk(const std::string& name, const SyncSetup& s, int w, int h,
                                        const std::filesystem::path& program = KIOSK_SYNC_PROGRAM) {
-    std::filesystem::remove_all(test::ScratchDir(name));
-    static const std::string hash = [] {
-        std::string pin = kPin, error;
-        std::optional<std::string> made = HashPin(pin, error);
-        REQUIRE(made);
-        return *made;
-    }();
-    return std::make_unique<SurveyKiosk>(
-        name,
-        [&](KioskData& data) {
-            data.config.staff.pin_hash = hash;
-            data.config.file = s.config;
-            data.config.staff.sync_program = program;
-            data.config.staff.usb_export_dir = s.usb;
-        },
-        w, h);
+    return test::PanelKiosk(name, w, h, [&](KioskData& data) {
+        data.config.file = s.config;
+        data.config.staff.sync_program = program;
+        data.config.staff.usb_export_dir = s.usb;
+    });
 }
 
 void OpenSyncSection(SurveyKiosk& k) {
-    k.Driver().WaitUntilTouchActs(20, 20);
-    k.Driver().FingerDown(1, 20, 20);
-    k.Driver().Wait(3.2);
-    k.Driver().FingerUp(1, 20, 20);
-    k.Driver().Frames(2);
-    REQUIRE(k.CurrentScreen() == Screen::StaffPin);
-    for (char digit : std::string_view(kPin))
-        k.Tap(std::string("pin:") + digit);
-    k.Tap("pin.ok");
-    for (int i = 0; i < 500 && k.GetApp().staff.checker->Busy(); i++)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    k.Driver().Frames(3);
-    REQUIRE(k.CurrentScreen() == Screen::StaffPanel);
+    test::OpenStaffPanel(k);
     k.Tap("panel.tab:sync");
 }
 
