@@ -291,10 +291,10 @@ int main(int argc, char** argv) {
         for (int i = 0; i < commits; i++)
             without_index.push_back(RecordSurvey(plain, *survey, rng));
     }
-    std::printf(
-        "  survey response commit on this database, median of %d: with the tallies' triggers and "
-        "answer_question %.2f ms, without %.2f ms (%+.2f ms)\n",
-        commits, Median(with_index), Median(without_index), Median(with_index) - Median(without_index));
+    std::printf("  survey response commit on this database, median of %d: with the tallies' triggers and "
+                "answer_question %.2f ms, without %.2f ms (%+.2f ms)\n",
+                commits, Median(with_index), Median(without_index),
+                Median(with_index) - Median(without_index));
     (void)whole_warm;
     return 0;
 }

@@ -52,7 +52,8 @@ bool OpinionColourBetweenTextAndButtons(SurveyKiosk& k, float top) {
 
 } // namespace
 
-TEST_CASE("before results_public_from the thank-you screen shows no figure, only the date, and the bars from then on") {
+TEST_CASE("before results_public_from the thank-you screen shows no figure, only the date, and the bars from "
+          "then on") {
     for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}, std::pair{1080, 1920}}) {
         const std::string size = std::to_string(w) + "x" + std::to_string(h);
         INFO(size);

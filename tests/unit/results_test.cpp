@@ -378,16 +378,20 @@ TEST_CASE("results: the tallies kept as responses commit equal a recount of the 
     for (const char* t : tables) {
         INFO(t);
         CHECK(count(fmt::format("SELECT count(*) FROM {}", t)) > 0);
-        CHECK(count(fmt::format("SELECT count(*) FROM (SELECT * FROM {0} EXCEPT SELECT * FROM kept_{0})", t)) == 0);
-        CHECK(count(fmt::format("SELECT count(*) FROM (SELECT * FROM kept_{0} EXCEPT SELECT * FROM {0})", t)) == 0);
+        CHECK(count(fmt::format("SELECT count(*) FROM (SELECT * FROM {0} EXCEPT SELECT * FROM kept_{0})",
+                                t)) == 0);
+        CHECK(count(fmt::format("SELECT count(*) FROM (SELECT * FROM kept_{0} EXCEPT SELECT * FROM {0})",
+                                t)) == 0);
     }
     // Eight complete responses of "enquete" (the abandoned one is in no tally), three of "autre".
     CHECK(count("SELECT sum(responses) FROM response_tally WHERE survey_id = 'enquete'") == 8);
     CHECK(count("SELECT sum(responses) FROM response_tally WHERE survey_id = 'autre'") == 3);
     // "lieux": one respondent per response that ticked any, however many places it ticked.
-    CHECK(count("SELECT sum(respondents) FROM respondent_tally WHERE survey_id = 'autre' AND question_id = 'lieux'") ==
-          3);
-    CHECK(count("SELECT sum(answers) FROM answer_tally WHERE survey_id = 'autre' AND question_id = 'lieux'") == 6);
+    CHECK(count("SELECT sum(respondents) FROM respondent_tally WHERE survey_id = 'autre' AND question_id = "
+                "'lieux'") == 3);
+    CHECK(
+        count("SELECT sum(answers) FROM answer_tally WHERE survey_id = 'autre' AND question_id = 'lieux'") ==
+        6);
     exec("ROLLBACK");
     sqlite3_close(db);
 

@@ -149,8 +149,9 @@ TEST_CASE("the store migrates a database of every earlier version, keeping its r
                   reader.One("SELECT count(*) FROM answer a JOIN response r ON r.seq = a.response_seq "
                              "WHERE r.status = 'complete'"));
             CHECK(reader.One("SELECT sum(respondents) FROM respondent_tally") ==
-                  reader.One("SELECT count(*) FROM (SELECT DISTINCT a.response_seq, a.question_id FROM answer a "
-                             "JOIN response r ON r.seq = a.response_seq WHERE r.status = 'complete')"));
+                  reader.One(
+                      "SELECT count(*) FROM (SELECT DISTINCT a.response_seq, a.question_id FROM answer a "
+                      "JOIN response r ON r.seq = a.response_seq WHERE r.status = 'complete')"));
         }
     }
 }

@@ -218,7 +218,9 @@ bool SumAnswers(sqlite3* db, const std::string& survey_id, const ResultsFilter& 
                 const std::string& question_id, const std::string& select, const std::string& tail,
                 std::string& error, Row&& row) {
     const Where where = TallyWhere(filter);
-    Query q(db, fmt::format("SELECT {} FROM answer_tally t WHERE t.question_id = ?2 AND {} {}", select, where.sql, tail),
+    Query q(db,
+            fmt::format("SELECT {} FROM answer_tally t WHERE t.question_id = ?2 AND {} {}", select, where.sql,
+                        tail),
             error);
     if (!q.Ok()) return false;
     q.Bind(survey_id, question_id, where);
@@ -230,8 +232,8 @@ bool SumAnswers(sqlite3* db, const std::string& survey_id, const ResultsFilter& 
 // -----------------------------------------------------------------------------------------
 
 // Responses answering the question, where one response has several rows.
-bool AddRespondents(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, QuestionResults& q,
-                    std::string& error) {
+bool AddRespondents(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
+                    QuestionResults& q, std::string& error) {
     const Where where = TallyWhere(filter);
     Query query(db,
                 fmt::format("SELECT t.origin, sum(t.respondents) FROM respondent_tally t "
@@ -247,8 +249,9 @@ bool AddRespondents(sqlite3* db, const std::string& survey_id, const ResultsFilt
 bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t up_to_seq,
                  QuestionResults& q, std::string& error) {
     if (!SumAnswers(db, survey_id, filter, q.question_id, "t.origin, sum(t.answers)",
-                    "AND t.has_text = 1 GROUP BY 1", error,
-                    [&](sqlite3_stmt* s) { AddTo(q.respondents, SliceColumn(s, 0), sqlite3_column_int64(s, 1)); }))
+                    "AND t.has_text = 1 GROUP BY 1", error, [&](sqlite3_stmt* s) {
+                        AddTo(q.respondents, SliceColumn(s, 0), sqlite3_column_int64(s, 1));
+                    }))
         return false;
     // Hidden ones (few) and the newest answers are read from the rows themselves.
     const Where where = ResponseWhere(filter);
@@ -271,15 +274,17 @@ bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter&
     }
     // Newest first through answer_question (question_id, response_seq), read backwards: the
     // 200 newest matching answers cost 200 probes of `response` when most answers match.
-    Query list(db,
-               fmt::format("SELECT r.seq, r.uuid, r.submitted_at, r.origin, r.language, a.text, "
-                           "h.response_uuid IS NOT NULL FROM answer a CROSS JOIN response r ON r.seq = a.response_seq "
-                           "LEFT JOIN hidden_answer h ON h.response_uuid = r.uuid AND h.question_id = a.question_id "
-                           "WHERE a.question_id = ?2 AND a.response_seq <= ?{} AND a.text IS NOT NULL "
-                           "AND r.status = 'complete' AND {} {} ORDER BY a.response_seq DESC LIMIT {}",
-                           3 + where.binds.size(), where.sql,
-                           filter.include_hidden_texts ? "" : "AND h.response_uuid IS NULL", kFreeTextListed),
-               error);
+    Query list(
+        db,
+        fmt::format(
+            "SELECT r.seq, r.uuid, r.submitted_at, r.origin, r.language, a.text, "
+            "h.response_uuid IS NOT NULL FROM answer a CROSS JOIN response r ON r.seq = a.response_seq "
+            "LEFT JOIN hidden_answer h ON h.response_uuid = r.uuid AND h.question_id = a.question_id "
+            "WHERE a.question_id = ?2 AND a.response_seq <= ?{} AND a.text IS NOT NULL "
+            "AND r.status = 'complete' AND {} {} ORDER BY a.response_seq DESC LIMIT {}",
+            3 + where.binds.size(), where.sql,
+            filter.include_hidden_texts ? "" : "AND h.response_uuid IS NULL", kFreeTextListed),
+        error);
     if (!list.Ok()) return false;
     list.Bind(survey_id, q.question_id, where);
     list.BindInt(3 + (int)where.binds.size(), up_to_seq);
@@ -309,24 +314,27 @@ bool AddHeat(sqlite3* db, const std::string& survey_id, const ResultsFilter& fil
     const bool dated = !filter.from_date.empty() || !filter.to_date.empty();
     if (!dated) {
         const Where where = TallyWhere(filter);
-        Query query(db,
-                    fmt::format("SELECT t.origin, t.cell, sum(t.pins) FROM pin_tally t WHERE t.question_id = ?2 "
-                                "AND {} GROUP BY 1, 2",
-                                where.sql),
-                    error);
+        Query query(
+            db,
+            fmt::format("SELECT t.origin, t.cell, sum(t.pins) FROM pin_tally t WHERE t.question_id = ?2 "
+                        "AND {} GROUP BY 1, 2",
+                        where.sql),
+            error);
         if (!query.Ok()) return false;
         query.Bind(survey_id, q.question_id, where);
         if (!query.Each(add)) return false;
     } else {
         const Where where = ResponseWhere(filter);
-        const std::string cell = fmt::format("max(0, min({0} - 1, CAST(a.{{}} * {0} AS INTEGER)))", kHeatGrid);
-        Query query(db,
-                    fmt::format("SELECT r.origin, {1} * {0} + {2}, count(*) FROM answer a CROSS JOIN response r "
-                                "ON r.seq = a.response_seq WHERE a.question_id = ?2 AND a.x IS NOT NULL AND "
-                                "a.y IS NOT NULL AND r.status = 'complete' AND {3} GROUP BY 1, 2",
-                                kHeatGrid, fmt::format(fmt::runtime(cell), "y"), fmt::format(fmt::runtime(cell), "x"),
-                                where.sql),
-                    error);
+        const std::string cell =
+            fmt::format("max(0, min({0} - 1, CAST(a.{{}} * {0} AS INTEGER)))", kHeatGrid);
+        Query query(
+            db,
+            fmt::format("SELECT r.origin, {1} * {0} + {2}, count(*) FROM answer a CROSS JOIN response r "
+                        "ON r.seq = a.response_seq WHERE a.question_id = ?2 AND a.x IS NOT NULL AND "
+                        "a.y IS NOT NULL AND r.status = 'complete' AND {3} GROUP BY 1, 2",
+                        kHeatGrid, fmt::format(fmt::runtime(cell), "y"), fmt::format(fmt::runtime(cell), "x"),
+                        where.sql),
+            error);
         if (!query.Ok()) return false;
         query.Bind(survey_id, q.question_id, where);
         if (!query.Each(add)) return false;
@@ -352,8 +360,8 @@ bool AddPins(sqlite3* db, const std::string& survey_id, const ResultsFilter& fil
 
 } // namespace
 
-bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t up_to_seq,
-                        QuestionResults& q, std::string& error) {
+bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
+                        int64_t up_to_seq, QuestionResults& q, std::string& error) {
     switch (q.type) {
     case QuestionType::SingleChoice:
     case QuestionType::YesNo:
@@ -370,7 +378,8 @@ bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const Results
         return SumAnswers(db, survey_id, filter, q.question_id, "t.origin, t.option_id, sum(t.answers)",
                           "AND t.option_id <> '' GROUP BY 1, 2", error,
                           [&](sqlite3_stmt* s) {
-                              AddTo(OptionOf(q, Text(s, 1)).count, SliceColumn(s, 0), sqlite3_column_int64(s, 2));
+                              AddTo(OptionOf(q, Text(s, 1)).count, SliceColumn(s, 0),
+                                    sqlite3_column_int64(s, 2));
                           }) &&
                AddRespondents(db, survey_id, filter, q, error);
     case QuestionType::Smiley:
@@ -381,7 +390,8 @@ bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const Results
                               const Slice slice = SliceColumn(s, 0);
                               const int64_t n = sqlite3_column_int64(s, 4);
                               AddTo(OptionOf(q, Text(s, 1)).count, slice, n);
-                              if (sqlite3_column_int(s, 2) != 0) AddTo(q.values[sqlite3_column_double(s, 3)], slice, n);
+                              if (sqlite3_column_int(s, 2) != 0)
+                                  AddTo(q.values[sqlite3_column_double(s, 3)], slice, n);
                               AddTo(q.respondents, slice, n);
                           });
     case QuestionType::Scale:
@@ -417,9 +427,11 @@ bool AddResponseCounts(sqlite3* db, const std::string& survey_id, const ResultsF
     ResultsFilter with_burst = filter;
     with_burst.include_burst = true;
     const Where where = TallyWhere(with_burst);
-    Query q(db, fmt::format("SELECT t.origin, t.burst, sum(t.responses) FROM response_tally t WHERE {} GROUP BY 1, 2",
-                            where.sql),
-            error);
+    Query q(
+        db,
+        fmt::format("SELECT t.origin, t.burst, sum(t.responses) FROM response_tally t WHERE {} GROUP BY 1, 2",
+                    where.sql),
+        error);
     if (!q.Ok()) return false;
     q.Bind(survey_id, std::string(), where);
     return q.Each([&](sqlite3_stmt* s) {

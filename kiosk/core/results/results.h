@@ -131,8 +131,8 @@ bool ComputeResults(sqlite3* db, const Survey& survey, SurveyResults& results, s
 
 // One question alone, as ComputeResults does it (benchmarks, tests); free-text answers are
 // listed up to `up_to_seq`.
-bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter, int64_t up_to_seq,
-                        QuestionResults& question, std::string& error);
+bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
+                        int64_t up_to_seq, QuestionResults& question, std::string& error);
 // The response counts alone, as ComputeResults does it.
 bool AddResponseCounts(sqlite3* db, const std::string& survey_id, const ResultsFilter& filter,
                        SurveyResults& results, std::string& error);
