@@ -1,5 +1,5 @@
 // Opening the staff panel the way staff do, by synthetic touch only: the hidden corner
-// press, then the PIN typed on the pad (for the results-embargo and alerts tests).
+// press, then the PIN typed on the pad; and reading what the panel's results view drew.
 #pragma once
 
 #include <chrono>
@@ -56,6 +56,27 @@ inline void OpenStaffPanel(SurveyKiosk& k) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     k.Driver().Frames(3);
     REQUIRE(k.CurrentScreen() == Screen::StaffPanel);
+}
+
+// Renders frames until the results service has caught up and the view drew it, the plan
+// under a heat map included (decoded off the UI thread).
+inline void SettleResults(SurveyKiosk& k) {
+    k.Settle();
+    for (int i = 0; i < 3; i++) {
+        REQUIRE(k.Results().WaitIdle(30));
+        k.Driver().Frames(3);
+    }
+    REQUIRE(k.Driver().WaitForImages());
+    k.Driver().Frames(2);
+}
+
+// A figure the results view drew last frame (StaffState::results_shown), which must be there.
+inline int64_t Shown(SurveyKiosk& k, const std::string& key) {
+    const auto& shown = k.GetApp().staff.results_shown;
+    const auto it = shown.find(key);
+    INFO(key);
+    REQUIRE(it != shown.end());
+    return it->second;
 }
 
 } // namespace kiosk::test

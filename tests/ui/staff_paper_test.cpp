@@ -18,6 +18,8 @@
 #include "visit_state.h"
 
 using namespace kiosk;
+using kiosk::test::SettleResults;
+using kiosk::test::Shown;
 using kiosk::test::SurveyKiosk;
 
 namespace {
@@ -46,22 +48,6 @@ void StartEntry(SurveyKiosk& k, const std::string& survey_id) {
     REQUIRE(k.CurrentScreen() == Screen::Survey);
     REQUIRE(k.GetApp().nav.Current().param == survey_id);
     CHECK(k.Has("paper.strip"));
-}
-
-void SettleResults(SurveyKiosk& k) {
-    k.Settle();
-    for (int i = 0; i < 3; i++) {
-        REQUIRE(k.Results().WaitIdle(30));
-        k.Driver().Frames(3);
-    }
-}
-
-int64_t Shown(SurveyKiosk& k, const std::string& key) {
-    const auto& shown = k.GetApp().staff.results_shown;
-    const auto it = shown.find(key);
-    INFO(key);
-    REQUIRE(it != shown.end());
-    return it->second;
 }
 
 } // namespace

@@ -17,6 +17,8 @@
 #include "test_paths.h"
 
 using namespace kiosk;
+using kiosk::test::SettleResults;
+using kiosk::test::Shown;
 using kiosk::test::SurveyKiosk;
 
 namespace {
@@ -61,25 +63,6 @@ Response WithFamily(Response r, int children, const std::vector<std::string>& ra
         r.answers.push_back(
             Answer{.question_id = "priorites", .option_id = ranking[i], .number = (double)(i + 1)});
     return r;
-}
-
-// Renders frames (real time) until the results service has caught up and the view drew it.
-void SettleResults(SurveyKiosk& k) {
-    k.Settle();
-    for (int i = 0; i < 3; i++) {
-        REQUIRE(k.Results().WaitIdle(30));
-        k.Driver().Frames(3);
-    }
-    REQUIRE(k.Driver().WaitForImages()); // the plan under the heat map is decoded off the UI thread
-    k.Driver().Frames(2);
-}
-
-int64_t Shown(SurveyKiosk& k, const std::string& key) {
-    const auto& shown = k.GetApp().staff.results_shown;
-    const auto it = shown.find(key);
-    INFO(key);
-    REQUIRE(it != shown.end());
-    return it->second;
 }
 
 // Drags the results list up until the control `name` is on screen, then taps it.
