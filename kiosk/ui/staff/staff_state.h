@@ -64,6 +64,14 @@ struct StaffState {
     std::string results_language; // "" = every language
     std::map<std::string, int64_t> results_shown;
 
+    // Participation (participation_view.cpp): the period, the survey ("" = every one),
+    // whether test responses count; and what the view showed last frame, for tests
+    // ("complete", "day:2026-11-02", "origin:paper", "hour:0:10", "profile:<q>/<option>"…).
+    ResultsPeriod participation_period = ResultsPeriod::All;
+    std::string participation_survey;
+    bool participation_include_test = false;
+    std::map<std::string, int64_t> participation_shown;
+
     // Paper entry (paper_entry.h): one sitting of staff copying paper questionnaires,
     // forgotten when the panel locks.
     struct PaperEntry {
