@@ -13,6 +13,7 @@
 #include "content/date_text.h"
 #include "content/fuzzy_date.h"
 #include "palette.h"
+#include "platform/event_wait.h"
 #include "results/results_service.h"
 #include "staff/staff_widgets.h"
 #include "staff_state.h"
@@ -284,6 +285,63 @@ void Profile(App& app, const Representativeness& r, float x, float width) {
                      fmt::format("{}", n));
         }
     }
+}
+
+// "Rapport de bilan (PDF)": the closing report of what the screen shows (period, surveys,
+// test rule), by kiosk-report, onto the USB key; then what came of it.
+void ReportButton(App& app, const ParticipationFigures& figures, float x, float width) {
+    StaffState& staff = app.staff;
+    const Metrics& m = app.metrics;
+    if (staff.report) staff.report->Update();
+    const bool running = staff.report && staff.report->Running();
+    float y = ImGui::GetCursorScreenPos().y + m.Px(8);
+    const std::string& label =
+        app.Tr(running ? "staff.participation.report.running" : "staff.participation.report.button");
+    std::vector<Choice> button = {{label, "participation.report", running}};
+    if (ChoiceButtons(app, "report", button, x, width, m.Px(300), y) == 0 && !running) {
+        if (!staff.report)
+            staff.report =
+                std::make_unique<ReportControl>(ReportControlOptionsFor(app.data.config, WakeMainLoop));
+        ReportRequest request;
+        // "Toute la période": from the first day with a response (today when there is none).
+        const std::string today = PeriodStart(app, ResultsPeriod::Today);
+        request.from_date = !figures.filter.from_date.empty() ? figures.filter.from_date
+                            : figures.by_day.empty()          ? today
+                                                              : figures.by_day.begin()->first;
+        request.to_date = today;
+        request.survey_ids = figures.filter.survey_ids;
+        request.include_test = figures.filter.include_test;
+        staff.report->Start(request);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (!staff.report || running) return;
+    const ReportOutcome& last = staff.report->Last();
+    std::string said;
+    uint32_t color = palette::kText;
+    switch (last.kind) {
+    case ReportOutcome::Kind::None: return;
+    case ReportOutcome::Kind::Done:
+        said = app.Format("staff.participation.report.done", fmt::arg("file", last.pdf.string()));
+        break;
+    case ReportOutcome::Kind::NoDrive:
+        said = app.Tr("staff.participation.report.no_drive");
+        color = palette::kDanger;
+        break;
+    case ReportOutcome::Kind::NoDir:
+        said =
+            app.Format("staff.participation.report.no_dir", fmt::arg("dir", last.pdf.parent_path().string()));
+        color = palette::kDanger;
+        break;
+    case ReportOutcome::Kind::NotStarted:
+    case ReportOutcome::Kind::Failed:
+        said = app.Format("staff.participation.report.failed", fmt::arg("code", last.exit_code),
+                          fmt::arg("detail", last.detail));
+        color = palette::kDanger;
+        break;
+    }
+    staff.participation_shown["report:" + std::to_string((int)last.kind)] = 1;
+    WrappedText(said, app.fonts.body, color, width);
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(8)));
 }
 
 } // namespace

@@ -16,6 +16,7 @@
 #include "staff/alert_watch.h"
 #include "staff/corner_press.h"
 #include "staff/pin_checker.h"
+#include "staff/report_control.h"
 #include "staff/staff_session.h"
 #include "staff/sync_control.h"
 
@@ -71,6 +72,8 @@ struct StaffState {
     std::string participation_survey;
     bool participation_include_test = false;
     std::map<std::string, int64_t> participation_shown;
+    // "Rapport de bilan (PDF)": kiosk-report run as a child, made on the first tap.
+    std::unique_ptr<ReportControl> report;
 
     // Paper entry (paper_entry.h): one sitting of staff copying paper questionnaires,
     // forgotten when the panel locks.
