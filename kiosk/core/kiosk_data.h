@@ -17,6 +17,7 @@
 #include "i18n/catalog.h"
 #include "keyboard/keyboard_layout.h"
 #include "store/response_store.h"
+#include "survey/profile.h"
 #include "survey/survey.h"
 
 namespace kiosk {
@@ -27,6 +28,9 @@ struct KioskData {
     Content content;             // plans, timeline, agenda: broken files are reported and left out
     KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
     std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
+    // The "About you" block of paths.profile, appended to the surveys that say `profile = true`;
+    // empty when there is none or it is broken (reported; those surveys then run without it).
+    ProfileBlock profile;
     // The errors of the files refused while loading (surveys, content): the kiosk runs
     // without them, and the staff panel lists them as alerts until acknowledged.
     std::vector<Diagnostic> refused;

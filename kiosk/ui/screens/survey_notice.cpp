@@ -65,6 +65,15 @@ void DrawSurveyNotice(App& app, const Survey& survey) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(4)));
         WrappedText(app.Text(*text), app.fonts.body, palette::kText, text_w);
     }
+    // The "About you" questions at the end: why they are asked, and that each can be skipped.
+    if (survey.profile_first >= 0) {
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(18)));
+        WrappedText(app.Tr("surveys.notice.profile"), app.fonts.body_bold, palette::kText, text_w);
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(4)));
+        WrappedText(app.Text(survey.profile_why), app.fonts.body, palette::kText, text_w);
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(4)));
+        WrappedText(app.Tr("surveys.notice.profile_optional"), app.fonts.body, palette::kTextMuted, text_w);
+    }
     ImGui::Dummy(ImVec2(text_w, m.Px(16)));
     EndTouchScroll();
 
