@@ -92,8 +92,11 @@ void DrawSurveyNotice(App& app, const Survey& survey) {
         .fill = palette::kOpinion, .font = app.fonts.title, .icon = Icon::Forward, .icon_after = true};
     const float start_h = m.target * 1.5f;
     const float start_y = m.height - m.Px(24) - start_h;
-    ImGui::SetCursorScreenPos(ImVec2(sx, start_y - app.fonts.body->FontSize - m.Px(12)));
-    CenteredText(LengthText(app, survey), app.fonts.body, palette::kTextMuted, sx, side_w);
+    // Above "Start", on as many lines as it takes ("De 11 à 14 questions, environ 4 minutes"
+    // wraps on a small screen): placed by its wrapped height, never under the button.
+    const std::string length = LengthText(app, survey);
+    ImGui::SetCursorScreenPos(ImVec2(sx, start_y - TextHeight(length, app.fonts.body, side_w) - m.Px(12)));
+    CenteredText(length, app.fonts.body, palette::kTextMuted, sx, side_w);
     ImGui::SetCursorScreenPos(ImVec2(sx, start_y));
     if (TouchButton(app, "##start", app.Tr("surveys.notice.start"), ImVec2(side_w, start_h), start))
         StartAnswering(app);
