@@ -15,17 +15,6 @@ namespace {
 
 constexpr int64_t kMaxPeople = 100'000'000; // a neighbourhood, a town: never more
 
-bool IsBlank(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
-LocalizedText RequiredText(TableReader& t, std::string_view key, const std::vector<std::string>& languages) {
-    LocalizedText text = t.Localized(key, languages, Need::Required);
-    for (const auto& [language, value] : text.All())
-        if (IsBlank(value)) t.Error(key, fmt::format("the \"{}\" text is empty", language));
-    return text;
-}
-
 std::string IdList(const std::vector<std::string>& ids) {
     std::string out;
     for (const std::string& id : ids)

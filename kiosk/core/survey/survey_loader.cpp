@@ -54,14 +54,6 @@ bool IsBlank(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
 }
 
-// A text that must exist, non-blank, in every configured language.
-LocalizedText RequiredText(TableReader& t, std::string_view key, const std::vector<std::string>& languages) {
-    LocalizedText text = t.Localized(key, languages, Need::Required);
-    for (const auto& [language, value] : text.All())
-        if (IsBlank(value)) t.Error(key, fmt::format("the \"{}\" text is empty", language));
-    return text;
-}
-
 // A text that may be absent; when given, it is needed in every language.
 LocalizedText OptionalText(TableReader& t, std::string_view key, const std::vector<std::string>& languages) {
     if (!t.Has(key)) {
@@ -461,6 +453,13 @@ void AppendProfile(Survey& s, std::vector<TableReader>& readers, TableReader& ro
 }
 
 } // namespace
+
+LocalizedText RequiredText(TableReader& t, std::string_view key, const std::vector<std::string>& languages) {
+    LocalizedText text = t.Localized(key, languages, Need::Required);
+    for (const auto& [language, value] : text.All())
+        if (IsBlank(value)) t.Error(key, fmt::format("the \"{}\" text is empty", language));
+    return text;
+}
 
 std::vector<Question> ReadQuestionArray(TableReader& root, const std::vector<std::string>& languages,
                                         std::vector<TableReader>& readers) {

@@ -37,6 +37,10 @@ std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const std::vec
                                 Diagnostics& diags, const ProfileBlock* profile = nullptr,
                                 const std::filesystem::path& profile_file = {});
 
+// A text under `key` that must exist, non-blank, in every configured language (an error at
+// the key otherwise). Survey and profile files alike.
+LocalizedText RequiredText(TableReader& t, std::string_view key, const std::vector<std::string>& languages);
+
 // Reads the [[question]] array of `root` exactly as in a survey file (ids unique, show_if on
 // earlier questions only), with one reader per question in `readers` for later checks.
 // The profile block's file uses it too, so both files share one question syntax.
