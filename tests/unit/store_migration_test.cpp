@@ -152,6 +152,16 @@ TEST_CASE("the store migrates a database of every earlier version, keeping its r
                   reader.One(
                       "SELECT count(*) FROM (SELECT DISTINCT a.response_seq, a.question_id FROM answer a "
                       "JOIN response r ON r.seq = a.response_seq WHERE r.status = 'complete')"));
+            // The participation tallies (version 4) count every response, abandoned ones too,
+            // and time the complete ones entered on a kiosk.
+            CHECK(reader.One("SELECT sum(responses) FROM participation_tally") ==
+                  reader.One("SELECT count(*) FROM response"));
+            CHECK(reader.One("SELECT sum(responses) FROM channel_tally") ==
+                  reader.One("SELECT count(*) FROM response"));
+            CHECK(
+                reader.One("SELECT sum(responses) FROM duration_tally") ==
+                reader.One("SELECT count(*) FROM response WHERE status = 'complete' AND origin IN ('kiosk', "
+                           "'assisted', 'event')"));
         }
     }
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "results/sql_query.h"
 #include "store/timestamp.h"
 
 namespace kiosk {
@@ -120,6 +121,15 @@ Where FilterWhere(const ResultsFilter& filter, const char* t, const char* day) {
     return w;
 }
 
+// ?1 survey id, ?2 question id, then the filter's values.
+void BindFilter(Query& query, const std::string& survey_id, const std::string& question_id,
+                const Where& where) {
+    query.BindText(1, survey_id);
+    query.BindText(2, question_id);
+    for (size_t i = 0; i < where.binds.size(); i++)
+        query.BindText(3 + (int)i, where.binds[i]);
+}
+
 // On a tally, whose `day` is the response's day already.
 Where TallyWhere(const ResultsFilter& filter) {
     return FilterWhere(filter, "t", "t.day");
@@ -129,66 +139,6 @@ Where TallyWhere(const ResultsFilter& filter) {
 // it was recorded (as the tallies' `day`).
 Where ResponseWhere(const ResultsFilter& filter) {
     return FilterWhere(filter, "r", "coalesce(r.paper_date, substr(r.submitted_at, 1, 10))");
-}
-
-// A prepared statement, finalized whatever happens.
-class Query {
-public:
-    Query(sqlite3* db, const std::string& sql, std::string& error) : db_(db), error_(error) {
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
-            error_ = fmt::format("{} (in {})", sqlite3_errmsg(db), sql);
-    }
-    ~Query() { sqlite3_finalize(stmt_); }
-    Query(const Query&) = delete;
-    Query& operator=(const Query&) = delete;
-
-    bool Ok() const { return stmt_ != nullptr; }
-    void Bind(const std::string& survey_id, const std::string& question_id, const Where& where) {
-        sqlite3_bind_text(stmt_, 1, survey_id.data(), (int)survey_id.size(), SQLITE_STATIC);
-        sqlite3_bind_text(stmt_, 2, question_id.data(), (int)question_id.size(), SQLITE_STATIC);
-        for (size_t i = 0; i < where.binds.size(); i++)
-            sqlite3_bind_text(stmt_, 3 + (int)i, where.binds[i].data(), (int)where.binds[i].size(),
-                              SQLITE_STATIC);
-    }
-    void BindInt(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
-    // Calls `row` for each row; false (with `error`) on an SQL error.
-    template <typename Row>
-    bool Each(Row&& row) {
-        int code;
-        while ((code = sqlite3_step(stmt_)) == SQLITE_ROW)
-            row(stmt_);
-        if (code != SQLITE_DONE) error_ = sqlite3_errmsg(db_);
-        return code == SQLITE_DONE;
-    }
-
-private:
-    sqlite3* db_;
-    std::string& error_;
-    sqlite3_stmt* stmt_ = nullptr;
-};
-
-// One read transaction: every figure of a computation comes from the same snapshot.
-class ReadTransaction {
-public:
-    ReadTransaction(sqlite3* db, std::string& error) : db_(db) {
-        ok_ = sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
-        if (!ok_) error = sqlite3_errmsg(db);
-    }
-    ~ReadTransaction() {
-        if (ok_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    }
-    ReadTransaction(const ReadTransaction&) = delete;
-    ReadTransaction& operator=(const ReadTransaction&) = delete;
-    bool Ok() const { return ok_; }
-
-private:
-    sqlite3* db_;
-    bool ok_ = false;
-};
-
-std::string Text(sqlite3_stmt* stmt, int column) {
-    const unsigned char* text = sqlite3_column_text(stmt, column);
-    return text ? reinterpret_cast<const char*>(text) : std::string();
 }
 
 Slice SliceColumn(sqlite3_stmt* stmt, int column) {
@@ -223,7 +173,7 @@ bool SumAnswers(sqlite3* db, const std::string& survey_id, const ResultsFilter& 
                         tail),
             error);
     if (!q.Ok()) return false;
-    q.Bind(survey_id, question_id, where);
+    BindFilter(q, survey_id, question_id, where);
     return q.Each(row);
 }
 
@@ -241,7 +191,7 @@ bool AddRespondents(sqlite3* db, const std::string& survey_id, const ResultsFilt
                             where.sql),
                 error);
     if (!query.Ok()) return false;
-    query.Bind(survey_id, q.question_id, where);
+    BindFilter(query, survey_id, q.question_id, where);
     return query.Each(
         [&](sqlite3_stmt* s) { AddTo(q.respondents, SliceColumn(s, 0), sqlite3_column_int64(s, 1)); });
 }
@@ -266,7 +216,7 @@ bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter&
                         where.sql),
             error);
         if (!hidden.Ok()) return false;
-        hidden.Bind(survey_id, q.question_id, where);
+        BindFilter(hidden, survey_id, q.question_id, where);
         if (!hidden.Each([&](sqlite3_stmt* s) {
                 AddTo(q.hidden_texts, SliceColumn(s, 0), sqlite3_column_int64(s, 1));
             }))
@@ -286,16 +236,16 @@ bool AddFreeText(sqlite3* db, const std::string& survey_id, const ResultsFilter&
             filter.include_hidden_texts ? "" : "AND h.response_uuid IS NULL", kFreeTextListed),
         error);
     if (!list.Ok()) return false;
-    list.Bind(survey_id, q.question_id, where);
+    BindFilter(list, survey_id, q.question_id, where);
     list.BindInt(3 + (int)where.binds.size(), up_to_seq);
     return list.Each([&](sqlite3_stmt* s) {
         FreeTextItem item;
         item.seq = sqlite3_column_int64(s, 0);
-        item.uuid = Text(s, 1);
-        item.submitted_at = Text(s, 2);
-        item.origin = ParseResponseOrigin(Text(s, 3)).value_or(ResponseOrigin::Kiosk);
-        item.language = Text(s, 4);
-        item.text = Text(s, 5);
+        item.uuid = ColumnText(s, 1);
+        item.submitted_at = ColumnText(s, 2);
+        item.origin = ParseResponseOrigin(ColumnText(s, 3)).value_or(ResponseOrigin::Kiosk);
+        item.language = ColumnText(s, 4);
+        item.text = ColumnText(s, 5);
         item.hidden = sqlite3_column_int(s, 6) != 0;
         q.texts.push_back(std::move(item));
     });
@@ -321,7 +271,7 @@ bool AddHeat(sqlite3* db, const std::string& survey_id, const ResultsFilter& fil
                         where.sql),
             error);
         if (!query.Ok()) return false;
-        query.Bind(survey_id, q.question_id, where);
+        BindFilter(query, survey_id, q.question_id, where);
         if (!query.Each(add)) return false;
     } else {
         const Where where = ResponseWhere(filter);
@@ -336,7 +286,7 @@ bool AddHeat(sqlite3* db, const std::string& survey_id, const ResultsFilter& fil
                         where.sql),
             error);
         if (!query.Ok()) return false;
-        query.Bind(survey_id, q.question_id, where);
+        BindFilter(query, survey_id, q.question_id, where);
         if (!query.Each(add)) return false;
     }
     for (const auto& [at, count] : cells)
@@ -351,7 +301,7 @@ bool AddPins(sqlite3* db, const std::string& survey_id, const ResultsFilter& fil
                       [&](sqlite3_stmt* s) {
                           const Slice slice = SliceColumn(s, 0);
                           const int64_t n = sqlite3_column_int64(s, 2);
-                          if (std::string option = Text(s, 1); !option.empty())
+                          if (std::string option = ColumnText(s, 1); !option.empty())
                               AddTo(OptionOf(q, std::move(option)).count, slice, n);
                           AddTo(q.pins, slice, n);
                       }) &&
@@ -370,7 +320,7 @@ bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const Results
                           "AND t.option_id <> '' GROUP BY 1, 2", error, [&](sqlite3_stmt* s) {
                               const Slice slice = SliceColumn(s, 0);
                               const int64_t n = sqlite3_column_int64(s, 2);
-                              AddTo(OptionOf(q, Text(s, 1)).count, slice, n);
+                              AddTo(OptionOf(q, ColumnText(s, 1)).count, slice, n);
                               AddTo(q.respondents, slice, n);
                           });
     case QuestionType::MultipleChoice:
@@ -378,7 +328,7 @@ bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const Results
         return SumAnswers(db, survey_id, filter, q.question_id, "t.origin, t.option_id, sum(t.answers)",
                           "AND t.option_id <> '' GROUP BY 1, 2", error,
                           [&](sqlite3_stmt* s) {
-                              AddTo(OptionOf(q, Text(s, 1)).count, SliceColumn(s, 0),
+                              AddTo(OptionOf(q, ColumnText(s, 1)).count, SliceColumn(s, 0),
                                     sqlite3_column_int64(s, 2));
                           }) &&
                AddRespondents(db, survey_id, filter, q, error);
@@ -389,7 +339,7 @@ bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const Results
                           "AND t.option_id <> '' GROUP BY 1, 2, 3, 4", error, [&](sqlite3_stmt* s) {
                               const Slice slice = SliceColumn(s, 0);
                               const int64_t n = sqlite3_column_int64(s, 4);
-                              AddTo(OptionOf(q, Text(s, 1)).count, slice, n);
+                              AddTo(OptionOf(q, ColumnText(s, 1)).count, slice, n);
                               if (sqlite3_column_int(s, 2) != 0)
                                   AddTo(q.values[sqlite3_column_double(s, 3)], slice, n);
                               AddTo(q.respondents, slice, n);
@@ -409,7 +359,7 @@ bool AddQuestionResults(sqlite3* db, const std::string& survey_id, const Results
                           "AND t.option_id <> '' AND t.has_number = 1 GROUP BY 1, 2", error,
                           [&](sqlite3_stmt* s) {
                               const Slice slice = SliceColumn(s, 0);
-                              OptionTally& option = OptionOf(q, Text(s, 1));
+                              OptionTally& option = OptionOf(q, ColumnText(s, 1));
                               AddTo(option.count, slice, sqlite3_column_int64(s, 2));
                               AddTo(option.rank_sum, slice, sqlite3_column_double(s, 3));
                           }) &&
@@ -433,7 +383,7 @@ bool AddResponseCounts(sqlite3* db, const std::string& survey_id, const ResultsF
                     where.sql),
         error);
     if (!q.Ok()) return false;
-    q.Bind(survey_id, std::string(), where);
+    BindFilter(q, survey_id, std::string(), where);
     return q.Each([&](sqlite3_stmt* s) {
         const bool burst = sqlite3_column_int(s, 1) != 0;
         const int64_t n = sqlite3_column_int64(s, 2);

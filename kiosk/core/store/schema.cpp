@@ -149,6 +149,105 @@ const std::string kMigration3 = std::string(R"sql(
     CREATE INDEX answer_question ON answer (question_id, response_seq);
     )sql") + kTallyRecount;
 
+// Expressions of migration 4's participation tallies (frozen with it). The local date and
+// hour are the recording process's (its TZ): the day and hour as the kiosk lived them. A
+// paper questionnaire counts on the date written on it, with no hour (-1).
+// A timestamp SQLite cannot read (no writer of ours makes one) still counts, on the text's
+// first ten characters with no hour: a tally must never refuse the row it follows.
+#define KIOSK_LOCAL_DAY(r)                                                                                   \
+    "CASE WHEN " r ".paper_date IS NOT NULL THEN " r ".paper_date ELSE "                                     \
+    "coalesce(date(" r ".submitted_at, 'localtime'), substr(" r ".submitted_at, 1, 10)) END"
+#define KIOSK_LOCAL_HOUR(r)                                                                                  \
+    "CASE WHEN " r ".paper_date IS NOT NULL THEN -1 ELSE "                                                   \
+    "coalesce(CAST(strftime('%H', " r ".submitted_at, 'localtime') AS INTEGER), -1) END"
+// Duration classes: 10 s wide below 5 min (0..29), 1 min wide below 30 min (30..54), then 55.
+#define KIOSK_DURATION_CLASS(r)                                                                              \
+    "CASE WHEN " r ".duration_ms < 300000 THEN max(0, " r ".duration_ms) / 10000 "                           \
+    "WHEN " r ".duration_ms < 1800000 THEN 30 + (" r ".duration_ms - 300000) / 60000 ELSE 55 END"
+
+// The participation tallies of every response already recorded, by the rules of migration 4's
+// triggers: the end of migration 4 and ParticipationRecountSql(), one text.
+constexpr char kParticipationRecount[] =
+    "INSERT INTO participation_tally SELECT r.survey_id, " KIOSK_LOCAL_DAY("r") ", " KIOSK_LOCAL_HOUR(
+        "r") ", "
+             "r.status, r.is_test, r.burst, count(*) FROM response r GROUP BY 1, 2, 3, 4, 5, 6;\n"
+             "INSERT INTO channel_tally SELECT r.survey_id, " KIOSK_LOCAL_DAY(
+                 "r") ", r.origin, r.language, "
+                      "r.kiosk_id, r.status, r.is_test, r.burst, count(*) FROM response r GROUP BY 1, 2, 3, "
+                      "4, 5, 6, 7, 8;\n"
+                      "INSERT INTO duration_tally SELECT r.survey_id, " KIOSK_LOCAL_DAY(
+                          "r") ", " KIOSK_DURATION_CLASS("r") ", "
+                                                              "r.is_test, r.burst, count(*) FROM response r "
+                                                              "WHERE r.status = 'complete' AND r.origin IN "
+                                                              "('kiosk', 'assisted', 'event') GROUP BY 1, 2, "
+                                                              "3, 4, 5;\n";
+
+// 4: participation counts for the city's evaluation (docs/evaluation.md): every response,
+// complete or abandoned, per survey, local day and hour; per origin, language and kiosk; and
+// the time complete kiosk responses took, in classes (the median is read from them). Kept by
+// one trigger, like migration 3's.
+const std::string kMigration4 =
+    std::string(R"sql(
+    CREATE TABLE participation_tally (
+        survey_id TEXT    NOT NULL,
+        day       TEXT    NOT NULL,
+        hour      INTEGER NOT NULL,
+        status    TEXT    NOT NULL,
+        is_test   INTEGER NOT NULL,
+        burst     INTEGER NOT NULL,
+        responses INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, day, hour, status, is_test, burst)
+    ) WITHOUT ROWID;
+    CREATE TABLE channel_tally (
+        survey_id TEXT    NOT NULL,
+        day       TEXT    NOT NULL,
+        origin    TEXT    NOT NULL,
+        language  TEXT    NOT NULL,
+        kiosk_id  TEXT    NOT NULL,
+        status    TEXT    NOT NULL,
+        is_test   INTEGER NOT NULL,
+        burst     INTEGER NOT NULL,
+        responses INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, day, origin, language, kiosk_id, status, is_test, burst)
+    ) WITHOUT ROWID;
+    CREATE TABLE duration_tally (
+        survey_id TEXT    NOT NULL,
+        day       TEXT    NOT NULL,
+        class     INTEGER NOT NULL,
+        is_test   INTEGER NOT NULL,
+        burst     INTEGER NOT NULL,
+        responses INTEGER NOT NULL,
+        PRIMARY KEY (survey_id, day, class, is_test, burst)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER participation_tally_insert AFTER INSERT ON response
+    BEGIN
+)sql") +
+    "INSERT INTO participation_tally SELECT r.survey_id, " KIOSK_LOCAL_DAY("r") ", " KIOSK_LOCAL_HOUR(
+        "r") ", "
+             "r.status, r.is_test, r.burst, 1 FROM response r WHERE r.seq = NEW.seq "
+             "ON CONFLICT (survey_id, day, hour, status, is_test, burst) DO UPDATE SET responses = responses "
+             "+ 1;\n"
+             "INSERT INTO channel_tally SELECT r.survey_id, " KIOSK_LOCAL_DAY(
+                 "r") ", r.origin, r.language, r.kiosk_id, "
+                      "r.status, r.is_test, r.burst, 1 FROM response r WHERE r.seq = NEW.seq "
+                      "ON CONFLICT (survey_id, day, origin, language, kiosk_id, status, is_test, burst) "
+                      "DO UPDATE SET responses = responses + 1;\n"
+                      "INSERT INTO duration_tally SELECT r.survey_id, " KIOSK_LOCAL_DAY(
+                          "r") ", " KIOSK_DURATION_CLASS("r") ", "
+                                                              "r.is_test, r.burst, 1 FROM response r WHERE "
+                                                              "r.seq = NEW.seq AND r.status = 'complete' "
+                                                              "AND r.origin IN ('kiosk', 'assisted', "
+                                                              "'event') "
+                                                              "ON CONFLICT (survey_id, day, class, is_test, "
+                                                              "burst) DO UPDATE SET responses = responses + "
+                                                              "1;\n"
+                                                              "END;\n" +
+    kParticipationRecount;
+
+#undef KIOSK_LOCAL_DAY
+#undef KIOSK_LOCAL_HOUR
+#undef KIOSK_DURATION_CLASS
+
 // Migration N takes a database at user_version N-1 to N. Append only: a released migration
 // is never edited, since kiosks in the field already ran it.
 const char* const kMigrations[] = {
@@ -226,6 +325,7 @@ const char* const kMigrations[] = {
     ) WITHOUT ROWID;
     )sql",
     kMigration3.c_str(),
+    kMigration4.c_str(),
 };
 // After a migration ran with foreign keys off: no answer may point to a missing response.
 bool ForeignKeysHold(sqlite3* db, std::string& error) {
@@ -251,6 +351,10 @@ static_assert(kMigrationCount == kSchemaVersion, "one migration per schema versi
 
 const char* TallyRecountSql() {
     return kTallyRecount;
+}
+
+const char* ParticipationRecountSql() {
+    return kParticipationRecount;
 }
 
 bool ConfigureConnection(sqlite3* db, bool read_only, std::string& error) {

@@ -28,6 +28,11 @@
 //       has text) and of responses answering each question, per survey, day (paper_date,
 //       else the UTC date of submitted_at), origin, language, is_test and burst. Kept by
 //       triggers in the inserting transaction; the staff panel's figures sum them.
+//   participation_tally, channel_tally, duration_tally  (version 4)
+//       counts of every response (complete or abandoned) per survey, local day (paper_date
+//       for paper) and local hour (-1 for paper); per origin, language and kiosk; and the
+//       time complete kiosk responses took, in duration classes. Kept by a trigger; the
+//       evaluation's participation figures sum them (results/participation.h).
 //
 // PRAGMA application_id is kApplicationId (store/database_file.h), set by the writer on every
 // open: it marks the file as a responses database, which the kiosk alone may write or move
@@ -43,7 +48,7 @@ struct sqlite3;
 
 namespace kiosk {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Applies the settings every connection needs (docs/storage.md, "Connection settings and transactions"):
 // WAL, synchronous=FULL, busy_timeout, foreign_keys. `read_only` connections skip the
@@ -57,6 +62,9 @@ bool Migrate(sqlite3* db, std::string& error);
 // The SQL that fills empty response_tally, answer_tally and respondent_tally from the rows of
 // `response` and `answer` (migration 3 runs it; tests compare it with what the triggers kept).
 const char* TallyRecountSql();
+
+// The SQL that fills empty participation_tally, channel_tally and duration_tally (migration 4).
+const char* ParticipationRecountSql();
 
 // The schema version of an open database (PRAGMA user_version).
 int SchemaVersion(sqlite3* db);
