@@ -134,11 +134,17 @@ TEST_CASE("kiosk-report: the figures of a hand-made database in the PDF and the 
     if (!HavePoppler()) KIOSK_SKIP("pdftotext/pdftoppm (poppler-utils) not installed: scripts/setup.sh test");
     const std::filesystem::path dir = ScratchDir("report-cli");
     WriteKnownDatabase(dir / "responses.db");
-    const std::vector<std::string> base{
-        ReportProgram(), "--config", DemoConfig().string(), "--db", (dir / "responses.db").string(), "--from",
-        "2026-11-01",    "--to",     "2026-11-30"};
-    auto args = [&](std::vector<std::string> more) {
-        std::vector<std::string> all = base;
+    auto args = [&](std::vector<std::string> more, const char* from = "2026-11-01",
+                    const char* to = "2026-11-30") {
+        std::vector<std::string> all{ReportProgram(),
+                                     "--config",
+                                     DemoConfig().string(),
+                                     "--db",
+                                     (dir / "responses.db").string(),
+                                     "--from",
+                                     from,
+                                     "--to",
+                                     to};
         all.insert(all.end(), more.begin(), more.end());
         return all;
     };
@@ -176,7 +182,7 @@ TEST_CASE("kiosk-report: the figures of a hand-made database in the PDF and the 
         const std::string text = PlainPdfText(dir / "test.pdf");
         INFO(text);
         const std::string cover = text.substr(0, text.find('\f'));
-        CHECK(cover.find("compte aussi les réponses de test et synthétiques") != std::string::npos);
+        CHECK(cover.find("compte aussi les réponses de test") != std::string::npos);
         CHECK(text.find("17 réponses : 14 complètes et 3 abandonnées") != std::string::npos);
     }
     SECTION("a range without any response makes a report that says so") {
@@ -190,10 +196,10 @@ TEST_CASE("kiosk-report: the figures of a hand-made database in the PDF and the 
         CHECK(Slurp(dir / "vide.csv").find("participation,responses,complete,0\r\n") != std::string::npos);
     }
     SECTION("bad arguments: a clear message and a non-zero exit, nothing written") {
-        Outcome o = Launch(args({"--from", "2026-13-01", "--out", (dir / "x.pdf").string()}));
+        Outcome o = Launch(args({"--out", (dir / "x.pdf").string()}, "2026-13-01"));
         CHECK(o.code == 2);
         CHECK(o.err.find("--from 2026-13-01: expected a date such as 2026-11-01") != std::string::npos);
-        o = Launch(args({"--to", "2026-10-01", "--out", (dir / "x.pdf").string()}));
+        o = Launch(args({"--out", (dir / "x.pdf").string()}, "2026-11-01", "2026-10-01"));
         CHECK(o.code == 2);
         CHECK(o.err.find("--to 2026-10-01 is before --from 2026-11-01") != std::string::npos);
         o = Launch(args({"--survey", "nope", "--out", (dir / "x.pdf").string()}));
@@ -204,6 +210,7 @@ TEST_CASE("kiosk-report: the figures of a hand-made database in the PDF and the 
         CHECK(o.err.find("no-such-dir/x.pdf: cannot write there") != std::string::npos);
         o = Launch(args({}));
         CHECK(o.code == 2); // --out missing
+        CHECK(o.err.find("--out is required") != std::string::npos);
         CHECK(!std::filesystem::exists(dir / "x.pdf"));
     }
 }
