@@ -61,8 +61,10 @@ std::string PlainPdfText(const std::filesystem::path& pdf) {
         for (size_t at; (at = text.find(s)) != std::string::npos;)
             text.replace(at, std::string(s).size(), " ");
     std::string out;
-    for (char c : text)
+    for (char c : text) {
+        if (c == '\n') c = ' '; // a sentence wrapped over two lines reads as one
         if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+    }
     return out;
 }
 

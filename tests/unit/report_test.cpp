@@ -63,8 +63,10 @@ std::string Plain(std::string text) {
         for (size_t at; (at = text.find(*s)) != std::string::npos;)
             text.replace(at, s->size(), " ");
     std::string out;
-    for (char c : text)
+    for (char c : text) {
+        if (c == '\n') c = ' '; // a sentence wrapped over two lines reads as one
         if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+    }
     return out;
 }
 
@@ -176,8 +178,32 @@ TEST_CASE(
 
     ReportData data;
     data.kiosk = &Demo();
-    const ProfileBlock no_profile;
-    data.profile = &no_profile;
+    // An "About you" block of one question, its reference population marked as an example.
+    ProfileBlock profile;
+    Question age;
+    age.id = "tranche-age";
+    age.type = QuestionType::SingleChoice;
+    age.text.Set("fr", "Quel âge avez-vous ?");
+    for (const char* band : {"15-29", "30-44", "60-74", "nsp"}) {
+        age.options.push_back(Option{band, {}, {}, {}});
+        age.options.back().label.Set("fr", std::string(band) + " ans");
+    }
+    profile.questions.push_back(age);
+    profile.population.example = true;
+    profile.population.source.Set("fr", "chiffres d’exemple");
+    data.profile = &profile;
+    data.example_population = true;
+    DimensionComparison dim;
+    dim.question_id = "tranche-age";
+    dim.bands = {BandComparison{"15-29", 2, 0.1, 300, 0.3, 1.0 / 3},
+                 BandComparison{"30-44", 8, 0.4, 400, 0.4, 1.0},
+                 BandComparison{"60-74", 10, 0.5, 300, 0.3, 5.0 / 3}};
+    dim.compared = 20;
+    dim.other["nsp"] = 4;
+    dim.responses_asked = 30;
+    dim.over = {"60-74"};
+    dim.under = {"15-29"};
+    data.representativeness.dimensions.push_back(dim);
     data.language = "fr";
     data.example_content = true;
     data.options.from_date = "2026-11-01";
@@ -233,6 +259,15 @@ TEST_CASE(
     CHECK(text.find("« Plus de bancs ! Et de l’ombre ? »") != std::string::npos);
     CHECK(text.find("Un texte masqué") == std::string::npos);
     CHECK(text.find("Points posés sur le plan : 3") != std::string::npos);
+    // Representativeness: donated answers that do not add up, bands named.
+    CHECK(text.find("Leurs totaux ne correspondent donc pas au nombre de réponses") != std::string::npos);
+    CHECK(text.find("20 réponses comparées, sur 30 réponses complètes") != std::string::npos);
+    CHECK(text.find("50 % des réponses (10)") != std::string::npos);
+    CHECK(text.find("30 % du quartier") != std::string::npos);
+    CHECK(text.find("Surreprésentés : 60-74 ans.") != std::string::npos);
+    CHECK(text.find("Sous-représentés : 15-29 ans.") != std::string::npos);
+    CHECK(text.find("sans chiffre de référence) : 4.") != std::string::npos);
+    CHECK(text.find("population de référence fictive") != std::string::npos);
     // "You said, we did" and the methods page.
     CHECK(text.find("Vous avez dit, nous avons fait") != std::string::npos);
     CHECK(text.find("Vous avez dit : Des jeux pour tous les âges") != std::string::npos);
@@ -267,4 +302,51 @@ TEST_CASE(
     CHECK(figure("participation", "test_left_out", "") == 1);
     CHECK(figure("results.usages-espaces-publics.frequence", "option", "jamais") == 3);
     CHECK(figure("results.usages-espaces-publics.proprete", "mean", "") == 6.0);
+}
+
+TEST_CASE("report: a survey under embargo is left out and said so unless asked for") {
+    if (PdfToTextProgram().empty())
+        KIOSK_SKIP("pdftotext (poppler-utils) is not installed: scripts/setup.sh test");
+    const std::filesystem::path dir = ScratchDir("report-embargo");
+    WriteSurveyDatabase(dir / "responses.db");
+    KioskData kiosk = Demo();
+    for (Survey& s : kiosk.surveys)
+        if (s.id == "usages-espaces-publics") s.results_public_from = CivilDate{2027, 7, 1};
+    const ProfileBlock no_profile;
+    ReportData data;
+    data.kiosk = &kiosk;
+    data.profile = &no_profile;
+    data.language = "fr";
+    data.options.from_date = "2026-11-01";
+    data.options.to_date = "2026-11-30";
+    data.options.today = CivilDate{2026, 12, 5};
+    data.participation.responses = {12, 1};
+    ReadOnlyDb db(dir / "responses.db");
+    std::string error;
+
+    SECTION("left out") {
+        REQUIRE(GatherSurveyResults(db.db, data, error));
+        REQUIRE(data.embargoed_out.size() == 1);
+        REQUIRE(WriteReport(data, dir / "embargo.pdf", error));
+        const std::string text = Plain(PdfText(dir / "embargo.pdf"));
+        INFO(text);
+        CHECK(
+            text.find(
+                "Les résultats de « Vos usages des espaces publics du quartier » sont sous embargo jusqu’au "
+                "1er juillet 2027") != std::string::npos);
+        CHECK(text.find("Tous les jours") == std::string::npos);
+        CHECK(Plain(ReadFile(dir / "embargo.csv"))
+                  .find("results.usages-espaces-publics,embargoed_left_out,,1") != std::string::npos);
+    }
+    SECTION("--include-embargoed: printed, with a warning") {
+        data.options.include_embargoed = true;
+        REQUIRE(GatherSurveyResults(db.db, data, error));
+        CHECK(data.embargoed_out.empty());
+        REQUIRE(WriteReport(data, dir / "embargo-in.pdf", error));
+        const std::string text = Plain(PdfText(dir / "embargo-in.pdf"));
+        INFO(text);
+        CHECK(text.find("Résultats sous embargo jusqu’au 1er juillet 2027 : à ne pas publier") !=
+              std::string::npos);
+        CHECK(text.find("Tous les jours 9 (75 %)") != std::string::npos);
+    }
 }

@@ -264,7 +264,17 @@ void ReportCanvas::Bars(const std::vector<Bar>& bars) {
     double largest = 0;
     for (const Bar& bar : bars)
         largest = std::max(largest, bar.value);
-    const double label_w = Width() * 0.36, text_w = Width() * 0.2, bar_w = Width() - label_w - text_w - 12;
+    // The figures' column as wide as its longest figure ("50 % des réponses (10)"), within bounds.
+    double widest = 0;
+    for (const Bar& bar : bars) {
+        PangoLayout* layout = impl_->Layout(bar.text, -1, Style{8.5, !bar.muted});
+        int w = 0, h = 0;
+        pango_layout_get_size(layout, &w, &h);
+        g_object_unref(layout);
+        widest = std::max(widest, double(w) / PANGO_SCALE);
+    }
+    const double label_w = Width() * 0.36, text_w = std::clamp(widest + 4, Width() * 0.14, Width() * 0.36);
+    const double bar_w = Width() - label_w - text_w - 12;
     Keep(std::min<double>(bars.size(), 4) * kBarRow);
     for (const Bar& bar : bars) {
         Keep(kBarRow);
