@@ -141,6 +141,16 @@ int main(int argc, char** argv) {
         return kExitNoDatabase;
     }
     sqlite3_busy_timeout(db, 5000);
+    // Read-only, it cannot add the tallies a newer kiosk keeps: the kiosk (or kiosk-fill)
+    // upgrades the file when it next opens it.
+    if (const int version = SchemaVersion(db); version != kSchemaVersion) {
+        std::fprintf(stderr,
+                     "kiosk-report: %s: database schema version %d, this kiosk-report reads version %d%s\n",
+                     database.c_str(), version, kSchemaVersion,
+                     version < kSchemaVersion ? " (the kiosk upgrades the file when it next starts)" : "");
+        sqlite3_close(db);
+        return kExitNoDatabase;
+    }
 
     options.generated_at = LocalNow(options.today);
     const auto start = std::chrono::steady_clock::now();

@@ -150,6 +150,19 @@ int ReportCanvas::Pages() const {
     return static_cast<int>(impl_->pages.size());
 }
 
+double ReportCanvas::Y() const {
+    return impl_->y;
+}
+
+void ReportCanvas::WriteRight(int page, double y, const std::string& text) {
+    if (page < 1 || page > Pages()) return;
+    cairo_t* cr = cairo_create(impl_->pages[page - 1]);
+    std::swap(cr, impl_->cr); // Draw() writes on impl_->cr
+    impl_->Draw(text, kMargin, y, Width(), Style{kBodySize, false, false, kInk, PANGO_ALIGN_RIGHT});
+    std::swap(cr, impl_->cr);
+    cairo_destroy(cr);
+}
+
 void ReportCanvas::Keep(double height) {
     if (impl_->y + height > impl_->Bottom() && impl_->y > kMargin) impl_->StartPage();
 }

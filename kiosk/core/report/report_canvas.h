@@ -47,6 +47,11 @@ public:
 
     void NewPage();
     int Pages() const;
+    int Page() const { return Pages(); } // the page being drawn, 1-based
+    double Y() const;                    // where the next line goes on it
+    // Writes `text` right-aligned at the top `y` of an earlier page (a contents line's page
+    // number, known only once the later pages are drawn).
+    void WriteRight(int page, double y, const std::string& text);
     // Starts a new page unless `height` points are left on this one.
     void Keep(double height);
     double Width() const { return kPageWidth - 2 * kMargin; }

@@ -1,6 +1,7 @@
 #include "report/report_pages.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -58,11 +59,15 @@ public:
 
     void Draw() {
         Cover();
-        Participation();
-        RepresentativenessPage();
-        Results();
-        YouSaidWeDid();
-        Methods();
+        int section = 0;
+        for (void (Pages::*draw)() : {&Pages::Participation, &Pages::RepresentativenessPage, &Pages::Results,
+                                      &Pages::YouSaidWeDid, &Pages::Methods}) {
+            (this->*draw)(); // starts with a heading on a new page
+            section_pages_[section++] = first_page_;
+        }
+        // The contents' page numbers, on the cover, now that they are known.
+        for (size_t i = 0; i < contents_y_.size(); i++)
+            c_.WriteRight(1, contents_y_[i], t_.Int(section_pages_[i]));
     }
 
     const ReportText& Text() const { return t_; }
@@ -72,6 +77,14 @@ private:
     const KioskData& k_;
     ReportText t_;
     ReportCanvas& c_;
+    std::vector<double> contents_y_; // the cover's contents lines
+    std::array<int, 5> section_pages_{};
+    int first_page_ = 0; // of the section being drawn
+
+    void Heading(const char* key) {
+        c_.Heading(t_.Tr(key));
+        first_page_ = c_.Page();
+    }
 
     std::string L(const LocalizedText& text) const { return t_.Typeset(text.Get(d_.language, d_.language)); }
     std::string N(int64_t n) const { return t_.Int(n); }
@@ -121,7 +134,7 @@ private:
         c_.Space(60);
         c_.Note(t_.Tr("report.cover.kicker"));
         c_.Title(t_.Tr("report.cover.title"));
-        c_.Paragraph(t_.Typeset(k_.config.place_name));
+        c_.Subheading(t_.Typeset(k_.config.place_name));
         c_.Paragraph(Period());
         c_.Space(16);
         if (d_.example_content) c_.Banner(t_.Tr("report.cover.example_content"));
@@ -145,8 +158,10 @@ private:
         c_.Space(20);
         c_.Subheading(t_.Tr("report.cover.contents"));
         for (const char* key : {"report.participation.title", "report.representativeness.title",
-                                "report.results.title", "report.phases.title", "report.methods.title"})
+                                "report.results.title", "report.phases.title", "report.methods.title"}) {
+            contents_y_.push_back(c_.Y());
             c_.Paragraph("— " + t_.Tr(key));
+        }
         c_.Space(20);
         c_.Note(t_.Format("report.cover.generated", fmt::arg("date", d_.options.generated_at),
                           fmt::arg("version", KioskVersion())));
@@ -171,7 +186,7 @@ private:
 
     void Participation() {
         const ParticipationFigures& p = d_.participation;
-        c_.Heading(t_.Tr("report.participation.title"));
+        Heading("report.participation.title");
         if (d_.Empty()) {
             c_.Paragraph(t_.Format("report.participation.empty", fmt::arg("period", Period())));
         } else {
@@ -279,7 +294,7 @@ private:
     }
 
     void RepresentativenessPage() {
-        c_.Heading(t_.Tr("report.representativeness.title"));
+        Heading("report.representativeness.title");
         const Representativeness& r = d_.representativeness;
         if (!d_.profile || d_.profile->Empty()) {
             c_.Paragraph(t_.Tr("report.representativeness.no_block"));
@@ -455,7 +470,7 @@ private:
     }
 
     void Results() {
-        c_.Heading(t_.Tr("report.results.title"));
+        Heading("report.results.title");
         c_.Note(t_.Tr("report.results.intro"));
         for (const Survey* s : d_.embargoed_out)
             c_.Paragraph(t_.Format("report.results.embargoed", fmt::arg("survey", L(s->title)),
@@ -485,7 +500,7 @@ private:
 
     // ---- you said, we did ------------------------------------------------------------
     void YouSaidWeDid() {
-        c_.Heading(t_.Tr("report.phases.title"));
+        Heading("report.phases.title");
         c_.Note(t_.Tr("report.phases.intro"));
         if (k_.content.phases.empty()) c_.Paragraph(t_.Tr("report.phases.none"));
         for (const Phase& phase : k_.content.phases) {
@@ -505,7 +520,7 @@ private:
     // ---- methods ---------------------------------------------------------------------
     void Methods() {
         const ParticipationFigures& p = d_.participation;
-        c_.Heading(t_.Tr("report.methods.title"));
+        Heading("report.methods.title");
         c_.Subheading(t_.Tr("report.methods.channels_title"));
         c_.Paragraph(t_.Tr("report.methods.channels"));
         c_.Subheading(t_.Tr("report.methods.counts_title"));
