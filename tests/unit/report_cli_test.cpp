@@ -210,6 +210,20 @@ TEST_CASE("kiosk-report: the figures of a hand-made database in the PDF and the 
         o = Launch(args({"--out", (dir / "no-such-dir" / "x.pdf").string()}));
         CHECK(o.code == 4);
         CHECK(o.err.find("no-such-dir/x.pdf: cannot write there") != std::string::npos);
+        // A database the kiosk has not upgraded yet (schema 3: no participation tallies).
+        {
+            sqlite3* old = nullptr;
+            REQUIRE(sqlite3_open((dir / "v3.db").c_str(), &old) == SQLITE_OK);
+            REQUIRE(sqlite3_exec(old, Slurp(DataDir() / "store" / "schema-v3.sql").c_str(), nullptr, nullptr,
+                                 nullptr) == SQLITE_OK);
+            sqlite3_close(old);
+        }
+        o = Launch({ReportProgram(), "--config", DemoConfig().string(), "--db", (dir / "v3.db").string(),
+                    "--from", "2026-11-01", "--to", "2026-11-30", "--out", (dir / "x.pdf").string()});
+        CHECK(o.code == 3);
+        CHECK(
+            o.err.find("database schema version 3, this kiosk-report reads version 4 (the kiosk upgrades") !=
+            std::string::npos);
         o = Launch(args({}));
         CHECK(o.code == 2); // --out missing
         CHECK(o.err.find("--out is required") != std::string::npos);
