@@ -12,6 +12,7 @@
 // survey); 3 the database cannot be read; 4 the report cannot be written where --out says.
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <system_error>
@@ -123,9 +124,9 @@ int main(int argc, char** argv) {
         return kExitCannotWrite;
     }
 
-    const std::filesystem::path database =
-        db_file.empty() ? data->config.paths.database : std::filesystem::absolute(db_file);
     std::error_code ec;
+    const std::filesystem::path database =
+        db_file.empty() ? data->config.paths.database : std::filesystem::absolute(db_file, ec);
     if (!std::filesystem::exists(database, ec)) {
         std::fprintf(stderr, "kiosk-report: %s: no such database (has the kiosk recorded anything yet?)\n",
                      database.c_str());
