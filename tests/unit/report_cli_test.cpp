@@ -102,6 +102,16 @@ void WriteKnownDatabase(const std::filesystem::path& db) {
         if (i == 8) r.origin = ResponseOrigin::Assisted;
         r.answers.push_back(Answer{"frequence"});
         r.answers.back().option_id = i < 6 ? "chaque-jour" : "parfois";
+        // Donated "About you" answers: 7 of 9 give their age (one prefers not to say), 3 their gender.
+        const char* ages[] = {"60-74", "60-74", "60-74", "60-74", "15-29", "15-29", "sans-reponse"};
+        if (i < 7) {
+            r.answers.push_back(Answer{"profil-age"});
+            r.answers.back().option_id = ages[i];
+        }
+        if (i < 3) {
+            r.answers.push_back(Answer{"profil-genre"});
+            r.answers.back().option_id = "femme";
+        }
         submit(r);
     }
     for (int i = 0; i < 2; i++) {

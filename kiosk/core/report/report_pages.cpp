@@ -493,8 +493,16 @@ private:
                 c_.Paragraph(t_.Tr("report.results.no_response"));
                 continue;
             }
-            for (const Question& q : s.survey->questions)
+            bool profile_asked = false;
+            for (const Question& q : s.survey->questions) {
+                // The "About you" answers are on the "Who answered?" page, against the neighbourhood.
+                if (d_.profile && d_.profile->IsProfileQuestion(q.id)) {
+                    profile_asked = true;
+                    continue;
+                }
                 if (const QuestionResults* qr = r.Find(q.id)) Question_(q, *qr, s);
+            }
+            if (profile_asked) c_.Note(t_.Tr("report.results.profile_elsewhere"));
         }
     }
 
