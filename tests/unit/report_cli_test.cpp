@@ -220,6 +220,9 @@ TEST_CASE("kiosk-report: the figures of a hand-made database in the PDF and the 
         o = Launch(args({"--out", (dir / "no-such-dir" / "x.pdf").string()}));
         CHECK(o.code == 4);
         CHECK(o.err.find("no-such-dir/x.pdf: cannot write there") != std::string::npos);
+        o = Launch(args({"--out", dir.string()}));
+        CHECK(o.code == 4);
+        CHECK(o.err.find(": is a directory") != std::string::npos);
         // A database the kiosk has not upgraded yet (schema 3: no participation tallies).
         {
             sqlite3* old = nullptr;

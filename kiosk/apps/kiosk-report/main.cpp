@@ -48,6 +48,10 @@ std::string CheckDate(const char* option, const std::string& text) {
 // Whether a file can be created at `file` (its directory exists and is writable), tried
 // before the database is read so that a typo in --out costs nothing.
 std::string CheckWritable(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec))
+        return fmt::format("--out {}: is a directory (give the PDF's file name, e.g. {}/bilan.pdf)", file.string(),
+                           file.string());
     std::filesystem::path probe = file;
     probe += ".part";
     {
@@ -55,7 +59,6 @@ std::string CheckWritable(const std::filesystem::path& file) {
         if (!out)
             return fmt::format("--out {}: cannot write there ({})", file.string(), std::strerror(errno));
     }
-    std::error_code ec;
     std::filesystem::remove(probe, ec);
     return "";
 }
