@@ -17,6 +17,7 @@
 #include "i18n/catalog.h"
 #include "keyboard/keyboard_layout.h"
 #include "store/response_store.h"
+#include "survey/profile.h"
 #include "survey/survey.h"
 
 namespace kiosk {
@@ -26,6 +27,7 @@ struct KioskData {
     Catalogs catalogs;
     Content content;             // plans, timeline, agenda: broken files are reported and left out
     KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
+    ProfileBlock profile;        // "About you" and the reference population (empty: none configured)
     std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
     // The errors of the files refused while loading (surveys, content): the kiosk runs
     // without them, and the staff panel lists them as alerts until acknowledged.

@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "base/log.h"
+#include "results/participation.h"
 #include "results/results.h"
 #include "results/results_service.h"
 #include "store/response_store.h"
@@ -96,6 +97,22 @@ double RecordSurvey(ResponseStore& store, const Survey& survey, std::mt19937_64&
     if (!store.WaitCommitted(store.Submit(std::move(r)), 60))
         std::fprintf(stderr, "results_bench: not committed\n");
     return Ms(Clock::now() - start);
+}
+
+// The demo's "About you" questions when the surveys carry them, else three profile ids with
+// a reference (the cost is the same: one tally query per question).
+ProfileBlock BenchProfile(const std::vector<Survey>& surveys) {
+    ProfileBlock profile;
+    for (const char* id : {"profil-age", "profil-genre", "profil-residence"}) {
+        Question q;
+        q.id = id;
+        for (const Survey& s : surveys)
+            if (const Question* found = s.FindQuestion(id)) q = *found;
+        profile.questions.push_back(q);
+    }
+    profile.population.dimensions = {{"profil-age", {{"15-29", 2000}, {"30-44", 2000}, {"45-59", 1500}}},
+                                     {"profil-genre", {{"femme", 5200}, {"homme", 4800}}}};
+    return profile;
 }
 
 double Median(std::vector<double> v) {
@@ -229,6 +246,36 @@ int main(int argc, char** argv) {
                  }),
         reference.second);
 
+    // The participation view's figures (issue 13): every survey, then one survey over 30 days,
+    // then the profile against the reference population.
+    ParticipationFilter everything;
+    Row("participation, every survey",
+        ColdWarm(db,
+                 [&](sqlite3* reader) {
+                     ParticipationFigures f;
+                     f.filter = everything;
+                     if (!ComputeParticipation(reader, f, error))
+                         std::fprintf(stderr, "results_bench: %s\n", error.c_str());
+                 }),
+        reference.second);
+    ParticipationFilter month{.from_date = "2026-11-01", .to_date = "2026-11-30", .survey_ids = {survey->id}};
+    Row("participation, one survey, 30 days",
+        ColdWarm(db,
+                 [&](sqlite3* reader) {
+                     ParticipationFigures f;
+                     f.filter = month;
+                     ComputeParticipation(reader, f, error);
+                 }),
+        reference.second);
+    const ProfileBlock profile = BenchProfile(surveys);
+    Row("representativeness (" + std::to_string(profile.questions.size()) + " profile questions)",
+        ColdWarm(db,
+                 [&](sqlite3* reader) {
+                     Representativeness r;
+                     ComputeRepresentativeness(reader, everything, profile, r, error);
+                 }),
+        reference.second);
+
     // The store, on this database: the service's refreshes and the index's commit cost.
     StoreOptions options;
     options.database = db;
@@ -269,6 +316,24 @@ int main(int argc, char** argv) {
             "  ResultsService: first computation %.0f ms; a vote's refresh %.2f ms; Get() at most %.3f ms\n",
             first, refresh, get_max);
     }
+    {
+        ResultsServiceOptions service_options;
+        service_options.database = db;
+        service_options.surveys = surveys;
+        service_options.profile = profile;
+        ResultsService service(service_options);
+        auto start = Clock::now();
+        service.GetParticipation(everything);
+        service.WaitIdle(600);
+        const double first = Ms(Clock::now() - start);
+        RecordSurvey(store, *survey, rng);
+        start = Clock::now();
+        service.NotifyChanged();
+        service.WaitIdle(600);
+        std::printf(
+            "  ResultsService, participation view: first computation %.0f ms; a vote's refresh %.2f ms\n",
+            first, Ms(Clock::now() - start));
+    }
 
     // Commit latency with and without what the results add to a commit, on this database:
     // the tallies' triggers and the answer_question index.
@@ -281,7 +346,7 @@ int main(int argc, char** argv) {
         sqlite3_open(db.c_str(), &raw);
         sqlite3_exec(raw,
                      "DROP INDEX answer_question; DROP TRIGGER response_tally_insert; "
-                     "DROP TRIGGER answer_tally_insert;",
+                     "DROP TRIGGER answer_tally_insert; DROP TRIGGER participation_tally_insert;",
                      nullptr, nullptr, nullptr);
         sqlite3_close(raw);
     }
@@ -291,7 +356,8 @@ int main(int argc, char** argv) {
         for (int i = 0; i < commits; i++)
             without_index.push_back(RecordSurvey(plain, *survey, rng));
     }
-    std::printf("  survey response commit on this database, median of %d: with the tallies' triggers and "
+    std::printf("  survey response commit on this database, median of %d: with the tallies' triggers "
+                "(results and participation) and "
                 "answer_question %.2f ms, without %.2f ms (%+.2f ms)\n",
                 commits, Median(with_index), Median(without_index),
                 Median(with_index) - Median(without_index));

@@ -162,6 +162,7 @@ void ReadStaffTable(TableReader& root, StaffConfig& staff) {
     // Not checked here: a USB key is plugged in when needed, and the panel says what is missing.
     staff.sync_program = t.Path("sync_program").value_or("");
     staff.usb_export_dir = t.Path("usb_export_dir").value_or("");
+    staff.report_program = t.Path("report_program").value_or("");
     t.Finish();
 }
 

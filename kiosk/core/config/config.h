@@ -44,6 +44,9 @@ struct StaffConfig {
     // and where "Exporter sur une clé USB" writes (empty: a removable drive it finds mounted).
     std::filesystem::path sync_program;
     std::filesystem::path usb_export_dir;
+    // The Participation section's report: kiosk-report's path (empty: beside the kiosk
+    // executable); the PDF goes where the USB export goes.
+    std::filesystem::path report_program;
 
     bool Enabled() const { return !pin_hash.empty(); }
 };

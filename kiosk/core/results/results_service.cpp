@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -18,17 +19,27 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// One survey's results, or (participation = true) the participation figures.
 struct Key {
+    bool participation = false;
     std::string survey_id;
     ResultsFilter filter;
+    ParticipationFilter participation_filter;
     bool operator<(const Key& o) const {
+        const auto& a = participation_filter;
+        const auto& b = o.participation_filter;
+        if (participation != o.participation) return participation < o.participation;
         if (survey_id != o.survey_id) return survey_id < o.survey_id;
-        return filter < o.filter;
+        if (filter < o.filter) return true;
+        if (o.filter < filter) return false;
+        return std::tie(a.from_date, a.to_date, a.survey_ids, a.include_test) <
+               std::tie(b.from_date, b.to_date, b.survey_ids, b.include_test);
     }
 };
 
 struct Entry {
     std::shared_ptr<const SurveyResults> results;
+    std::shared_ptr<const ParticipationView> participation;
     bool stale = true; // needs a (re)computation
     bool computing = false;
     std::string error;
@@ -83,7 +94,7 @@ struct ResultsService::Impl {
         const std::string tuning = fmt::format("PRAGMA cache_size = -{}; PRAGMA mmap_size = {};",
                                                options.cache_mib * 1024, 1LL << 32);
         sqlite3_exec(db, tuning.c_str(), nullptr, nullptr, nullptr);
-        if (SchemaVersion(db) < 3) {
+        if (SchemaVersion(db) < kSchemaVersion) {
             // The kiosk migrates at start-up; until then there are no tables to read.
             error = fmt::format("{} has schema version {}, waiting for the kiosk to migrate it",
                                 options.database.string(), SchemaVersion(db));
@@ -125,7 +136,21 @@ void ResultsService::Impl::Run() {
 
         std::string error;
         std::shared_ptr<SurveyResults> after;
-        if (const Survey* survey = FindSurvey(key.survey_id); !survey) {
+        std::shared_ptr<ParticipationView> participation;
+        if (key.participation) {
+            if (OpenDatabase(error)) {
+                participation = std::make_shared<ParticipationView>();
+                participation->figures.filter = key.participation_filter;
+                if (!ComputeParticipation(db, participation->figures, error) ||
+                    !ComputeRepresentativeness(db, key.participation_filter, options.profile,
+                                               participation->representativeness, error)) {
+                    participation.reset();
+                    sqlite3_close(db);
+                    db = nullptr;
+                }
+            }
+            if (!error.empty()) LogError("results: participation: {}", error);
+        } else if (const Survey* survey = FindSurvey(key.survey_id); !survey) {
             error = fmt::format("no survey \"{}\"", key.survey_id);
         } else if (OpenDatabase(error)) {
             after = std::make_shared<SurveyResults>(EmptyResults(*survey, key.filter));
@@ -136,7 +161,7 @@ void ResultsService::Impl::Run() {
                 db = nullptr;
             }
         }
-        if (!error.empty()) LogError("results: {}: {}", key.survey_id, error);
+        if (!error.empty() && !key.participation) LogError("results: {}: {}", key.survey_id, error);
 
         guard.lock();
         counters.runs++;
@@ -144,6 +169,7 @@ void ResultsService::Impl::Run() {
             found->second.computing = false;
             found->second.error = error;
             if (after) found->second.results = std::move(after);
+            if (participation) found->second.participation = std::move(participation);
         }
         guard.unlock();
         changed.notify_all();
@@ -174,11 +200,30 @@ ResultsSnapshot ResultsService::Get(std::string_view survey_id, const ResultsFil
     bool is_new = false;
     {
         std::lock_guard guard(impl_->mutex);
-        auto [it, inserted] = impl_->entries.try_emplace(Key{std::string(survey_id), filter});
+        auto [it, inserted] =
+            impl_->entries.try_emplace(Key{.survey_id = std::string(survey_id), .filter = filter});
         Entry& e = it->second;
         e.last_asked = Clock::now();
         is_new = inserted;
         out.results = e.results;
+        out.refreshing = e.stale || e.computing;
+        out.error = e.error;
+    }
+    if (is_new) impl_->wake.notify_all();
+    return out;
+}
+
+ParticipationSnapshot ResultsService::GetParticipation(const ParticipationFilter& filter) {
+    ParticipationSnapshot out;
+    bool is_new = false;
+    {
+        std::lock_guard guard(impl_->mutex);
+        auto [it, inserted] =
+            impl_->entries.try_emplace(Key{.participation = true, .participation_filter = filter});
+        Entry& e = it->second;
+        e.last_asked = Clock::now();
+        is_new = inserted;
+        out.view = e.participation;
         out.refreshing = e.stale || e.computing;
         out.error = e.error;
     }

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "results/participation.h"
 #include "results/results.h"
 #include "survey/survey.h"
 
@@ -32,6 +33,7 @@ namespace kiosk {
 struct ResultsServiceOptions {
     std::filesystem::path database;  // responses.db (opened read-only; may not exist yet)
     std::vector<Survey> surveys;     // the surveys and polls whose results may be asked for
+    ProfileBlock profile;            // "About you": whom the participation view compares with
     std::function<void()> on_update; // called on the worker thread after a new snapshot (may be empty)
     int cache_mib = 64;              // SQLite page cache of the worker's connection
     double forget_after_seconds = 300;
@@ -41,6 +43,18 @@ struct ResultsSnapshot {
     std::shared_ptr<const SurveyResults> results; // null until first computed
     bool refreshing = false;                      // a newer snapshot is being computed
     std::string error;                            // the last failure ("" when the last run succeeded)
+};
+
+// The participation view's figures (issue 13): who took part, and against the neighbourhood.
+struct ParticipationView {
+    ParticipationFigures figures;
+    Representativeness representativeness;
+};
+
+struct ParticipationSnapshot {
+    std::shared_ptr<const ParticipationView> view; // null until first computed
+    bool refreshing = false;
+    std::string error;
 };
 
 class ResultsService {
@@ -53,6 +67,9 @@ public:
     // Never blocks on SQL. The first call for a (survey, filter) starts computing it and
     // returns refreshing = true with no results; an unknown survey gives an error.
     ResultsSnapshot Get(std::string_view survey_id, const ResultsFilter& filter);
+
+    // The same for the participation figures, cached and refreshed like the results.
+    ParticipationSnapshot GetParticipation(const ParticipationFilter& filter);
 
     // New responses were committed or an answer hidden (the store's on_change): refresh.
     void NotifyChanged();

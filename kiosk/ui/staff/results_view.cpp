@@ -14,6 +14,7 @@
 #include "palette.h"
 #include "programme_widgets.h"
 #include "results/results_figures.h"
+#include "staff/staff_widgets.h"
 #include "staff_state.h"
 #include "survey/results_embargo.h"
 #include "widgets.h"
@@ -40,43 +41,6 @@ constexpr SliceChoice kSlices[] = {
     {Slice::Event, "staff.results.slice.event"},
 };
 
-struct Choice {
-    std::string label;
-    std::string target; // its touch target's name
-    bool selected = false;
-};
-
-// A row of choices wrapped to `width` from (x, y), the selected ones filled; `y` moves below
-// it, `end_x` (when given) gets the right edge of the last button. Returns the index tapped,
-// or -1.
-int ChoiceButtons(App& app, const char* id, const std::vector<Choice>& choices, float x, float width,
-                  float min_w, float& y, float* end_x = nullptr) {
-    const Metrics& m = app.metrics;
-    int tapped = -1;
-    float cx = x;
-    ImGui::PushID(id);
-    for (size_t i = 0; i < choices.size(); i++) {
-        const Choice& choice = choices[i];
-        ButtonStyle style{.fill = palette::kPrimary, .text = palette::kTextOnDark, .icon = Icon::Check};
-        if (!choice.selected) style = {.fill = palette::kSurface, .text = palette::kText, .outline = true};
-        const float w = std::min(std::max(TouchButtonSize(app, choice.label, style).x, min_w), width);
-        if (cx > x && cx + w > x + width) {
-            cx = x;
-            y += m.target + m.gap;
-        }
-        ImGui::SetCursorScreenPos(ImVec2(cx, y));
-        ImGui::PushID((int)i);
-        if (TouchButton(app, "##choice", choice.label, ImVec2(w, m.target), style)) tapped = (int)i;
-        ImGui::PopID();
-        app.targets.Name(choice.target);
-        cx += w + m.gap;
-    }
-    ImGui::PopID();
-    if (end_x) *end_x = cx;
-    y += m.target + m.gap;
-    return tapped;
-}
-
 // The filter of the staff's choices. The period ends today (the kiosk's local date); hidden
 // free-text answers are listed, marked, so that staff can show them again.
 ResultsFilter StaffFilter(const App& app) {
@@ -84,17 +48,7 @@ ResultsFilter StaffFilter(const App& app) {
     ResultsFilter filter;
     filter.include_hidden_texts = true;
     if (!staff.results_language.empty()) filter.languages = {staff.results_language};
-    int days = 0;
-    switch (staff.results_period) {
-    case ResultsPeriod::All: break;
-    case ResultsPeriod::Today: days = 1; break;
-    case ResultsPeriod::Last7Days: days = 7; break;
-    case ResultsPeriod::Last30Days: days = 30; break;
-    }
-    if (days > 0) {
-        const CivilDate from = CivilFromDays(DaysFromCivil(ToLocalMoment(app.wall_now).date) - (days - 1));
-        filter.from_date = fmt::format("{:04}-{:02}-{:02}", from.year, from.month, from.day);
-    }
+    filter.from_date = PeriodStart(app, staff.results_period);
     return filter;
 }
 
@@ -112,61 +66,14 @@ const std::string& OptionLabel(App& app, const Question& question, const std::st
     return id; // an option only older versions had: its id is all there is
 }
 
-// One decimal; a decimal comma in French.
-std::string Number(const App& app, double value) {
-    std::string text = fmt::format("{:.1f}", value);
-    if (app.nav.Language() == "fr") std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
-
-void Text(ImFont* font, uint32_t color, ImVec2 pos, std::string_view text) {
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, Rgb(color), text.data(),
-                                        text.data() + text.size());
-}
-
-float TextWidth(ImFont* font, std::string_view text) {
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
-}
-
-// One horizontal bar: label on the left, bar of `fraction` of the track, `value` after it.
-// Advances the cursor.
-void Bar(App& app, float x, float width, std::string_view label, double fraction, std::string_view value) {
-    const Metrics& m = app.metrics;
-    ImFont* font = app.fonts.body;
-    const float row = font->FontSize + m.Px(14);
-    const float y = ImGui::GetCursorScreenPos().y;
-    const float label_w = width * 0.32f;
-    const float value_w = m.Px(220);
-    const float track_x = x + label_w + m.Px(12);
-    const float track_w = std::max(m.Px(40), width - label_w - value_w - m.Px(24));
-    ImGui::PushClipRect(ImVec2(x, y), ImVec2(x + label_w, y + row), true);
-    Text(font, palette::kText, ImVec2(x, y + m.Px(7)), label);
-    ImGui::PopClipRect();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(track_x, y + m.Px(4)), ImVec2(track_x + track_w, y + row - m.Px(4)),
-                        Rgb(palette::kSurfaceAlt), m.Px(4));
-    const float filled = track_w * (float)std::clamp(fraction, 0.0, 1.0);
-    if (filled > 0)
-        draw->AddRectFilled(ImVec2(track_x, y + m.Px(4)), ImVec2(track_x + filled, y + row - m.Px(4)),
-                            Rgb(palette::kPrimary), m.Px(4));
-    Text(app.fonts.body_bold, palette::kText, ImVec2(track_x + track_w + m.Px(12), y + m.Px(7)), value);
-    ImGui::SetCursorScreenPos(ImVec2(x, y + row + m.Px(6)));
-}
-
-void Line(App& app, float x, std::string_view text, uint32_t color = palette::kTextMuted) {
-    const float y = ImGui::GetCursorScreenPos().y;
-    Text(app.fonts.small, color, ImVec2(x, y), text);
-    ImGui::SetCursorScreenPos(ImVec2(x, y + app.fonts.small->FontSize + app.metrics.Px(8)));
-}
-
 void MeanMedian(App& app, const QuestionResults& results, float x) {
     const std::optional<double> mean = Mean(results, app.staff.results_slice),
                                 median = Median(results, app.staff.results_slice);
     if (!mean || !median) return;
-    Line(app, x,
-         app.Format("staff.results.mean_median", fmt::arg("mean", Number(app, *mean)),
-                    fmt::arg("median", Number(app, *median))),
-         palette::kText);
+    ChartLine(app, x,
+              app.Format("staff.results.mean_median", fmt::arg("mean", DecimalText(app, *mean)),
+                         fmt::arg("median", DecimalText(app, *median))),
+              palette::kText);
 }
 
 // Choice, yes/no, smiley, plan-pin reasons: one bar per option, count and percentage.
@@ -185,7 +92,7 @@ void ChoiceChart(App& app, const Question& question, const QuestionResults& resu
                                            ? (double)count / results.pins[(int)app.staff.results_slice]
                                            : 0)
                                     : percent / 100.0;
-        Bar(app, x, width, OptionLabel(app, question, option.option_id), fraction, value);
+        ChartBar(app, x, width, OptionLabel(app, question, option.option_id), fraction, value);
     }
     (void)respondents;
 }
@@ -199,16 +106,17 @@ void ValueChart(App& app, const Question& question, const QuestionResults& resul
                                           ? fmt::format("{}", (int64_t)bin.low)
                                           : fmt::format("{} – {}", (int64_t)bin.low, (int64_t)bin.high - 1);
             Shown(app, question.id + "/" + label) = bin.count;
-            Bar(app, x, width, label, total ? (double)bin.count / total : 0, fmt::format("{}", bin.count));
+            ChartBar(app, x, width, label, total ? (double)bin.count / total : 0,
+                     fmt::format("{}", bin.count));
         }
     } else if (question.type == QuestionType::Scale) {
         for (int v = question.scale_from; v <= question.scale_to; v++) {
             const auto it = results.values.find((double)v);
             const int64_t count = it == results.values.end() ? 0 : it->second[(int)app.staff.results_slice];
             Shown(app, question.id + "/" + std::to_string(v)) = count;
-            Bar(app, x, width, std::to_string(v), total ? (double)count / total : 0,
-                app.Format("staff.results.count_percent", fmt::arg("count", count),
-                           fmt::arg("percent", total ? (int)std::lround(100.0 * count / total) : 0)));
+            ChartBar(app, x, width, std::to_string(v), total ? (double)count / total : 0,
+                     app.Format("staff.results.count_percent", fmt::arg("count", count),
+                                fmt::arg("percent", total ? (int)std::lround(100.0 * count / total) : 0)));
         }
     }
     MeanMedian(app, results, x);
@@ -225,18 +133,18 @@ void RankingChart(App& app, const Question& question, const QuestionResults& res
     const double n = std::max<double>(1, (double)results.options.size());
     for (const auto& [rank, option] : ranked) {
         Shown(app, question.id + "/" + option->option_id) = std::lround(rank * 100);
-        Bar(app, x, width, OptionLabel(app, question, option->option_id), (n + 1 - rank) / n,
-            app.Format("staff.results.mean_rank", fmt::arg("rank", Number(app, rank))));
+        ChartBar(app, x, width, OptionLabel(app, question, option->option_id), (n + 1 - rank) / n,
+                 app.Format("staff.results.mean_rank", fmt::arg("rank", DecimalText(app, rank))));
     }
 }
 
 // Free text: newest first, each with "Masquer" / "Afficher" (hidden ones greyed, marked).
 void TextList(App& app, const Question& question, const QuestionResults& results, float x, float width) {
     const Metrics& m = app.metrics;
-    Line(app, x,
-         app.Format("staff.results.texts",
-                    fmt::arg("visible", VisibleTexts(results, app.staff.results_slice)),
-                    fmt::arg("hidden", results.hidden_texts[(int)app.staff.results_slice])));
+    ChartLine(app, x,
+              app.Format("staff.results.texts",
+                         fmt::arg("visible", VisibleTexts(results, app.staff.results_slice)),
+                         fmt::arg("hidden", results.hidden_texts[(int)app.staff.results_slice])));
     Shown(app, question.id + "/visible") = VisibleTexts(results, app.staff.results_slice);
     for (const FreeTextItem& item : results.texts) {
         const float y = ImGui::GetCursorScreenPos().y;
@@ -309,7 +217,7 @@ void QuestionFigures(App& app, const Question& question, const QuestionResults& 
                      float width) {
     const int64_t respondents = results.respondents[(int)app.staff.results_slice];
     Shown(app, question.id) = respondents;
-    Line(app, x, app.Format("staff.results.respondents", fmt::arg("count", respondents)));
+    ChartLine(app, x, app.Format("staff.results.respondents", fmt::arg("count", respondents)));
     switch (question.type) {
     case QuestionType::SingleChoice:
     case QuestionType::MultipleChoice:
@@ -318,11 +226,12 @@ void QuestionFigures(App& app, const Question& question, const QuestionResults& 
         ChoiceChart(app, question, results, x, width);
         if (question.type == QuestionType::Smiley) MeanMedian(app, results, x);
         if (question.type == QuestionType::MultipleChoice)
-            Line(app, x, app.Tr("staff.results.multiple_note"));
+            ChartLine(app, x, app.Tr("staff.results.multiple_note"));
         break;
     case QuestionType::PlanPin:
-        Line(app, x,
-             app.Format("staff.results.pins", fmt::arg("count", results.pins[(int)app.staff.results_slice])));
+        ChartLine(
+            app, x,
+            app.Format("staff.results.pins", fmt::arg("count", results.pins[(int)app.staff.results_slice])));
         HeatMap(app, question, results, x, width);
         ChoiceChart(app, question, results, x, width);
         break;
@@ -360,7 +269,7 @@ void QuestionCard(App& app, const Question& question, const QuestionResults& res
             const float cx = x + column * (column_w + m.gap);
             staff.results_slice = slices[i]->slice;
             ImGui::SetCursorScreenPos(ImVec2(cx, row_top));
-            Line(app, cx, app.Tr(slices[i]->label_key), palette::kPrimary);
+            ChartLine(app, cx, app.Tr(slices[i]->label_key), palette::kPrimary);
             QuestionFigures(app, question, results, cx, column_w);
             row_bottom = std::max(row_bottom, ImGui::GetCursorScreenPos().y);
         }
@@ -376,6 +285,7 @@ ResultsServiceOptions ResultsOptions(const KioskData& data, std::function<void()
     ResultsServiceOptions options;
     options.database = data.config.paths.database;
     options.surveys = data.surveys;
+    options.profile = data.profile;
     options.on_update = std::move(on_update);
     return options;
 }
@@ -438,8 +348,8 @@ void DrawStaffResults(App& app, ImVec2 min, ImVec2 max) {
         if (ChoiceButtons(app, "filters-toggle", toggle, min.x, width, m.Px(200), y, &text_x) == 0)
             staff.results_filters_open = !staff.results_filters_open;
         ImGui::PushClipRect(ImVec2(text_x, row_y), ImVec2(max.x, row_y + m.target), true);
-        Text(app.fonts.body, palette::kText,
-             ImVec2(text_x, row_y + (m.target - app.fonts.body->FontSize) * 0.5f), summary);
+        DrawTextAt(app.fonts.body, palette::kText,
+                   ImVec2(text_x, row_y + (m.target - app.fonts.body->FontSize) * 0.5f), summary);
         ImGui::PopClipRect();
     }
     if (staff.results_filters_open) {
@@ -492,11 +402,11 @@ void DrawStaffResults(App& app, ImVec2 min, ImVec2 max) {
             ? app.Format("staff.results.participants",
                          fmt::arg("count", snapshot.results->responses[(int)app.staff.results_slice]))
             : std::string();
-    Text(font, palette::kText, ImVec2(min.x, y), participants);
+    DrawTextAt(font, palette::kText, ImVec2(min.x, y), participants);
     if (snapshot.refreshing) {
         const std::string& updating = app.Tr("staff.results.updating");
-        Text(app.fonts.small, palette::kTextMuted, ImVec2(max.x - TextWidth(app.fonts.small, updating), y),
-             updating);
+        DrawTextAt(app.fonts.small, palette::kTextMuted,
+                   ImVec2(max.x - TextWidth(app.fonts.small, updating), y), updating);
     }
     if (snapshot.results) staff.results_shown[""] = snapshot.results->responses[(int)app.staff.results_slice];
     y += font->FontSize + m.Px(16);

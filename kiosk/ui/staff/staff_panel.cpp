@@ -9,6 +9,7 @@
 #include "palette.h"
 #include "staff/alerts_view.h"
 #include "staff/paper_entry.h"
+#include "staff/participation_view.h"
 #include "staff/pin.h"
 #include "staff/results_view.h"
 #include "staff_screens.h"
@@ -77,6 +78,7 @@ std::span<const StaffSection> StaffSections() {
     static constexpr StaffSection kSections[] = {
         {"staff.section.controls", "panel.tab:controls", DrawStaffControls},
         {"staff.section.results", "panel.tab:results", DrawStaffResults},
+        {"staff.participation.title", "panel.tab:participation", DrawStaffParticipation},
         {"staff.paper.tab", "panel.tab:paper", DrawStaffPaper},
         {"staff.section.alerts", "panel.tab:alerts", DrawStaffAlerts, UnacknowledgedAlerts},
         {"staff.sync.title", "panel.tab:sync", DrawStaffSync},

@@ -16,6 +16,7 @@
 #include "staff/alert_watch.h"
 #include "staff/corner_press.h"
 #include "staff/pin_checker.h"
+#include "staff/report_control.h"
 #include "staff/staff_session.h"
 #include "staff/sync_control.h"
 
@@ -63,6 +64,16 @@ struct StaffState {
     ResultsPeriod results_period = ResultsPeriod::All;
     std::string results_language; // "" = every language
     std::map<std::string, int64_t> results_shown;
+
+    // Participation (participation_view.cpp): the period, the survey ("" = every one),
+    // whether test responses count; and what the view showed last frame, for tests
+    // ("complete", "day:2026-11-02", "origin:paper", "hour:0:10", "profile:<q>/<option>"…).
+    ResultsPeriod participation_period = ResultsPeriod::All;
+    std::string participation_survey;
+    bool participation_include_test = false;
+    std::map<std::string, int64_t> participation_shown;
+    // "Rapport de bilan (PDF)": kiosk-report run as a child, made on the first tap.
+    std::unique_ptr<ReportControl> report;
 
     // Paper entry (paper_entry.h): one sitting of staff copying paper questionnaires,
     // forgotten when the panel locks.
