@@ -288,7 +288,7 @@ void ReportCanvas::Bars(const std::vector<Bar>& bars) {
     }
     const double label_w = Width() * 0.36, text_w = std::clamp(widest + 4, Width() * 0.14, Width() * 0.36);
     const double bar_w = Width() - label_w - text_w - 12;
-    Keep(std::min<double>(bars.size(), 4) * kBarRow);
+    Keep(std::min(bars.size() * kBarRow, 320.0)); // a chart on one page, unless it is very long
     for (const Bar& bar : bars) {
         Keep(kBarRow);
         const double top = impl_->y;

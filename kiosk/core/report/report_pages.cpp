@@ -370,6 +370,10 @@ private:
     }
 
     void Question_(const Question& q, const QuestionResults& r, const SurveyReport& s) {
+        // The question with its first bars on one page: never a title alone at a page's foot.
+        const size_t rows =
+            q.type == QuestionType::Scale ? size_t(q.scale_to - q.scale_from + 1) : q.options.size();
+        c_.Keep(60 + std::min<size_t>(std::max<size_t>(rows, 2), 6) * 15.0);
         c_.Subheading(L(q.text));
         c_.Note(t_.Format("report.results.respondents", fmt::arg("count", N(r.respondents[kTotal]))));
         if (r.respondents[kTotal] == 0 && r.hidden_texts[kTotal] == 0) return; // no bars of zeros
@@ -445,6 +449,7 @@ private:
         case QuestionType::PlanPin: {
             c_.Paragraph(t_.Format("report.results.pins", fmt::arg("count", N(r.pins[kTotal]))));
             if (!r.options.empty()) {
+                c_.Keep(24 + r.options.size() * 15.0); // the note with its chart
                 c_.Note(t_.Tr("report.results.pin_reasons"));
                 std::vector<Bar> bars;
                 for (const OptionTally& o : r.options)
@@ -456,6 +461,7 @@ private:
             }
             for (const PlanPinFigures& plan : s.plans) {
                 if (plan.question != &q || plan.hotspots.empty()) continue;
+                c_.Keep(30 + std::min(plan.hotspots.size() * 15.0, 320.0));
                 c_.Note(t_.Format("report.results.pin_hotspots", fmt::arg("plan", L(plan.plan->title))));
                 std::vector<Bar> bars;
                 for (const HotspotPins& h : plan.hotspots)
