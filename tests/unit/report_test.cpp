@@ -149,6 +149,9 @@ void WriteSurveyDatabase(const std::filesystem::path& db) {
             pin.y = 0.5;
             pin.option_id = "insecurite";
         }
+        // Donated "About you" answers: 7 of 12 give their age, one of them "prefer not to say".
+        const char* ages[] = {"60-74", "60-74", "60-74", "60-74", "15-29", "15-29", "sans-reponse"};
+        if (i < 7) Row(r, "profil-age").option_id = ages[i];
         if (i == 0) Row(r, "idee").text = "Plus de bancs ! Et de l’ombre ?";
         if (i == 1) Row(r, "idee").text = "Un texte masqué";
         submit(r);
@@ -349,4 +352,66 @@ TEST_CASE("report: a survey under embargo is left out and said so unless asked f
               std::string::npos);
         CHECK(text.find("Tous les jours 9 (75 %)") != std::string::npos);
     }
+}
+
+TEST_CASE("report: representativeness gathered from donated answers that do not add up") {
+    if (PdfToTextProgram().empty())
+        KIOSK_SKIP("pdftotext (poppler-utils) is not installed: scripts/setup.sh test");
+    setenv("TZ", "UTC", 1); // local days = the UTC days the responses are written on
+    tzset();
+    const std::filesystem::path dir = ScratchDir("report-representativeness");
+    WriteSurveyDatabase(dir / "responses.db");
+    // The demo's age question and example population (config/surveys/profile.toml): 11 000 people.
+    ProfileBlock profile;
+    Question age;
+    age.id = "profil-age";
+    age.text.Set("fr", "Quel âge avez-vous ?");
+    const std::vector<std::pair<const char*, int64_t>> bands = {{"moins-15", 2650}, {"15-29", 2310},
+                                                                {"30-44", 2200},    {"45-59", 1880},
+                                                                {"60-74", 1320},    {"75-plus", 640}};
+    ReferenceDimension reference{"profil-age", {}};
+    for (const auto& [id, people] : bands) {
+        age.options.push_back(Option{id, {}, {}, {}});
+        age.options.back().label.Set("fr", std::string(id) + " ans");
+        reference.counts.push_back(ReferenceCount{id, people});
+    }
+    age.options.push_back(Option{"sans-reponse", {}, {}, {}});
+    profile.questions.push_back(age);
+    profile.population.dimensions.push_back(reference);
+    profile.population.example = true;
+
+    ReportOptions options;
+    options.from_date = "2026-11-01";
+    options.to_date = "2026-11-30";
+    options.today = CivilDate{2026, 12, 5};
+    ReportData data;
+    std::string error;
+    {
+        ReadOnlyDb db(dir / "responses.db");
+        const bool gathered = GatherReport(db.db, Demo(), profile, options, data, error);
+        INFO(error);
+        REQUIRE(gathered);
+    }
+    CHECK(data.participation.responses.complete == 12);
+    CHECK(data.participation.responses.abandoned == 1);
+    CHECK(data.participation.test_left_out == 1);
+    REQUIRE(data.representativeness.dimensions.size() == 1);
+    const DimensionComparison& dim = data.representativeness.dimensions[0];
+    CHECK(dim.compared == 6);         // "prefer not to say" is answered, not compared
+    CHECK(dim.responses_asked == 12); // 5 complete responses gave no age at all
+    CHECK(dim.other.at("sans-reponse") == 1);
+    REQUIRE(WriteReport(data, dir / "bilan.pdf", error));
+    const std::string text = Plain(PdfText(dir / "bilan.pdf"));
+    INFO(text);
+    CHECK(text.find("6 réponses comparées, sur 12 réponses complètes") != std::string::npos);
+    CHECK(text.find("67 % des réponses (4)") != std::string::npos); // 60-74: 4 of 6
+    CHECK(text.find("12 % du quartier") != std::string::npos);      // 1 320 of 11 000
+    CHECK(text.find("Surreprésentés : 60-74 ans") != std::string::npos);
+    CHECK(text.find("Sous-représentés :") != std::string::npos);
+    CHECK(text.find("Leurs totaux ne correspondent donc pas au nombre de réponses") != std::string::npos);
+    CHECK(text.find("population de référence fictive") != std::string::npos);
+          std::string::npos); // the demo survey has no block yet
+    const std::string csv = ReadFile(dir / "bilan.csv");
+    CHECK(csv.find("representativeness.profil-age,60-74,respondents,4\r\n") != std::string::npos);
+    CHECK(csv.find("representativeness.profil-age,compared,,6\r\n") != std::string::npos);
 }
