@@ -410,7 +410,6 @@ TEST_CASE("report: representativeness gathered from donated answers that do not 
     CHECK(text.find("Sous-représentés :") != std::string::npos);
     CHECK(text.find("Leurs totaux ne correspondent donc pas au nombre de réponses") != std::string::npos);
     CHECK(text.find("population de référence fictive") != std::string::npos);
-          std::string::npos); // the demo survey has no block yet
     const std::string csv = ReadFile(dir / "bilan.csv");
     CHECK(csv.find("representativeness.profil-age,60-74,respondents,4\r\n") != std::string::npos);
     CHECK(csv.find("representativeness.profil-age,compared,,6\r\n") != std::string::npos);
