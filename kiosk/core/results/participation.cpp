@@ -245,7 +245,17 @@ bool ComputeRepresentativeness(sqlite3* db, const ParticipationFilter& filter, c
     // answer_tally's day is the UTC date (paper: the paper's): at the range's two ends a
     // response recorded between midnight and 1 or 2 a.m. local time may fall on the other
     // side. The house is closed then; docs/evaluation.md says so.
-    Where where = FilterWhere(filter, "t");
+    // The tallies' keys start with the survey: name every survey, so that each question is
+    // read by key ((survey, question) prefixes) instead of scanning every row.
+    ParticipationFilter keyed = filter;
+    if (keyed.survey_ids.empty()) {
+        Query surveys(db, "SELECT DISTINCT survey_id FROM participation_tally", error);
+        if (!surveys.Ok() ||
+            !surveys.Each([&](sqlite3_stmt* s) { keyed.survey_ids.push_back(ColumnText(s, 0)); }))
+            return false;
+        if (keyed.survey_ids.empty()) keyed.survey_ids.push_back(""); // no response: an empty IN list
+    }
+    Where where = FilterWhere(keyed, "t");
     const std::string test_rule = filter.include_test ? "" : " AND t.is_test = 0";
     const int question_param = (int)where.binds.size() + 1;
     Query answers(
