@@ -275,6 +275,7 @@ TEST_CASE(
     CHECK(text.find("Vous avez dit, nous avons fait") != std::string::npos);
     CHECK(text.find("Vous avez dit : Des jeux pour tous les âges") != std::string::npos);
     CHECK(text.find("Méthode") != std::string::npos);
+    CHECK(text.find("Les chiffres comptent des réponses, pas des personnes") != std::string::npos);
     // A page number on every page: "1 / N" … "N / N" (pdftotext may drop the thin gaps
     // around the slash, so spaces are ignored).
     std::vector<std::string> pages{""};

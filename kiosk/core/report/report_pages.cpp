@@ -549,6 +549,7 @@ private:
                                    fmt::arg("votes", N(s.burst.max_votes)),
                                    fmt::arg("seconds", N(s.burst.window_seconds)));
         c_.Paragraph(t_.Format("report.methods.burst", fmt::arg("rules", polls.empty() ? "–" : polls)));
+        c_.Paragraph(t_.Tr("report.methods.not_people"));
         c_.Paragraph(t_.Tr("report.methods.time"));
         c_.Paragraph(t_.Tr("report.methods.dates"));
         c_.Subheading(t_.Tr("report.methods.exact_title"));
