@@ -48,6 +48,9 @@ typed="tap-target key:shift; tap-target key:D; tap-target key:e; tap-target key:
 typed="$typed; tap-target key:b; tap-target key:a; tap-target key:n; tap-target key:c; tap-target key:s"
 typed="$typed; tap-target key:space; tap-target key:à; tap-target key:space; tap-target key:l; tap-target key:’"
 typed="$typed; tap-target key:o; tap-target key:m; tap-target key:b; tap-target key:r; tap-target key:e"
+# The "About you" questions after the free text: "prefer not to say", then three skipped.
+profile="tap-target survey.next; tap-target option:sans-reponse; tap-target survey.next; tap-target survey.next"
+profile="$profile; tap-target survey.next"
 
 # NAME|ACTIONS — positions as percentages of the screen ("tap 50% 50%") serve both sizes.
 shots=(
@@ -81,7 +84,8 @@ shots=(
   "keyboard-accents|$q10; hold-target key:e"
   "survey-free-text-keyboard-en|tap 50% 50%; lang en; go survey usages-espaces-publics; tap-target survey.start; ${q10#*survey.start; }"
   "survey-cancel-confirmation|$survey; tap-target option:parfois; tap-target survey.stop"
-  "survey-thanks|$q10; $typed; tap-target survey.next; settle"
+  "survey-profile|$q10; tap-target survey.next; tap-target option:sans-reponse"
+  "survey-thanks|$q10; $typed; $profile; tap-target survey.next; settle"
   "poll|tap 50% 50%; go survey futur-square"
   "poll-results|$square_votes tap-target poll:futur-square:jeux; settle"
   "poll-results-burst|$burst_votes tap-target poll:futur-square:jardin; settle"

@@ -1,5 +1,6 @@
 #include "kiosk_data.h"
 
+#include "survey/profile_loader.h"
 #include "survey/survey_loader.h"
 
 namespace kiosk {
@@ -18,11 +19,16 @@ std::optional<KioskData> LoadKioskData(const std::filesystem::path& config_file,
         return std::nullopt;
     const size_t before_files = diags.All().size();
     data.content = LoadContent(data.config.paths.content, data.config.languages, diags);
+    const auto plan_exists = [&](std::string_view id) { return data.content.FindPlan(id) != nullptr; };
+    // The profile block before the surveys that include it: broken (or on a plan that is not
+    // there), it is reported and left out, and those surveys load without it.
+    data.profile = LoadConfiguredProfile(data.config, diags);
+    CheckProfilePlanReferences(data.profile, plan_exists, diags);
     // Broken survey files are reported and left out; the kiosk runs with the others.
-    data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags);
+    data.surveys = LoadSurveys(data.config.paths.surveys, data.config.languages, diags, &data.profile,
+                               data.config.paths.profile);
     // Cross-references between the two: a survey pinning answers on a plan that is not
     // there is refused; a timeline link to a survey that is not there is dropped.
-    const auto plan_exists = [&](std::string_view id) { return data.content.FindPlan(id) != nullptr; };
     CheckSurveyPlanReferences(data.surveys, plan_exists, diags);
     DropUnknownSurveyLinks(
         data.content, [&](std::string_view id) { return data.FindSurvey(id) != nullptr; }, diags);
@@ -56,6 +62,7 @@ void ForEachDisplayText(const KioskData& data, const std::function<void(std::str
     ForEachContentText(data.content, visit);
     for (const Survey& survey : data.surveys)
         ForEachSurveyText(survey, visit);
+    ForEachProfileText(data.profile, visit);
 }
 
 } // namespace kiosk

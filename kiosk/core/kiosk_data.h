@@ -29,6 +29,9 @@ struct KioskData {
     KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
     ProfileBlock profile;        // "About you" and the reference population (empty: none configured)
     std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
+    // The "About you" block of paths.profile, appended to the surveys that say `profile = true`;
+    // empty when there is none or it is broken (reported; those surveys then run without it).
+    ProfileBlock profile;
     // The errors of the files refused while loading (surveys, content): the kiosk runs
     // without them, and the staff panel lists them as alerts until acknowledged.
     std::vector<Diagnostic> refused;

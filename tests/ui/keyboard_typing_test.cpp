@@ -22,6 +22,7 @@ TEST_CASE("typing \"Ça coûte 5 € l’été !\" by tapping keys gives exactly
     CHECK(runner.CurrentAnswer().text == sentence);
     CHECK(kiosk.GetApp().visit.survey.keyboard.model.Length() == 20);
     kiosk.Shot("keyboard-typed-sentence");
+    test::SkipDemoProfileToLast(kiosk);
     kiosk.Tap("survey.next");
     kiosk.Settle();
     REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);

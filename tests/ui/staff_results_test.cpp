@@ -68,11 +68,20 @@ Response WithFamily(Response r, int children, const std::vector<std::string>& ra
 // Drags the results list up until the control `name` is on screen, then taps it.
 void ScrollAndTap(SurveyKiosk& k, const std::string& name) {
     const float h = (float)k.GetApp().metrics.height, w = (float)k.GetApp().metrics.width;
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 60; i++) {
         std::optional<TargetRect> rect = k.GetApp().targets.Find(name);
         REQUIRE(rect);
-        if (rect->Center().y < h * 0.85f && rect->Center().y > h * 0.3f) break;
-        k.Driver().Drag(w * 0.4f, h * 0.8f, w * 0.4f, h * 0.45f);
+        const float y = rect->Center().y;
+        // In the lower part of the scrolled results (their top is about mid-screen): visible.
+        if (y < h * 0.85f && y > h * 0.65f) break;
+        // Up towards a target below (far: big strokes), down towards one the inertia carried
+        // past (there is more below it when a survey ends with its "About you" questions).
+        if (y >= h * 1.5f)
+            k.Driver().Drag(w * 0.4f, h * 0.8f, w * 0.4f, h * 0.45f);
+        else if (y >= h * 0.85f)
+            k.Driver().Drag(w * 0.4f, h * 0.8f, w * 0.4f, h * 0.7f);
+        else
+            k.Driver().Drag(w * 0.4f, h * 0.7f, w * 0.4f, h * 0.8f);
         k.Driver().Wait(1.5); // the inertia settles
     }
     k.Tap(name);

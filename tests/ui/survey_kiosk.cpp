@@ -186,6 +186,20 @@ void AnswerDemoSurveyUpToFreeText(SurveyKiosk& kiosk) {
     kiosk.Driver().Wait(1); // the visitor reads the question (past the touch guard)
 }
 
+void SkipDemoProfileToLast(SurveyKiosk& kiosk) {
+    const SurveyRunner& runner = *kiosk.GetApp().visit.survey.runner;
+    const Survey* survey = kiosk.Data().FindSurvey("usages-espaces-publics");
+    REQUIRE(survey);
+    REQUIRE(survey->profile_first >= 0);
+    REQUIRE(runner.Current().id == "idee");
+    for (size_t i = survey->profile_first; i < survey->questions.size(); i++) {
+        kiosk.Tap("survey.next"); // optional: skipped
+        INFO("expected question " << survey->questions[i].id << ", showing " << runner.Current().id);
+        REQUIRE(runner.Current().id == survey->questions[i].id);
+    }
+    kiosk.Driver().Wait(1); // the visitor reads the question (past the touch guard)
+}
+
 void AnswerDemoSurveyUpToPlanPin(SurveyKiosk& kiosk) {
     const SurveyRunner& runner = *kiosk.GetApp().visit.survey.runner;
     auto at = [&](const char* id) {

@@ -83,7 +83,10 @@ std::filesystem::path RefusingDatabase(const std::string& name);
 // including) the last one, the free-text question, with fixed answers (see the .cpp), then
 // lets a second pass as a visitor reading it would (raw touches then act at once).
 void AnswerDemoSurveyUpToFreeText(SurveyKiosk& kiosk);
-// The same up to (not including) the plan-pin question, the last but one.
+// The same up to (not including) the plan-pin question.
 void AnswerDemoSurveyUpToPlanPin(SurveyKiosk& kiosk);
+// From the demo survey's free-text question (answered or not): Next, then "Skip" through its
+// "About you" questions (survey/profile.h) up to the last one, whose button sends.
+void SkipDemoProfileToLast(SurveyKiosk& kiosk);
 
 } // namespace kiosk::test

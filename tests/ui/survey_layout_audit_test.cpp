@@ -61,9 +61,20 @@ TEST_CASE("every survey screen has big, spaced touch targets at both sizes and i
                 Audit(kiosk, std::string("question-") + id + "-answered");
                 if (std::string(id) != "idee") kiosk.Tap("survey.next");
             }
-            // The symbols layer of the keyboard, then send and thank.
+            // The symbols layer of the keyboard, the "About you" questions, then send and thank.
             kiosk.Tap("key:layer:symbols");
             Audit(kiosk, "keyboard-symbols");
+            const std::pair<const char*, const char*> profile_steps[] = {
+                {"profil-age", "option:sans-reponse"},
+                {"profil-genre", "option:femme"},
+                {"profil-residence", nullptr},
+                {"profil-secteur", nullptr}};
+            for (const auto& [id, answer] : profile_steps) {
+                kiosk.Tap("survey.next");
+                REQUIRE(runner.Current().id == id);
+                Audit(kiosk, std::string("question-") + id);
+                if (answer) kiosk.Tap(answer);
+            }
             kiosk.Tap("survey.next");
             kiosk.Settle();
             REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);

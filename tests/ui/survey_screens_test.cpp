@@ -37,6 +37,7 @@ TEST_CASE("the whole demo survey answered by taps is recorded, answer by answer,
     kiosk.StartSurvey("usages-espaces-publics");
     test::AnswerDemoSurveyUpToFreeText(kiosk);
     kiosk.Type("Des bancs");
+    test::SkipDemoProfileToLast(kiosk);
     kiosk.Tap("survey.next"); // "Send"
     kiosk.Settle();
     REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
@@ -201,6 +202,7 @@ TEST_CASE("a double tap on Send records the response once") {
     SurveyKiosk kiosk("survey-ui-double-send");
     kiosk.StartSurvey("usages-espaces-publics");
     test::AnswerDemoSurveyUpToFreeText(kiosk);
+    test::SkipDemoProfileToLast(kiosk);
     const TargetRect send = *kiosk.GetApp().targets.Find("survey.next");
     ShellDriver& driver = kiosk.Driver();
     for (int i = 0; i < 2; i++) { // two quick taps, 50 ms apart
@@ -313,6 +315,7 @@ TEST_CASE("a response the database refuses: the visitor is told so in their lang
         // A whole survey, answered and sent.
         kiosk.StartSurvey("usages-espaces-publics");
         test::AnswerDemoSurveyUpToFreeText(kiosk);
+        test::SkipDemoProfileToLast(kiosk);
         kiosk.Tap("survey.next"); // "Send" on the last question
         REQUIRE(app.visit.survey.ticket);
         const Ticket sent = *app.visit.survey.ticket;
@@ -410,6 +413,7 @@ TEST_CASE(
     CHECK(runner.CurrentAnswer().pins.size() == 2);
     kiosk.Tap("survey.next");
     REQUIRE(runner.Current().id == "idee");
+    test::SkipDemoProfileToLast(kiosk);
     kiosk.Tap("survey.next"); // send without an idea
     kiosk.Settle();
     REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);

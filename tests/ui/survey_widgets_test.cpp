@@ -198,6 +198,7 @@ TEST_CASE("the ranking shows its order as it is built and records it, and a drag
         REQUIRE(runner.Current().id == "endroits");
         kiosk.Tap("survey.next"); // skipped
         REQUIRE(runner.Current().id == "idee");
+        test::SkipDemoProfileToLast(kiosk);
         kiosk.Tap("survey.next"); // send
         kiosk.Settle();
         const std::vector<Response> responses = kiosk.Responses();
@@ -284,6 +285,7 @@ TEST_CASE("the plan-pin question zooms and pans like the viewer, and a pin place
 
         kiosk.Tap("survey.next");
         REQUIRE(runner.Current().id == "idee");
+        test::SkipDemoProfileToLast(kiosk);
         kiosk.Tap("survey.next"); // send
         kiosk.Settle();
         const std::vector<Response> responses = kiosk.Responses();

@@ -116,6 +116,16 @@ void ReadPaths(TableReader& root, PathsConfig& paths) {
     paths.content = t.Path("content", need).value_or("");
     paths.surveys = t.Path("surveys", need).value_or("");
     paths.database = t.Path("database", need).value_or("");
+    if (std::optional<std::filesystem::path> profile = t.Path("profile")) {
+        paths.profile = *profile;
+        paths.profile_given = true;
+        if (const PathProbe probe = ProbePath(*profile); !probe.IsRegularFile())
+            t.Error("profile", fmt::format("the profile block's file \"{}\" {}", profile->string(),
+                                           probe.error ? "cannot be read: " + probe.ErrorText()
+                                                       : std::string("does not exist")));
+    } else if (!paths.surveys.empty()) {
+        paths.profile = paths.surveys / "profile.toml";
+    }
     t.Finish();
     for (const auto& [key, dir] : {std::pair{"assets", paths.assets}, std::pair{"content", paths.content},
                                    std::pair{"surveys", paths.surveys}}) {

@@ -30,6 +30,10 @@ struct PathsConfig {
     std::filesystem::path content;  // plans, timeline, agenda
     std::filesystem::path surveys;  // one survey per *.toml file
     std::filesystem::path database; // responses.db
+    // The "About you" block (survey/profile_loader.h): default <surveys>/profile.toml, which
+    // the survey loader skips; absent there = no block. Written in [paths], it must exist.
+    std::filesystem::path profile;
+    bool profile_given = false;
 };
 
 // Where the hidden long press that opens the staff PIN pad is made.

@@ -33,13 +33,13 @@ namespace {
 // The WHERE clause of a filter on tally `t` (whose `day` is local): the range and the
 // surveys, as ?1, ?2… in the order of `binds`. Test and burst rows are read, not filtered:
 // they are counted apart.
-struct Where {
+struct DayWhere {
     std::string sql = "1";
     std::vector<std::string> binds;
 };
 
-Where FilterWhere(const ParticipationFilter& filter, std::string_view t) {
-    Where w;
+DayWhere DayFilterWhere(const ParticipationFilter& filter, std::string_view t) {
+    DayWhere w;
     auto param = [&](const std::string& value) {
         w.binds.push_back(value);
         return fmt::format("?{}", w.binds.size());
@@ -55,7 +55,7 @@ Where FilterWhere(const ParticipationFilter& filter, std::string_view t) {
     return w;
 }
 
-void Bind(Query& query, const Where& where) {
+void BindDays(Query& query, const DayWhere& where) {
     for (size_t i = 0; i < where.binds.size(); i++)
         query.BindText(1 + (int)i, where.binds[i]);
 }
@@ -131,14 +131,14 @@ bool ComputeParticipation(sqlite3* db, ParticipationFigures& figures, std::strin
     }
 
     // Days and hours.
-    const Where where = FilterWhere(filter, "t");
+    const DayWhere where = DayFilterWhere(filter, "t");
     Query hours(db,
                 "SELECT t.survey_id, t.day, t.hour, t.status = 'complete', t.is_test, t.burst, t.responses "
                 "FROM participation_tally t WHERE " +
                     where.sql,
                 error);
     if (!hours.Ok()) return false;
-    Bind(hours, where);
+    BindDays(hours, where);
     const bool hours_read = hours.Each([&](sqlite3_stmt* s) {
         const int64_t n = sqlite3_column_int64(s, 6);
         const bool complete = sqlite3_column_int(s, 3) != 0;
@@ -167,7 +167,7 @@ bool ComputeParticipation(sqlite3* db, ParticipationFigures& figures, std::strin
                        where.sql + " GROUP BY 1, 2, 3, 4, 5, 6",
                    error);
     if (!channels.Ok()) return false;
-    Bind(channels, where);
+    BindDays(channels, where);
     const bool channels_read = channels.Each([&](sqlite3_stmt* s) {
         if (Keep(filter, sqlite3_column_int(s, 4) != 0, sqlite3_column_int(s, 5) != 0) != Kept::Counted)
             return;
@@ -186,7 +186,7 @@ bool ComputeParticipation(sqlite3* db, ParticipationFigures& figures, std::strin
                         where.sql + " GROUP BY 1, 2, 3, 4",
                     error);
     if (!durations.Ok()) return false;
-    Bind(durations, where);
+    BindDays(durations, where);
     DurationHistogram all{};
     std::map<std::string, DurationHistogram> per_survey;
     const bool durations_read = durations.Each([&](sqlite3_stmt* s) {
@@ -255,7 +255,7 @@ bool ComputeRepresentativeness(sqlite3* db, const ParticipationFilter& filter, c
             return false;
         if (keyed.survey_ids.empty()) keyed.survey_ids.push_back(""); // no response: an empty IN list
     }
-    Where where = FilterWhere(keyed, "t");
+    DayWhere where = DayFilterWhere(keyed, "t");
     const std::string test_rule = filter.include_test ? "" : " AND t.is_test = 0";
     const int question_param = (int)where.binds.size() + 1;
     Query answers(
@@ -283,7 +283,7 @@ bool ComputeRepresentativeness(sqlite3* db, const ParticipationFilter& filter, c
     for (const Question& question : profile.questions) {
         std::map<std::string, int64_t> counts;
         answers.Reset();
-        Bind(answers, where);
+        BindDays(answers, where);
         answers.BindText(question_param, question.id);
         if (!answers.Each([&](sqlite3_stmt* s) {
                 if (std::string option = ColumnText(s, 0); !option.empty())
@@ -317,7 +317,7 @@ bool ComputeRepresentativeness(sqlite3* db, const ParticipationFilter& filter, c
         for (const auto& [option, n] : counts)
             if (n > 0) dimension.other[option] = n;
         asked.Reset();
-        Bind(asked, where);
+        BindDays(asked, where);
         asked.BindText(question_param, question.id);
         if (!asked.Each([&](sqlite3_stmt* s) { dimension.responses_asked = sqlite3_column_int64(s, 0); }))
             return false;

@@ -159,6 +159,12 @@ struct Survey {
     bool show_results = false;       // polls: the thank-you screen shows the current results as bars
     BurstRule burst;                 // polls only
     std::vector<Question> questions; // polls: exactly one
+    // `profile = true` (surveys only): the "About you" block (survey/profile.h) is asked for.
+    // When it was loaded, its questions are appended from index `profile_first` on and
+    // `profile_why` is shown on the notice; else `profile_first` stays -1.
+    bool asks_profile = false;
+    int profile_first = -1;
+    LocalizedText profile_why;
 
     // True when `today` (local date) is within active_from..active_to.
     bool IsActive(const CivilDate& today) const;

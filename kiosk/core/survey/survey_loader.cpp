@@ -434,10 +434,60 @@ std::optional<CivilDate> ReadDate(TableReader& t, std::string_view key) {
     return CivilDate{date->year, date->month, date->day};
 }
 
+// `profile = true`: the block's questions go after the survey's own. A survey question with
+// a profile question's id is an error (answers would mix); a missing or refused block leaves
+// the survey as it is, with a warning (its own questions are still worth asking).
+void AppendProfile(Survey& s, std::vector<TableReader>& readers, TableReader& root,
+                   const ProfileBlock* profile) {
+    if (!profile || profile->Empty()) {
+        root.Warning("profile", "the profile block is not loaded (its file is missing or refused): this "
+                                "survey runs without it");
+        return;
+    }
+    bool clash = false;
+    for (size_t i = 0; i < s.questions.size() && i < readers.size(); i++) {
+        for (const Question& p : profile->questions) {
+            if (p.id != s.questions[i].id) continue;
+            readers[i].Error("id", fmt::format("question id \"{}\" is also a question of the profile block "
+                                               "({}:{}): rename this one",
+                                               p.id, p.where.file, p.where.line));
+            clash = true;
+        }
+    }
+    if (clash) return;
+    s.profile_first = (int)s.questions.size();
+    s.profile_why = profile->why;
+    s.questions.insert(s.questions.end(), profile->questions.begin(), profile->questions.end());
+}
+
 } // namespace
 
+std::vector<Question> ReadQuestionArray(TableReader& root, const std::vector<std::string>& languages,
+                                        std::vector<TableReader>& readers) {
+    std::vector<Question> questions;
+    readers = root.TableArray("question", Need::Required);
+    // Every id with its line first, so that show_if can tell "unknown" from "later".
+    std::map<std::string, int, std::less<>> all_ids;
+    for (TableReader& t : readers)
+        if (const toml::node* id = t.Table().get("id"); id && id->is_string())
+            all_ids.emplace(id->as_string()->get(), t.Where("id").line);
+    std::map<std::string, int, std::less<>> seen;
+    for (TableReader& t : readers) {
+        Question q = ReadQuestion(t, languages, questions, all_ids);
+        if (!q.id.empty()) {
+            if (auto it = seen.find(q.id); it != seen.end())
+                t.Error("id", fmt::format("question id \"{}\" is already used on line {}", q.id, it->second));
+            else
+                seen.emplace(q.id, t.Where("id").line);
+        }
+        questions.push_back(std::move(q));
+    }
+    return questions;
+}
+
 std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
-                                     const std::vector<std::string>& languages, Diagnostics& diags) {
+                                     const std::vector<std::string>& languages, Diagnostics& diags,
+                                     const ProfileBlock* profile) {
     const int errors_before = diags.ErrorCount();
     std::optional<toml::table> table = ParseTomlFile(file, diags);
     if (!table) return std::nullopt;
@@ -471,31 +521,22 @@ std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
         s.burst.max_votes = (int)burst.Int("max_votes", s.burst.max_votes, 1, 1000);
         s.burst.window_seconds = (int)burst.Int("window_seconds", s.burst.window_seconds, 1, 3600);
         burst.Finish();
+        if (root.Has("profile")) {
+            root.Error("profile", "a poll is answered in one tap: only surveys (`mode = \"survey\"`) can "
+                                  "include the profile block");
+            root.Node("profile");
+        }
     } else {
         for (const char* key : {"show_results", "burst"}) {
             if (!root.Has(key)) continue;
             root.Error(key, "only polls (`mode = \"poll\"`) have this");
             root.Node(key);
         }
+        s.asks_profile = root.Bool("profile", false);
     }
 
-    std::vector<TableReader> readers = root.TableArray("question", Need::Required);
-    // Every id with its line first, so that show_if can tell "unknown" from "later".
-    std::map<std::string, int, std::less<>> all_ids;
-    for (TableReader& t : readers)
-        if (const toml::node* id = t.Table().get("id"); id && id->is_string())
-            all_ids.emplace(id->as_string()->get(), t.Where("id").line);
-    std::map<std::string, int, std::less<>> seen;
-    for (TableReader& t : readers) {
-        Question q = ReadQuestion(t, languages, s.questions, all_ids);
-        if (!q.id.empty()) {
-            if (auto it = seen.find(q.id); it != seen.end())
-                t.Error("id", fmt::format("question id \"{}\" is already used on line {}", q.id, it->second));
-            else
-                seen.emplace(q.id, t.Where("id").line);
-        }
-        s.questions.push_back(std::move(q));
-    }
+    std::vector<TableReader> readers;
+    s.questions = ReadQuestionArray(root, languages, readers);
     if (poll) {
         if (readers.size() != 1 && root.Has("question"))
             root.Error("question", fmt::format("a poll has exactly one question (found {})", readers.size()));
@@ -511,6 +552,7 @@ std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
     } else if ((int)readers.size() > kMaxQuestions) {
         root.Error("question", fmt::format("at most {} questions (found {})", kMaxQuestions, readers.size()));
     }
+    if (s.asks_profile) AppendProfile(s, readers, root, profile);
     root.Finish();
 
     if (diags.ErrorCount() > errors_before) return std::nullopt;
@@ -522,7 +564,8 @@ std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
 // -----------------------------------------------------------------------------------------
 
 std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const std::vector<std::string>& languages,
-                                Diagnostics& diags) {
+                                Diagnostics& diags, const ProfileBlock* profile,
+                                const std::filesystem::path& profile_file) {
     std::vector<Survey> surveys;
     std::error_code ec;
     std::vector<std::filesystem::path> files = ListFiles(dir, ".toml", ec); // none if it is missing
@@ -530,10 +573,16 @@ std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const std::vec
     // Hidden files (an editor's backup) are no surveys.
     std::erase_if(files,
                   [](const std::filesystem::path& file) { return file.filename().string()[0] == '.'; });
+    // The profile block may sit among the surveys (config/surveys/profile.toml): it is no survey.
+    if (!profile_file.empty())
+        std::erase_if(files, [&](const std::filesystem::path& file) {
+            std::error_code same_ec;
+            return std::filesystem::equivalent(file, profile_file, same_ec);
+        });
 
     std::map<std::string, std::filesystem::path, std::less<>> ids;
     for (const std::filesystem::path& file : files) {
-        std::optional<Survey> survey = LoadSurveyFile(file, languages, diags);
+        std::optional<Survey> survey = LoadSurveyFile(file, languages, diags, profile);
         if (!survey) continue;
         if (auto it = ids.find(survey->id); it != ids.end()) {
             diags.Error(survey->id_where,
@@ -573,7 +622,7 @@ void ForEachSurveyText(const Survey& survey, const std::function<void(std::strin
     };
     for (const LocalizedText* text :
          {&survey.title, &survey.introduction, &survey.thanks, &survey.notice.controller,
-          &survey.notice.purpose, &survey.notice.retention, &survey.notice.rights})
+          &survey.notice.purpose, &survey.notice.retention, &survey.notice.rights, &survey.profile_why})
         all(*text);
     visit(survey.notice.url);
     for (const Question& q : survey.questions) {

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "config/toml_reader.h"
+#include "survey/profile.h"
 #include "survey/survey.h"
 
 namespace kiosk {
@@ -21,14 +23,25 @@ namespace kiosk {
 // Loads one survey file. Returns nothing (and adds at least one error to `diags`) when the
 // file is broken in any way; warnings (e.g. a translation for an unconfigured language)
 // do not refuse it. `languages` are the kiosk's languages: every text must exist in each.
+// A survey with `profile = true` gets the questions of `profile` appended after its own
+// (survey/profile.h); without a loaded block it is loaded without them, with a warning.
 std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
-                                     const std::vector<std::string>& languages, Diagnostics& diags);
+                                     const std::vector<std::string>& languages, Diagnostics& diags,
+                                     const ProfileBlock* profile = nullptr);
 
 // Loads every *.toml of `dir` in file-name order. Broken files are left out (reported in
 // `diags`); a survey id already used by an earlier file is refused too. A missing or
 // empty directory yields no surveys (and no error: a kiosk may run without surveys).
+// `profile_file` (paths.profile, which may sit in `dir`) is skipped, loaded or not.
 std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const std::vector<std::string>& languages,
-                                Diagnostics& diags);
+                                Diagnostics& diags, const ProfileBlock* profile = nullptr,
+                                const std::filesystem::path& profile_file = {});
+
+// Reads the [[question]] array of `root` exactly as in a survey file (ids unique, show_if on
+// earlier questions only), with one reader per question in `readers` for later checks.
+// The profile block's file uses it too, so both files share one question syntax.
+std::vector<Question> ReadQuestionArray(TableReader& root, const std::vector<std::string>& languages,
+                                        std::vector<TableReader>& readers);
 
 // Cross-check hook for plan-pin questions, to be called once the plans content is loaded
 // (the content loader lives elsewhere; the loader above only checks the plan id's form).

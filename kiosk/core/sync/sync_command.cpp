@@ -8,6 +8,7 @@
 
 #include "base/log.h"
 #include "base/path_probe.h"
+#include "survey/profile_loader.h"
 #include "survey/survey_loader.h"
 #include "sync/secrets.h"
 
@@ -85,7 +86,10 @@ std::optional<SyncJob> LoadSyncJob(const std::filesystem::path& config_file, con
     }
     if (!state_file.empty()) job.sync.state = AbsolutePath(state_file);
     Diagnostics survey_diags;
-    job.surveys = LoadSurveys(job.config.paths.surveys, job.config.languages, survey_diags);
+    // With the profile block appended as the kiosk does, its answers get their own columns.
+    const ProfileBlock profile = LoadConfiguredProfile(job.config, survey_diags);
+    job.surveys = LoadSurveys(job.config.paths.surveys, job.config.languages, survey_diags, &profile,
+                              job.config.paths.profile);
     if (survey_diags.HasErrors())
         LogWarning(
             "{} problem(s) in the survey files (kiosk --check-config lists them); responses to a refused "

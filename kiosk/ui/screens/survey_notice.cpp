@@ -65,6 +65,15 @@ void DrawSurveyNotice(App& app, const Survey& survey) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(4)));
         WrappedText(app.Text(*text), app.fonts.body, palette::kText, text_w);
     }
+    // The "About you" questions at the end: why they are asked, and that each can be skipped.
+    if (survey.profile_first >= 0) {
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(18)));
+        WrappedText(app.Tr("surveys.notice.profile"), app.fonts.body_bold, palette::kText, text_w);
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(4)));
+        WrappedText(app.Text(survey.profile_why), app.fonts.body, palette::kText, text_w);
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + m.Px(4)));
+        WrappedText(app.Tr("surveys.notice.profile_optional"), app.fonts.body, palette::kTextMuted, text_w);
+    }
     ImGui::Dummy(ImVec2(text_w, m.Px(16)));
     EndTouchScroll();
 
@@ -83,8 +92,11 @@ void DrawSurveyNotice(App& app, const Survey& survey) {
         .fill = palette::kOpinion, .font = app.fonts.title, .icon = Icon::Forward, .icon_after = true};
     const float start_h = m.target * 1.5f;
     const float start_y = m.height - m.Px(24) - start_h;
-    ImGui::SetCursorScreenPos(ImVec2(sx, start_y - app.fonts.body->FontSize - m.Px(12)));
-    CenteredText(LengthText(app, survey), app.fonts.body, palette::kTextMuted, sx, side_w);
+    // Above "Start", on as many lines as it takes ("De 11 à 14 questions, environ 4 minutes"
+    // wraps on a small screen): placed by its wrapped height, never under the button.
+    const std::string length = LengthText(app, survey);
+    ImGui::SetCursorScreenPos(ImVec2(sx, start_y - TextHeight(length, app.fonts.body, side_w) - m.Px(12)));
+    CenteredText(length, app.fonts.body, palette::kTextMuted, sx, side_w);
     ImGui::SetCursorScreenPos(ImVec2(sx, start_y));
     if (TouchButton(app, "##start", app.Tr("surveys.notice.start"), ImVec2(side_w, start_h), start))
         StartAnswering(app);
