@@ -27,7 +27,6 @@ struct KioskData {
     Catalogs catalogs;
     Content content;             // plans, timeline, agenda: broken files are reported and left out
     KeyboardLayouts keyboards;   // on-screen keyboards, from <assets>/keyboards/
-    ProfileBlock profile;        // "About you" and the reference population (empty: none configured)
     std::vector<Survey> surveys; // the sound files of paths.surveys (broken ones are reported and left out)
     // The "About you" block of paths.profile, appended to the surveys that say `profile = true`;
     // empty when there is none or it is broken (reported; those surveys then run without it).

@@ -38,11 +38,7 @@ struct ReferencePopulation {
     bool example = false; // demo figures: every screen and the report say so
     std::vector<ReferenceDimension> dimensions;
 
-    const ReferenceDimension* Find(std::string_view question_id) const {
-        for (const ReferenceDimension& dimension : dimensions)
-            if (dimension.question_id == question_id) return &dimension;
-        return nullptr;
-    }
+    const ReferenceDimension* Find(std::string_view question_id) const;
 };
 
 struct ProfileBlock {
@@ -52,11 +48,7 @@ struct ProfileBlock {
     ReferencePopulation population;
 
     bool Empty() const { return questions.empty(); }
-    bool IsProfileQuestion(std::string_view question_id) const {
-        for (const Question& question : questions)
-            if (question.id == question_id) return true;
-        return false;
-    }
+    bool IsProfileQuestion(std::string_view question_id) const;
 };
 
 } // namespace kiosk
