@@ -175,6 +175,15 @@ TEST_CASE("kiosk-report: the figures of a hand-made database in the PDF and the 
               std::string::npos);
         CHECK(text.find("EXEMPLE") != std::string::npos);
         CHECK(text.find("réponses de test et synthétiques") == std::string::npos);
+        // Donated ages against the demo's example population (config/surveys/profile.toml):
+        // 6 compared (the 7th prefers not to say) of the survey's 11 complete responses;
+        // 60-74: 4 of 6 against 1 320 of 11 000 people.
+        CHECK(text.find("6 réponses comparées, sur 11 réponses complètes") != std::string::npos);
+        CHECK(text.find("67 % des réponses (4)") != std::string::npos);
+        CHECK(text.find("12 % du quartier") != std::string::npos);
+        CHECK(text.find("Surreprésentés : 60 à 74 ans") != std::string::npos);
+        CHECK(text.find("population de référence fictive") != std::string::npos);
+        CHECK(text.find("figurent dans « Qui a répondu ? »") != std::string::npos);
         const std::string csv = Slurp(dir / "bilan.csv");
         CHECK(csv.find("participation,responses,complete,12\r\n") != std::string::npos);
         CHECK(csv.find("participation,responses,abandoned,3\r\n") != std::string::npos);

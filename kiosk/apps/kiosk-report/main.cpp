@@ -50,8 +50,8 @@ std::string CheckDate(const char* option, const std::string& text) {
 std::string CheckWritable(const std::filesystem::path& file) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec))
-        return fmt::format("--out {}: is a directory (give the PDF's file name, e.g. {}/bilan.pdf)", file.string(),
-                           file.string());
+        return fmt::format("--out {}: is a directory (give the PDF's file name, e.g. {}/bilan.pdf)",
+                           file.string(), file.string());
     std::filesystem::path probe = file;
     probe += ".part";
     {
@@ -158,11 +158,8 @@ int main(int argc, char** argv) {
 
     options.generated_at = LocalNow(options.today);
     const auto start = std::chrono::steady_clock::now();
-    // The "About you" block is loaded with the surveys (KioskData::profile, issue 13); until
-    // that loader lands an empty block means "no representativeness figures".
-    const ProfileBlock profile;
     ReportData report;
-    const bool gathered = GatherReport(db, *data, profile, options, report, error);
+    const bool gathered = GatherReport(db, *data, data->profile, options, report, error);
     sqlite3_close(db);
     if (!gathered) {
         std::fprintf(stderr, "kiosk-report: %s: %s\n", database.c_str(), error.c_str());
