@@ -341,10 +341,19 @@ private:
             int64_t total = 0;
             for (const auto& [id, n] : options)
                 total += n;
-            std::vector<Bar> bars;
+            // In the question's order, then any option only older answers name.
+            std::vector<std::string> order;
+            if (q)
+                for (const Option& o : q->options)
+                    if (options.count(o.id)) order.push_back(o.id);
             for (const auto& [id, n] : options)
+                if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+            std::vector<Bar> bars;
+            for (const std::string& id : order) {
+                const int64_t n = options.at(id);
                 bars.push_back(Bar{q ? OptionLabel(*q, id) : id, double(n),
                                    CountShare(n, total ? double(n) / total : 0)});
+            }
             c_.Bars(bars);
         }
         c_.Note(t_.Format("report.representativeness.rule",
