@@ -2,6 +2,8 @@
 # The kiosk, which faces the public, carries no network or TLS code: its ELF file needs
 # neither libcurl nor OpenSSL (libssl, libcrypto). Only kiosk-sync delivers answers over
 # HTTPS; kiosk/CMakeLists.txt keeps those libraries PRIVATE to kiosk_sync and kiosk_export.
+# Nor does it carry the closing report's PDF drawing: Cairo and Pango are PRIVATE to
+# kiosk_report, which only kiosk-report links (the staff panel runs it as a child process).
 #
 #   kiosk_links_test.sh KIOSK_BINARY
 #
@@ -24,4 +26,10 @@ if [[ -n $forbidden ]]; then
   echo "$forbidden"
   exit 1
 fi
-echo "ok: $binary needs no libcurl, libssl or libcrypto"
+forbidden=$(grep -E '\[lib(cairo|pango|pangocairo|pangoft2)[.-]' <<<"$needed")
+if [[ -n $forbidden ]]; then
+  echo "FAIL: $binary needs PDF drawing libraries that belong to kiosk-report only:"
+  echo "$forbidden"
+  exit 1
+fi
+echo "ok: $binary needs no libcurl, libssl, libcrypto, Cairo or Pango"
