@@ -6,6 +6,7 @@
 // Local time is Paris time (a POSIX TZ rule: no time-zone database needed).
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -157,4 +158,45 @@ TEST_CASE("Participation shows who took part, when, how, and against the neighbo
     k->Tap("participation.survey:all");
     SettleResults(*k);
     CHECK(ShownHere(*k, "complete") == 4);
+}
+
+TEST_CASE("Rapport de bilan: the real kiosk-report writes the PDF and its figures onto the export folder") {
+    const std::filesystem::path key = test::ScratchDir("staff-participation-report-key");
+    std::filesystem::remove_all(key);
+    auto k = test::PanelKiosk("staff-participation-report", 1280, 800, [&](KioskData& data) {
+        data.config.staff.report_program = std::filesystem::path(KIOSK_BINARY_DIR) / "bin" / "kiosk-report";
+        data.config.staff.usb_export_dir = key;
+    });
+    REQUIRE(k->Store().WaitCommitted(k->Store().Submit(Make({.submitted = "2026-11-02T09:30:00.000Z"})), 10));
+    test::OpenStaffPanel(*k);
+    k->Tap("panel.tab:participation");
+    SettleResults(*k);
+
+    auto report = [&] {
+        k->Tap("participation.report");
+        for (int i = 0; i < 600 && (!k->GetApp().staff.report || k->GetApp().staff.report->Running()); i++)
+            k->Driver().Wait(0.1);
+        k->Driver().Frames(3);
+        REQUIRE(k->GetApp().staff.report);
+        return k->GetApp().staff.report->Last();
+    };
+    SECTION("the folder is missing (the key is not plugged in): said, nothing run") {
+        const ReportOutcome last = report();
+        CHECK(last.kind == ReportOutcome::Kind::NoDir);
+        CHECK(ShownHere(*k, "report:" + std::to_string((int)ReportOutcome::Kind::NoDir)) == 1);
+    }
+    SECTION("written, with the CSV and JSON beside it") {
+        std::filesystem::create_directories(key);
+        const ReportOutcome last = report();
+        INFO(last.detail);
+        REQUIRE(last.kind == ReportOutcome::Kind::Done);
+        CHECK(last.pdf.parent_path() == key);
+        std::ifstream pdf(last.pdf, std::ios::binary);
+        std::string magic(4, '\0');
+        pdf.read(magic.data(), 4);
+        CHECK(magic == "%PDF");
+        CHECK(std::filesystem::file_size(std::filesystem::path(last.pdf).replace_extension(".csv")) > 0);
+        CHECK(std::filesystem::file_size(std::filesystem::path(last.pdf).replace_extension(".json")) > 0);
+        k->Shot("staff-participation-report-1280x800");
+    }
 }

@@ -5,9 +5,13 @@
 #include <cairo.h>
 #include <cmath>
 #include <cstdio>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <system_error>
+#include <unistd.h>
+
+#include "base/durable_write.h"
 
 namespace kiosk {
 
@@ -438,9 +442,18 @@ bool ReportCanvas::Save(const std::filesystem::path& file, const std::string& ti
         std::filesystem::remove(temporary, ec);
         return false;
     }
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) {
-        error = file.string() + ": " + ec.message();
+    // On the disk before its name: the staff panel says the USB key may be removed as soon
+    // as kiosk-report exits.
+    const int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!synced) {
+        error = temporary.string() + ": cannot be written to the disk (fsync)";
+        std::filesystem::remove(temporary, ec);
+        return false;
+    }
+    if (!RenameDurably(temporary, file, error)) {
+        error = file.string() + ": " + error;
         std::filesystem::remove(temporary, ec);
         return false;
     }

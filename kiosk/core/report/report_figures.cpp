@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/durable_write.h"
 #include "results/results_figures.h"
 
 namespace kiosk {
@@ -52,28 +53,12 @@ std::string CsvField(const std::string& text) {
     return out + "\"";
 }
 
+// Durably (temporary file, fsync, rename, fsync of the directory): the staff panel says the
+// USB key may be removed as soon as kiosk-report exits.
 bool WriteFile(const std::filesystem::path& file, const std::string& content, std::string& error) {
-    std::filesystem::path temporary = file;
-    temporary += ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << content;
-        out.flush();
-        if (!out) {
-            error = temporary.string() + ": cannot be written";
-            std::error_code ec;
-            std::filesystem::remove(temporary, ec);
-            return false;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) {
-        error = file.string() + ": " + ec.message();
-        std::filesystem::remove(temporary, ec);
-        return false;
-    }
-    return true;
+    if (ReplaceFileDurably(file, content, 0644, error)) return true;
+    error = file.string() + ": " + error;
+    return false;
 }
 
 } // namespace

@@ -448,6 +448,7 @@ void DrawStaffParticipation(App& app, ImVec2 min, ImVec2 max) {
                              fmt::arg("burst", f.burst_left_out)));
         if (f.responses.Total() == 0)
             ChartLine(app, x, app.Tr("staff.participation.nothing"), palette::kText);
+        ReportButton(app, f, x, inner);
 
         PerDay(app, f, x, inner);
         HourGrid(app, f, x, inner);
