@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "results/results.h"
 #include "results/sql_query.h"
 #include "store/timestamp.h"
 
@@ -20,12 +21,7 @@ namespace kiosk {
 // -----------------------------------------------------------------------------------------
 
 std::string CheckFilter(const ParticipationFilter& filter) {
-    for (const std::string* date : {&filter.from_date, &filter.to_date})
-        if (!date->empty() && !ParseIsoDate(*date))
-            return fmt::format("\"{}\" is not a date (YYYY-MM-DD)", *date);
-    if (!filter.from_date.empty() && !filter.to_date.empty() && filter.to_date < filter.from_date)
-        return fmt::format("the period ends ({}) before it starts ({})", filter.to_date, filter.from_date);
-    return {};
+    return CheckDateRange(filter.from_date, filter.to_date);
 }
 
 namespace {

@@ -48,13 +48,17 @@ bool ResultsFilter::operator<(const ResultsFilter& o) const {
                                                      o.include_test, o.include_burst, o.include_hidden_texts);
 }
 
-std::string CheckFilter(const ResultsFilter& filter) {
-    for (const std::string* date : {&filter.from_date, &filter.to_date})
+std::string CheckDateRange(const std::string& from_date, const std::string& to_date) {
+    for (const std::string* date : {&from_date, &to_date})
         if (!date->empty() && !ParseIsoDate(*date))
             return fmt::format("\"{}\" is not a date (YYYY-MM-DD)", *date);
-    if (!filter.from_date.empty() && !filter.to_date.empty() && filter.to_date < filter.from_date)
-        return fmt::format("the period ends ({}) before it starts ({})", filter.to_date, filter.from_date);
+    if (!from_date.empty() && !to_date.empty() && to_date < from_date)
+        return fmt::format("the period ends ({}) before it starts ({})", to_date, from_date);
     return {};
+}
+
+std::string CheckFilter(const ResultsFilter& filter) {
+    return CheckDateRange(filter.from_date, filter.to_date);
 }
 
 const OptionTally* QuestionResults::FindOption(std::string_view option_id) const {

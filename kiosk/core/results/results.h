@@ -58,6 +58,8 @@ struct ResultsFilter {
 
 // Checks the dates; "" when the filter is usable, else what is wrong.
 std::string CheckFilter(const ResultsFilter& filter);
+// The same for any inclusive range of "YYYY-MM-DD" dates ("" = open), which every filter has.
+std::string CheckDateRange(const std::string& from_date, const std::string& to_date);
 
 struct OptionTally {
     std::string option_id;

@@ -88,4 +88,18 @@ std::vector<RemovableDrive> FindRemovableDrives(const std::filesystem::path& mou
     return drives;
 }
 
+std::vector<std::filesystem::path> RemovableDriveMounts() {
+    std::vector<std::filesystem::path> paths;
+    for (const RemovableDrive& drive : FindRemovableDrives())
+        paths.push_back(drive.mount_point);
+    return paths;
+}
+
+std::filesystem::path ToolBesideKiosk(const std::filesystem::path& configured, std::string_view name) {
+    if (!configured.empty()) return configured;
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return (ec ? std::filesystem::path("/usr/bin") : self.parent_path()) / name;
+}
+
 } // namespace kiosk

@@ -35,4 +35,11 @@ std::vector<RemovableDrive>
 FindRemovableDrives(const std::filesystem::path& mountinfo = "/proc/self/mountinfo",
                     const std::filesystem::path& sys_root = "/sys");
 
+// Their mount points: where the panel's USB export and report go when no folder is configured.
+std::vector<std::filesystem::path> RemovableDriveMounts();
+
+// `configured` when set, else the tool `name` installed beside the running kiosk (build/bin/,
+// /usr/bin/): kiosk-sync or kiosk-report of the same build.
+std::filesystem::path ToolBesideKiosk(const std::filesystem::path& configured, std::string_view name);
+
 } // namespace kiosk

@@ -9,22 +9,11 @@ namespace kiosk {
 
 ReportControlOptions ReportControlOptionsFor(const KioskConfig& config, std::function<void()> on_event) {
     ReportControlOptions options;
-    options.program = config.staff.report_program;
-    if (options.program.empty()) {
-        // Installed side by side (build/bin/, /usr/bin/): the kiosk-report of the same build.
-        std::error_code ec;
-        const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-        options.program = (ec ? std::filesystem::path("/usr/bin") : self.parent_path()) / "kiosk-report";
-    }
+    options.program = ToolBesideKiosk(config.staff.report_program, "kiosk-report");
     options.config_file = config.file;
     options.database = config.paths.database;
     options.usb_export_dir = config.staff.usb_export_dir;
-    options.find_drives = [] {
-        std::vector<std::filesystem::path> paths;
-        for (const RemovableDrive& drive : FindRemovableDrives())
-            paths.push_back(drive.mount_point);
-        return paths;
-    };
+    options.find_drives = RemovableDriveMounts;
     options.on_event = std::move(on_event);
     return options;
 }

@@ -66,22 +66,11 @@ std::optional<std::vector<SyncDestinationStatus>> ParseSyncStatus(std::string_vi
 
 SyncControlOptions SyncControlOptionsFor(const KioskConfig& config, std::function<void()> on_event) {
     SyncControlOptions options;
-    options.program = config.staff.sync_program;
-    if (options.program.empty()) {
-        // Installed side by side (build/bin/, /usr/bin/): the kiosk-sync of the same build.
-        std::error_code ec;
-        const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-        options.program = (ec ? std::filesystem::path("/usr/bin") : self.parent_path()) / "kiosk-sync";
-    }
+    options.program = ToolBesideKiosk(config.staff.sync_program, "kiosk-sync");
     options.config_file = config.file;
     options.database = config.paths.database;
     options.usb_export_dir = config.staff.usb_export_dir;
-    options.find_drives = [] {
-        std::vector<std::filesystem::path> paths;
-        for (const RemovableDrive& drive : FindRemovableDrives())
-            paths.push_back(drive.mount_point);
-        return paths;
-    };
+    options.find_drives = RemovableDriveMounts;
     options.on_event = std::move(on_event);
     return options;
 }

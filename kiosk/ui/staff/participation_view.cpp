@@ -231,18 +231,24 @@ void Profile(App& app, const Representativeness& r, float x, float width) {
         if (!question) continue;
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + app.metrics.Px(8)));
         WrappedText(app.Text(question->text), app.fonts.body, palette::kText, width);
+        auto share_pair = [&](const BandComparison& band) {
+            return app.Format("staff.participation.profile.share_pair",
+                              fmt::arg("respondents", (int)std::lround(100 * band.respondent_share)),
+                              fmt::arg("reference", (int)std::lround(100 * band.reference_share)));
+        };
+        // Every bar of the question on one track width, so that lengths compare.
+        float value_w = 0;
+        for (const BandComparison& band : d.bands)
+            value_w =
+                std::max(value_w, TextWidth(app.fonts.body_bold, share_pair(band)) + app.metrics.Px(12));
         for (const BandComparison& band : d.bands) {
             app.staff.participation_shown["profile:" + d.question_id + "/" + band.option_id] =
                 band.respondents;
-            const std::string value =
-                app.Format("staff.participation.profile.share_pair",
-                           fmt::arg("respondents", (int)std::lround(100 * band.respondent_share)),
-                           fmt::arg("reference", (int)std::lround(100 * band.reference_share)));
             // Two bars: the respondents (filled), the neighbourhood (muted) just under it.
             ChartBar(app, x, width, OptionLabel(app, *question, band.option_id), band.respondent_share,
-                     value);
+                     share_pair(band), palette::kPrimary, value_w);
             ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y - app.metrics.Px(10)));
-            ChartBar(app, x, width, "", band.reference_share, "", palette::kTextMuted);
+            ChartBar(app, x, width, "", band.reference_share, "", palette::kTextMuted, value_w);
         }
         int64_t other = 0;
         for (const auto& [id, n] : d.other)

@@ -69,14 +69,15 @@ float TextWidth(ImFont* font, std::string_view text) {
 }
 
 void ChartBar(App& app, float x, float width, std::string_view label, double fraction, std::string_view value,
-              uint32_t color) {
+              uint32_t color, float value_width) {
     const Metrics& m = app.metrics;
     ImFont* font = app.fonts.body;
     const float row = font->FontSize + m.Px(14);
     const float y = ImGui::GetCursorScreenPos().y;
     const float label_w = width * 0.32f;
     // The value is never cut: a long one ("67 % · quartier 20 %") takes room from the track.
-    const float value_w = std::max(m.Px(220), TextWidth(app.fonts.body_bold, value) + m.Px(12));
+    const float value_w =
+        std::max({m.Px(220), value_width, TextWidth(app.fonts.body_bold, value) + m.Px(12)});
     const float track_x = x + label_w + m.Px(12);
     const float track_w = std::max(m.Px(40), width - label_w - value_w - m.Px(24));
     ImGui::PushClipRect(ImVec2(x, y), ImVec2(x + label_w, y + row), true);

@@ -35,8 +35,10 @@ float TextWidth(ImFont* font, std::string_view text);
 
 // One horizontal bar at the cursor: label on the left, bar of `fraction` of the track,
 // `value` after it, in `color`. Advances the cursor.
+// `value_width` (when larger than the value needs) lines up the tracks of bars compared
+// with each other.
 void ChartBar(App& app, float x, float width, std::string_view label, double fraction, std::string_view value,
-              uint32_t color = palette::kPrimary);
+              uint32_t color = palette::kPrimary, float value_width = 0);
 
 // A line of small text at the cursor; advances it.
 void ChartLine(App& app, float x, std::string_view text, uint32_t color = palette::kTextMuted);
