@@ -12,6 +12,7 @@
 
 #include "results/participation.h"
 #include "store/schema.h"
+#include "store/timestamp.h"
 #include "store_test_support.h"
 #include "test_paths.h"
 
@@ -348,4 +349,28 @@ TEST_CASE("participation tallies: the triggers count what a recount of the rows 
     CHECK(count("SELECT sum(responses) FROM participation_tally") == 10);
     exec("ROLLBACK");
     sqlite3_close(db);
+}
+
+TEST_CASE("participation: a row whose timestamp cannot be read counts, on no day and no hour") {
+    UseParisTime();
+    const auto path = ScratchDir("participation-unreadable") / "responses.db";
+    MakeDatabase(path);
+    {
+        // Only another program could write it: the store writes ISO timestamps.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(
+            sqlite3_exec(db,
+                         "INSERT INTO response (uuid, kiosk_id, survey_id, survey_version, language, origin, "
+                         "status, started_at, submitted_at, duration_ms) VALUES ('odd', 'k1', 'enquete', 1, "
+                         "'fr', 'kiosk', 'complete', 'b', 'b', 0)",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    const ParticipationFigures f = Compute(path);
+    CHECK(f.responses.complete == 8);
+    CHECK(f.without_hour == 2); // the paper questionnaire and this one
+    CHECK(f.by_day.size() == 5);
+    for (const auto& [day, counts] : f.by_day)
+        CHECK(ParseIsoDate(day));
 }

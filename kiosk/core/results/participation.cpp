@@ -145,10 +145,13 @@ bool ComputeParticipation(sqlite3* db, ParticipationFigures& figures, std::strin
         }
         const std::string day = ColumnText(s, 1);
         const int hour = sqlite3_column_int(s, 2);
+        // A day that is not a date comes from a timestamp SQLite could not read (none of our
+        // writers makes one): counted, but on no day, so every key of by_day is a date.
+        const bool dated = ParseIsoDate(day).has_value();
         Add(figures.responses, complete, n);
-        Add(figures.by_day[day], complete, n);
+        if (dated) Add(figures.by_day[day], complete, n);
         Add(figures.by_survey[ColumnText(s, 0)], complete, n);
-        if (hour >= 0 && hour < 24)
+        if (dated && hour >= 0 && hour < 24)
             figures.weekday_hour[WeekdayOf(day)][hour] += n;
         else
             figures.without_hour += n;

@@ -56,14 +56,15 @@ struct ParticipationFigures {
     int64_t burst_left_out = 0;  // burst votes not counted
     int64_t first_seen_days = 0; // days in the range with at least one response
 
-    std::map<std::string, StatusCounts> by_day;      // local date → counts
+    std::map<std::string, StatusCounts> by_day;      // local date ("YYYY-MM-DD", always a date) → counts
     std::map<std::string, StatusCounts> by_survey;   // survey id
     std::map<std::string, StatusCounts> by_language; // language code
     std::map<std::string, StatusCounts> by_origin;   // "kiosk", "assisted", "paper", "event", "synthetic"
     std::map<std::string, StatusCounts> by_kiosk;    // kiosk id
 
     // Complete + abandoned responses by local weekday (0 = Monday) and hour (0..23); paper
-    // responses have no hour and are in `without_hour`.
+    // responses have no hour and are in `without_hour` (so would a response whose timestamp
+    // cannot be read, which is on no day either).
     std::array<std::array<int64_t, 24>, 7> weekday_hour{};
     int64_t without_hour = 0;
 
