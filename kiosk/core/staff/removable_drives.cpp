@@ -95,6 +95,15 @@ std::vector<std::filesystem::path> RemovableDriveMounts() {
     return paths;
 }
 
+std::filesystem::path
+ExportDirectory(const std::filesystem::path& configured,
+                const std::function<std::vector<std::filesystem::path>()>& find_drives) {
+    if (!configured.empty()) return configured;
+    const std::vector<std::filesystem::path> drives =
+        find_drives ? find_drives() : std::vector<std::filesystem::path>{};
+    return drives.empty() ? std::filesystem::path() : drives.front();
+}
+
 std::filesystem::path ToolBesideKiosk(const std::filesystem::path& configured, std::string_view name) {
     if (!configured.empty()) return configured;
     std::error_code ec;

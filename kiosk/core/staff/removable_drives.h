@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,11 @@ FindRemovableDrives(const std::filesystem::path& mountinfo = "/proc/self/mountin
 
 // Their mount points: where the panel's USB export and report go when no folder is configured.
 std::vector<std::filesystem::path> RemovableDriveMounts();
+
+// Where the panel's USB export and report write: `configured` ([staff] usb_export_dir) when
+// set, else the first of `find_drives()` (may be empty); empty when neither.
+std::filesystem::path ExportDirectory(const std::filesystem::path& configured,
+                                      const std::function<std::vector<std::filesystem::path>()>& find_drives);
 
 // `configured` when set, else the tool `name` installed beside the running kiosk (build/bin/,
 // /usr/bin/): kiosk-sync or kiosk-report of the same build.

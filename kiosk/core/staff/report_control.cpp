@@ -27,16 +27,11 @@ ReportControl::ReportControl(ReportControlOptions options) : options_(std::move(
 bool ReportControl::Start(const ReportRequest& request) {
     if (child_.Running()) return false;
     last_ = {};
-    std::filesystem::path dir = options_.usb_export_dir;
+    const std::filesystem::path dir = ExportDirectory(options_.usb_export_dir, options_.find_drives);
     if (dir.empty()) {
-        const std::vector<std::filesystem::path> drives =
-            options_.find_drives ? options_.find_drives() : std::vector<std::filesystem::path>{};
-        if (drives.empty()) {
-            last_.kind = ReportOutcome::Kind::NoDrive;
-            LogWarning("staff: report: no removable drive mounted and no [staff] usb_export_dir");
-            return true;
-        }
-        dir = drives.front();
+        last_.kind = ReportOutcome::Kind::NoDrive;
+        LogWarning("staff: report: no removable drive mounted and no [staff] usb_export_dir");
+        return true;
     }
     last_.pdf = ReportFile(dir, request);
     if (!ProbePath(dir).IsDirectory()) {

@@ -117,13 +117,7 @@ bool SyncControl::StartRun() {
 
 void SyncControl::FindExportTarget() {
     target_configured_ = !options_.usb_export_dir.empty();
-    if (target_configured_) {
-        target_ = options_.usb_export_dir;
-        return;
-    }
-    const std::vector<std::filesystem::path> drives =
-        options_.find_drives ? options_.find_drives() : std::vector<std::filesystem::path>{};
-    target_ = drives.empty() ? std::filesystem::path() : drives.front();
+    target_ = ExportDirectory(options_.usb_export_dir, options_.find_drives);
 }
 
 bool SyncControl::StartExport() {
