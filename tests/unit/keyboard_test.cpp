@@ -323,13 +323,19 @@ TEST_CASE("typed numbers: either separator, nothing for incomplete text") {
     CHECK(FormatTypedNumber(-0.0, ",") == "0");
 }
 
-TEST_CASE("letter case covers Latin-1 and Latin Extended-A, and leaves the rest alone") {
+TEST_CASE("letter case comes from the C library's Unicode tables, for every script with case") {
     CHECK(ToUpperLetters("ça coûte l’été œ ÿ ß 5 €") == "ÇA COÛTE L’ÉTÉ Œ Ÿ ß 5 €");
     CHECK(ToUpperLetter(U'ł') == U'Ł');
     CHECK(ToUpperLetter(U'ž') == U'Ž');
     CHECK(ToUpperLetter(U'ı') == U'I');
     CHECK(ToUpperLetter(U'÷') == U'÷');
     CHECK(ToUpperLetter(U'Œ') == U'Œ');
+    // Beyond Latin Extended-A, where a hand-written table stopped.
+    CHECK(ToUpperLetters("ελληνικά") == "ΕΛΛΗΝΙΚΆ");
+    CHECK(ToUpperLetters("привет") == "ПРИВЕТ");
+    CHECK(ToUpperLetter(U'ș') == U'Ș'); // Romanian, Latin Extended-B
+    CHECK(ToUpperLetter(U'ẞ') == U'ẞ');
+    CHECK(ToUpperLetters("مرحبا 12") == "مرحبا 12"); // Arabic has no case
 }
 
 // [SECTION] Broken layouts

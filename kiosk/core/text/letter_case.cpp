@@ -1,20 +1,34 @@
 #include "text/letter_case.h"
 
+#include <locale.h>
+#include <wctype.h>
+
+#include "base/log.h"
 #include "text/utf8.h"
 
 namespace kiosk {
 
+namespace {
+
+// The C library's Unicode tables, through the C.UTF-8 locale (glibc ships it in libc-bin:
+// every Debian system has it) opened once for LC_CTYPE only: the process's own locale,
+// which the kiosk never sets, stays "C" for number formatting and parsing.
+locale_t UnicodeCType() {
+    static const locale_t locale = [] {
+        locale_t opened = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+        if (!opened)
+            LogWarning("keyboard: the C.UTF-8 locale is missing, shift changes only the letters a to z");
+        return opened;
+    }();
+    return locale;
+}
+
+} // namespace
+
 char32_t ToUpperLetter(char32_t c) {
-    if (c >= U'a' && c <= U'z') return c - 0x20;
-    // Latin-1: à..þ map to À..Þ, except ÷ (U+00F7); ÿ's capital is in Latin Extended-A.
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;
-    if (c == 0xFF) return 0x178;
-    if (c == 0x131) return U'I'; // dotless ı
-    // Latin Extended-A pairs capital/small letters; which of the two comes first changes
-    // along the block.
-    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return (c & 1) ? c - 1 : c;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
-    return c;
+    static_assert(sizeof(wchar_t) == sizeof(char32_t), "glibc's wchar_t holds a code point");
+    if (locale_t locale = UnicodeCType()) return (char32_t)towupper_l((wint_t)c, locale);
+    return c >= U'a' && c <= U'z' ? c - 0x20 : c;
 }
 
 std::string ToUpperLetters(std::string_view text) {

@@ -1,8 +1,9 @@
 // Letter case for the on-screen keyboard's shift key.
 //
-// Covers what the kiosk's keyboards can type: ASCII, Latin-1 and Latin Extended-A (so é → É,
-// œ → Œ, ÿ → Ÿ). Characters without a single upper-case letter (ß, digits, punctuation,
-// other scripts) are returned unchanged: a layout that needs something else gives the
+// From the C library's Unicode tables (towupper_l in the C.UTF-8 locale), so a keyboard for
+// any script shifts right without a table of ours: é → É, œ → Œ, ÿ → Ÿ, α → Α, д → Д.
+// Characters without a single upper-case letter (ß, digits, punctuation, scripts without
+// case such as Arabic) are returned unchanged: a layout that needs something else gives the
 // shifted character explicitly (see keyboard/keyboard_layout.h).
 #pragma once
 
