@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -19,7 +20,8 @@ namespace kiosk {
 
 struct DrawContext {
     Metrics metrics;
-    Fonts fonts;
+    Fonts fonts;            // what this frame draws with: built_fonts.standard or .large
+    BuiltFonts built_fonts; // every size in the atlas (the shell switches `fonts`)
 
     // The last frame's touch targets by name, for screen tests and scripted screenshots.
     UiTargets targets;
@@ -30,6 +32,16 @@ struct DrawContext {
         ImVec2 min, max;
     };
     std::vector<TouchTarget> touch_targets;
+
+    // Labels that did not fit the button or tile they were drawn in this frame (large text
+    // in a narrow screen, a long translation), cleared with touch_targets: the layout
+    // audits require it empty.
+    struct TextOverflow {
+        std::string text;
+        ImVec2 box_min, box_max;
+        ImVec2 text_size;
+    };
+    std::vector<TextOverflow> text_overflows;
 
     uint32_t clear_color = 0; // the current screen's background (see ScreenWindow)
 };

@@ -55,8 +55,8 @@ std::vector<std::string> CheckFontFiles(const std::filesystem::path& font_dir) {
 }
 
 bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const Metrics& metrics,
-                const std::vector<std::string>& texts, int max_texture_size, Fonts& fonts,
-                std::string& error) {
+                const std::vector<std::string>& texts, int max_texture_size, BuiltFonts& fonts,
+                std::string& error, float large_factor) {
     const std::filesystem::path regular = font_dir / kFontFiles[0];
     const std::filesystem::path bold = font_dir / kFontFiles[1];
     // A message naming the file, rather than "cannot build the font atlas".
@@ -82,12 +82,18 @@ bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const
     auto add = [&](const std::filesystem::path& file, float size) {
         return atlas.AddFontFromFileTTF(file.c_str(), size, &config, ranges.Data);
     };
-    fonts.body = add(regular, metrics.font_body); // the first font is ImGui's default
-    fonts.small = add(regular, metrics.font_small);
-    fonts.body_bold = add(bold, metrics.font_body);
-    fonts.title = add(bold, metrics.font_title);
-    fonts.huge = add(bold, metrics.font_huge);
-    if (!fonts.body || !fonts.small || !fonts.body_bold || !fonts.title || !fonts.huge || !atlas.Build()) {
+    auto add_set = [&](Fonts& set, float factor) {
+        set.body = add(regular, metrics.font_body * factor); // the first font is ImGui's default
+        set.small = add(regular, metrics.font_small * factor);
+        set.body_bold = add(bold, metrics.font_body * factor);
+        set.title = add(bold, metrics.font_title * factor);
+        set.huge = add(bold, metrics.font_huge * factor);
+        return set.body && set.small && set.body_bold && set.title && set.huge;
+    };
+    fonts.large = Fonts{};
+    bool added = add_set(fonts.standard, 1.0f);
+    if (large_factor > 0) added = added && add_set(fonts.large, large_factor);
+    if (!added || !atlas.Build()) {
         error = fmt::format("cannot build the font atlas from {}", font_dir.string());
         return false;
     }

@@ -19,12 +19,23 @@
 
 namespace kiosk {
 
+// One set of sizes: what a screen draws with.
 struct Fonts {
     ImFont* small = nullptr;     // secondary text, captions
     ImFont* body = nullptr;      // body text
     ImFont* body_bold = nullptr; // buttons, emphasis
     ImFont* title = nullptr;     // screen titles (bold)
     ImFont* huge = nullptr;      // attract screen, big numbers (bold)
+};
+
+// A visitor's "Aa" (large text, with high contrast) draws every text this much larger:
+// a second set of sizes in the same atlas, so switching costs no rebuild.
+inline constexpr float kLargeTextFactor = 1.4f;
+
+// Everything one atlas holds.
+struct BuiltFonts {
+    Fonts standard;
+    Fonts large; // null fonts unless BuildFonts was given a large-text factor
     // The atlas keeps a pointer to these ranges: they live as long as the fonts.
     ImVector<ImWchar> glyph_ranges;
 };
@@ -35,11 +46,12 @@ struct Fonts {
 std::vector<std::string> CheckFontFiles(const std::filesystem::path& font_dir);
 
 // Builds `atlas` (cleared first) from the fonts in `font_dir` (DejaVuSans.ttf and
-// DejaVuSans-Bold.ttf) with glyphs for every character of `texts`. Returns false with a
-// message naming the file or the size limit on failure.
+// DejaVuSans-Bold.ttf) with glyphs for every character of `texts`, at the metrics' sizes and,
+// when `large_factor` > 0, also at those sizes times it (BuiltFonts::large). Returns false
+// with a message naming the file or the size limit on failure.
 bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const Metrics& metrics,
-                const std::vector<std::string>& texts, int max_texture_size, Fonts& fonts,
-                std::string& error);
+                const std::vector<std::string>& texts, int max_texture_size, BuiltFonts& fonts,
+                std::string& error, float large_factor = 0.0f);
 
 // The characters of `text` that `font` has no glyph for (after building).
 std::vector<char32_t> MissingGlyphs(const ImFont& font, std::string_view text);

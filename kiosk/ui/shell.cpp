@@ -14,6 +14,7 @@
 #include "palette.h"
 #include "screens/screens.h"
 #include "staff/staff_state.h"
+#include "visit_state.h"
 
 namespace kiosk {
 
@@ -103,8 +104,10 @@ bool Shell::SetUpScreen(std::string& error) {
     const bool first = frames_rendered_ == 0;
     if (!first) ImGui_ImplOpenGL3_DestroyFontsTexture();
     if (!BuildFonts(atlas, data_.config.paths.assets / "fonts", app.metrics, CollectDisplayTexts(data_),
-                    window_.MaxTextureSize(), app.fonts, error))
+                    window_.MaxTextureSize(), app.built_fonts, error, kLargeTextFactor))
         return false;
+    app.fonts = app.built_fonts.standard;
+    style_large_text_ = false; // ApplyTheme above used the standard palette
     if (first)
         ImGui_ImplOpenGL3_CreateDeviceObjects(); // shaders, buffers and the font texture
     else
@@ -118,6 +121,17 @@ bool Shell::SetUpScreen(std::string& error) {
     atlas.ClearInputData();
     screen_changed_ = false;
     return true;
+}
+
+void Shell::UseVisitorDisplayMode() {
+    App& app = *app_;
+    const bool large = app.visit.large_text;
+    app.fonts = large ? app.built_fonts.large : app.built_fonts.standard;
+    palette::SetContrast(large ? palette::Contrast::High : palette::Contrast::Standard);
+    if (large != style_large_text_) { // ImGui's own style colours follow the palette
+        ApplyTheme(ImGui::GetStyle(), app.metrics);
+        style_large_text_ = large;
+    }
 }
 
 void Shell::ApplyOpeningHours() {
@@ -203,7 +217,9 @@ void Shell::RenderFrame() {
     app.next_frame_at = std::numeric_limits<double>::infinity();
     app.clear_color = palette::kBackground;
     app.touch_targets.clear();
+    app.text_overflows.clear();
     app.page_key = 0;
+    UseVisitorDisplayMode();
 
     FeedImGui(app.now);
     ImGui_ImplOpenGL3_NewFrame();
@@ -233,6 +249,7 @@ void Shell::RenderFrame() {
     window_.DrawableSize(drawable_w, drawable_h);
     glViewport(0, 0, drawable_w, drawable_h);
     ImVec4 clear = RgbV(app.clear_color);
+    palette::SetContrast(palette::Contrast::Standard); // the big screen and tools draw as usual
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -256,8 +273,9 @@ Image Shell::Capture() const {
 uint64_t Shell::ViewKey() const {
     const Navigator& nav = app_->nav;
     uint64_t key = std::hash<std::string>{}(nav.Current().param);
+    // "Aa" lays every screen out again in larger sizes: what was under the finger moves.
     for (uint64_t part : {(uint64_t)nav.CurrentScreen(), nav.VisitId(), (uint64_t)nav.CountdownVisible(),
-                          (uint64_t)nav.Asleep(app_->now)})
+                          (uint64_t)nav.Asleep(app_->now), (uint64_t)app_->visit.large_text})
         key = key * 1000003u ^ part;
     return key;
 }

@@ -67,6 +67,8 @@ private:
     Shell(const KioskData& data, const ShellOptions& options, const Clock& clock, Window window);
     bool SetUpScreen(std::string& error); // metrics, theme and fonts for the window's size
     void ApplyOpeningHours();
+    // The visitor's "Aa" (VisitState::large_text): this frame's fonts, palette and style.
+    void UseVisitorDisplayMode();
     void FeedImGui(double now);
     // What is on screen as far as touches are concerned, but for the page a screen draws
     // (App::ShowsPage): the route, the visit, and the overlays (countdown, sleep).
@@ -88,9 +90,10 @@ private:
     bool example_content_ = false;          // the content is marked as an example (big screen banner)
 
     bool quit_ = false;
-    bool screen_changed_ = false; // resize: rebuild fonts before the next frame
-    int settle_frames_ = 2;       // frames still owed after input (layouts settle on the 2nd)
-    double hours_deadline_ = 0;   // monotonic time opening hours may next change
+    bool screen_changed_ = false;   // resize: rebuild fonts before the next frame
+    bool style_large_text_ = false; // the mode ImGui's style colours were last set for
+    int settle_frames_ = 2;         // frames still owed after input (layouts settle on the 2nd)
+    double hours_deadline_ = 0;     // monotonic time opening hours may next change
     double last_frame_time_ = -1;
     uint64_t shown_view_ = 0; // ViewKey() of the last frame drawn
     uint64_t shown_page_ = 0; // its App::page_key

@@ -24,6 +24,7 @@ Metrics ComputeMetrics(float width, float height, double user_scale) {
 }
 
 uint32_t Shade(uint32_t rgb, float factor) {
+    rgb = palette::Displayed(rgb);
     auto channel = [&](int shift) {
         float c = (float)((rgb >> shift) & 0xFF);
         c = factor < 1.0f ? c * factor : c + (255.0f - c) * (factor - 1.0f);

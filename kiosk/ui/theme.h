@@ -9,6 +9,8 @@
 
 #include <imgui.h>
 
+#include "palette.h"
+
 namespace kiosk {
 
 struct Metrics {
@@ -30,14 +32,18 @@ struct Metrics {
 Metrics ComputeMetrics(float width, float height, double user_scale);
 void ApplyTheme(ImGuiStyle& style, const Metrics& metrics);
 
-// 0xRRGGBB → ImGui colours.
+// 0xRRGGBB → ImGui colours, in the current contrast (palette.h: a palette colour becomes
+// its high-contrast value while high contrast is on).
 inline ImU32 Rgb(uint32_t rgb, float alpha = 1.0f) {
+    rgb = palette::Displayed(rgb);
     return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, (int)(alpha * 255.0f + 0.5f));
 }
 inline ImVec4 RgbV(uint32_t rgb, float alpha = 1.0f) {
+    rgb = palette::Displayed(rgb);
     return ImVec4(((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f, (rgb & 0xFF) / 255.0f, alpha);
 }
-// A darker (factor < 1) or lighter (factor > 1) variant, for pressed and hovered states.
+// A darker (factor < 1) or lighter (factor > 1) variant, for pressed and hovered states, of
+// the colour as displayed in the current contrast.
 uint32_t Shade(uint32_t rgb, float factor);
 
 } // namespace kiosk

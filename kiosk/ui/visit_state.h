@@ -13,6 +13,7 @@ namespace kiosk {
 
 struct VisitState {
     bool language_chosen = false; // the visitor picked a language on this visit
+    bool large_text = false;      // "Aa": large text and high contrast (large_text_toggle.h)
     Route last_drawn;             // the screen the previous frame showed (set by DrawScreens)
     PlanViewerState plan_viewer;
     TimelineState timeline;

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include "app.h"
+#include "large_text_toggle.h"
 #include "programme_widgets.h"
 #include "style_scope.h"
 #include "visit_state.h"
@@ -87,6 +88,14 @@ ImVec2 TouchButtonSize(const DrawContext& ui, std::string_view label, const Butt
     return ImVec2(std::max(m.target, text.x + icon + m.Px(56)), std::max(m.target, text.y + m.Px(36)));
 }
 
+// A label taller or wider than the room it has is cut off or spills over its neighbours:
+// noted for the layout audits (DrawContext::text_overflows).
+static void NoteTextFit(DrawContext& ui, std::string_view text, ImVec2 text_size, ImVec2 room, ImVec2 box_min,
+                        ImVec2 box_max) {
+    if (text_size.x <= room.x + 0.5f && text_size.y <= room.y + 0.5f) return;
+    ui.text_overflows.push_back({std::string(text), box_min, box_max, text_size});
+}
+
 // A button's touch target, for the audit (tests/ui/touch_target_audit.h). On a screen's own
 // window the whole rectangle, so that a button placed off the screen is caught; inside a
 // scrolled region (a child window) only what is in view, as a button scrolled out of view
@@ -141,6 +150,7 @@ bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2
         DrawIcon(draw, style.icon, ImVec2(icon_x + icon_w * 0.5f, pos.y + size.y * 0.5f), icon_w, Rgb(text));
     draw->AddText(font, font->FontSize, ImVec2(text_x, pos.y + (size.y - text_size.y) * 0.5f), Rgb(text),
                   label.data(), label.data() + label.size(), wrap);
+    NoteTextFit(ui, label, text_size, ImVec2(std::max(wrap, 0.0f), size.y), pos, max);
     return clicked;
 }
 
@@ -172,6 +182,13 @@ bool Tile(DrawContext& ui, const char* id, Icon icon, std::string_view title, st
                   title.data(), title.data() + title.size(), text_w);
     draw->AddText(sub_font, sub_font->FontSize, ImVec2(text_x, y + title_h + m.Px(10)),
                   Rgb(palette::kTextOnDark), subtitle.data(), subtitle.data() + subtitle.size(), text_w);
+    const ImVec2 title_size = title_font->CalcTextSizeA(title_font->FontSize, FLT_MAX, text_w, title.data(),
+                                                        title.data() + title.size());
+    const ImVec2 sub_size = sub_font->CalcTextSizeA(sub_font->FontSize, FLT_MAX, text_w, subtitle.data(),
+                                                    subtitle.data() + subtitle.size());
+    const ImVec2 tile_max(pos.x + size.x, pos.y + size.y);
+    NoteTextFit(ui, title, ImVec2(std::max(title_size.x, sub_size.x), title_h + m.Px(10) + sub_h),
+                ImVec2(text_w, size.y - m.Px(16)), pos, tile_max);
     return clicked;
 }
 
@@ -194,13 +211,16 @@ void TopBar(App& app, std::string_view title, uint32_t color) {
 
     light.icon = Icon::Home;
     ImVec2 home_size = TouchButtonSize(app, app.Tr("nav.home"), light);
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - m.Px(20) - home_size.x, y));
+    const float home_x = origin.x + width - m.Px(20) - home_size.x;
+    ImGui::SetCursorScreenPos(ImVec2(home_x, y));
     if (TouchButton(app, "##home", app.Tr("nav.home"), ImVec2(home_size.x, button_h), light))
         app.nav.GoHome(app.now);
+    const float toggle_x = home_x - m.gap - LargeTextToggleWidth(app, button_h);
+    LargeTextToggle(app, ImVec2(toggle_x, y), button_h);
 
-    // Title centred between the two buttons, shrunk to the body font if it would not fit.
+    // Title centred between the buttons, shrunk to the body font if it would not fit.
     float left = origin.x + m.Px(20) + back_size.x + m.gap;
-    float right = origin.x + width - m.Px(20) - home_size.x - m.gap;
+    float right = toggle_x - m.gap;
     ImFont* font = app.fonts.title;
     if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.data(), title.data() + title.size()).x >
         right - left)
@@ -252,9 +272,9 @@ void EndTouchScroll() {
 
 // [SECTION] Language picker
 
-void LanguagePicker(App& app, float right_x, float y) {
+float LanguagePicker(App& app, float right_x, float y) {
     const auto& languages = app.data.catalogs.Languages();
-    if (languages.size() < 2) return;
+    if (languages.size() < 2) return right_x;
     const Metrics& m = app.metrics;
     float total = 0;
     std::vector<ImVec2> sizes;
@@ -278,6 +298,7 @@ void LanguagePicker(App& app, float right_x, float y) {
         }
         x += sizes[i].x + spacing;
     }
+    return right_x - total;
 }
 
 } // namespace kiosk

@@ -68,7 +68,8 @@ void TopBar(App& app, std::string_view title, uint32_t color);
 bool BeginTouchScroll(App& app, const char* id, ImVec2 size, bool horizontal = false);
 void EndTouchScroll();
 
-// The language picker: one button per configured language, each named in itself.
-void LanguagePicker(App& app, float right_x, float y);
+// The language picker: one button per configured language, each named in itself, ending at
+// `right_x`. Returns where it begins (`right_x` when there is nothing to pick).
+float LanguagePicker(App& app, float right_x, float y);
 
 } // namespace kiosk

@@ -15,7 +15,7 @@ namespace {
 struct AtlasFixture {
     ImGuiContext* context = ImGui::CreateContext();
     KioskData data;
-    Fonts fonts;
+    BuiltFonts fonts;
     std::vector<std::string> texts;
 
     explicit AtlasFixture(std::vector<std::string> extra = {}) {
@@ -29,7 +29,7 @@ struct AtlasFixture {
         std::string error;
         Metrics m = ComputeMetrics(1920, 1080, 1.0);
         REQUIRE(BuildFonts(*ImGui::GetIO().Fonts, data.config.paths.assets / "fonts", m, texts, 16384, fonts,
-                           error));
+                           error, kLargeTextFactor));
     }
     ~AtlasFixture() { ImGui::DestroyContext(context); }
 };
@@ -45,7 +45,11 @@ std::string Describe(const std::vector<char32_t>& missing) {
 TEST_CASE("every catalogue and content text renders in every font, with no missing glyph") {
     AtlasFixture f;
     REQUIRE(f.texts.size() > 20);
-    for (ImFont* font : {f.fonts.small, f.fonts.body, f.fonts.body_bold, f.fonts.title, f.fonts.huge}) {
+    const Fonts& standard = f.fonts.standard;
+    const Fonts& large = f.fonts.large; // a visitor's "Aa"
+    for (ImFont* font : {standard.small, standard.body, standard.body_bold, standard.title, standard.huge,
+                         large.small, large.body, large.body_bold, large.title, large.huge}) {
+        REQUIRE(font);
         for (const std::string& text : f.texts) {
             std::vector<char32_t> missing = MissingGlyphs(*font, text);
             INFO("\"" << text << "\" lacks " << Describe(missing));
@@ -57,18 +61,25 @@ TEST_CASE("every catalogue and content text renders in every font, with no missi
 TEST_CASE("French typography is in the atlas even before any content uses it") {
     AtlasFixture f;
     const char* typography = "Œ œ Ÿ ’ ‘ “ ” « » … € \u202F — –";
-    CHECK(MissingGlyphs(*f.fonts.body, typography).empty());
+    CHECK(MissingGlyphs(*f.fonts.standard.body, typography).empty());
 }
 
 TEST_CASE("the coverage check does catch a character the font cannot show") {
     // DejaVu Sans has no CJK ideographs: a configured text with one must be reported.
     AtlasFixture f({"Réunion publique 中"});
-    std::vector<char32_t> missing = MissingGlyphs(*f.fonts.body, "Réunion publique 中");
+    std::vector<char32_t> missing = MissingGlyphs(*f.fonts.standard.body, "Réunion publique 中");
     REQUIRE(missing.size() == 1);
     CHECK(missing[0] == U'中');
 }
 
-TEST_CASE("the atlas stays small enough for modest GPUs") {
+TEST_CASE("the large text set is 1.4 times the standard sizes") {
+    AtlasFixture f;
+    CHECK(f.fonts.large.body->FontSize == Approx(f.fonts.standard.body->FontSize * 1.4f));
+    CHECK(f.fonts.large.title->FontSize == Approx(f.fonts.standard.title->FontSize * 1.4f));
+    CHECK(f.fonts.large.small->FontSize == Approx(f.fonts.standard.small->FontSize * 1.4f));
+}
+
+TEST_CASE("the atlas stays small enough for modest GPUs, large text included") {
     AtlasFixture f;
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     CHECK(atlas.TexWidth <= 4096);
@@ -77,7 +88,7 @@ TEST_CASE("the atlas stays small enough for modest GPUs") {
 
 TEST_CASE("an atlas larger than the GPU allows is refused with a clear message") {
     ImGuiContext* context = ImGui::CreateContext();
-    Fonts fonts;
+    BuiltFonts fonts;
     std::string error;
     Metrics m = ComputeMetrics(1920, 1080, 1.0);
     CHECK_FALSE(BuildFonts(*ImGui::GetIO().Fonts, test::SourceDir() / "assets" / "fonts", m, {"abc"}, 256,
@@ -88,7 +99,7 @@ TEST_CASE("an atlas larger than the GPU allows is refused with a clear message")
 
 TEST_CASE("a missing font file is named in the error") {
     ImGuiContext* context = ImGui::CreateContext();
-    Fonts fonts;
+    BuiltFonts fonts;
     std::string error;
     CHECK_FALSE(BuildFonts(*ImGui::GetIO().Fonts, "/nonexistent", ComputeMetrics(1920, 1080, 1.0), {}, 16384,
                            fonts, error));

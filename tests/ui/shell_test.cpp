@@ -193,8 +193,10 @@ TEST_CASE("a visit's end forgets the language and the visitor's state") {
     Kiosk k;
     k.driver->Tap(960, 540);
     Image home = k.driver->Capture();
-    // The language picker's "English" button: the white outlined button at the top right.
-    std::optional<test::Box> picker = test::FindColour(home, palette::kSurface, test::Box{960, 0, 1919, 200});
+    // The language picker's "English" button: the white outlined button at the top right
+    // (the white « Aa » further left is outside the box).
+    std::optional<test::Box> picker =
+        test::FindColour(home, palette::kSurface, test::Box{1700, 0, 1919, 200});
     REQUIRE(picker);
     k.driver->Tap(picker->CenterX(), picker->CenterY());
     CHECK(k.app().nav.Language() == "en");

@@ -34,8 +34,9 @@ struct ScrollFixture {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1920, 1080);
         std::string error;
-        REQUIRE(BuildFonts(*io.Fonts, data.config.paths.assets / "fonts", app->metrics, {}, 16384, app->fonts,
-                           error));
+        REQUIRE(BuildFonts(*io.Fonts, data.config.paths.assets / "fonts", app->metrics, {}, 16384,
+                           app->built_fonts, error));
+        app->fonts = app->built_fonts.standard;
         unsigned char* pixels;
         int w, h;
         io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
 
 #include "app.h"
 
@@ -31,6 +32,25 @@ inline void CheckTouchTargets(const App& app) {
         CHECK((t.min.x >= 0 && t.min.y >= 0 && t.max.x <= m.width && t.max.y <= m.height));
         for (size_t j = i + 1; j < targets.size(); j++)
             CHECK(TargetGap(t, targets[j]) >= m.gap * 0.5f);
+    }
+}
+
+// Nothing cut off: every button and tile label fits its box (DrawContext::text_overflows),
+// and no screen lays anything out below its window's bottom edge (ImGui's content size of each
+// top-level window: scrolled areas are child windows and may be taller).
+inline void CheckTextFits(const App& app) {
+    for (const App::TextOverflow& overflow : app.text_overflows) {
+        INFO("\"" << overflow.text << "\" needs " << overflow.text_size.x << "x" << overflow.text_size.y
+                  << " in the box " << overflow.box_min.x << "," << overflow.box_min.y << " - "
+                  << overflow.box_max.x << "," << overflow.box_max.y);
+        CHECK(false);
+    }
+    for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+        if (!window->Active || (window->Flags & ImGuiWindowFlags_ChildWindow)) continue;
+        INFO("window " << window->Name << " content " << window->ContentSize.x << "x" << window->ContentSize.y
+                       << " in " << window->Size.x << "x" << window->Size.y);
+        // Height only: the timeline's frieze is wider than the screen on purpose (it is dragged).
+        CHECK(window->ContentSize.y <= window->Size.y + 1.0f);
     }
 }
 

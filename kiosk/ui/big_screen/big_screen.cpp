@@ -105,7 +105,7 @@ void AddBigScreenTally(StoreOptions& options, const BigScreenSubject& subject) {
 struct BigScreen::View {
     std::unique_ptr<SecondDisplay> display; // null: the kiosk's own window
     ImGuiContext* imgui = nullptr;
-    Fonts fonts;
+    BuiltFonts fonts;
     int font_height = 0; // the screen height the atlas was built for
     bool device_objects = false;
     std::unique_ptr<ImageStore> images;
@@ -398,8 +398,8 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
     const bool faces = question->type == QuestionType::Smiley || question->type == QuestionType::YesNo;
     const bool pictures = faces || std::any_of(question->options.begin(), question->options.end(),
                                                [](const Option& o) { return !o.picture.empty(); });
-    ImFont* bold = view.fonts.huge;
-    ImFont* text_font = view.fonts.body_bold;
+    ImFont* bold = view.fonts.standard.huge;
+    ImFont* text_font = view.fonts.standard.body_bold;
     const float w = (float)width, h = (float)height;
     const float t = BigScreenTextFont(h);
     const float margin = std::min(w, h) * 0.04f;

@@ -1,5 +1,6 @@
 // Home: the four sections as big tiles with pictograms, the language picker, and the
 // walk-in poll of the moment answered in one tap.
+#include "large_text_toggle.h"
 #include "screens.h"
 #include "survey/poll_offer.h"
 #include "survey/survey_length_text.h"
@@ -14,9 +15,12 @@ void DrawHome(App& app) {
     // Header: where we are, and the languages.
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin));
     float picker_h = m.target;
-    LanguagePicker(app, m.width - m.margin, m.margin);
+    const float picker_x = LanguagePicker(app, m.width - m.margin, m.margin);
+    const float toggle_x = picker_x - m.gap - LargeTextToggleWidth(app, picker_h);
+    LargeTextToggle(app, ImVec2(toggle_x, m.margin), picker_h);
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + (picker_h - app.fonts.title->FontSize) * 0.5f));
-    WrappedText(app.data.config.place_name, app.fonts.title, palette::kPrimary, m.width * 0.5f);
+    WrappedText(app.data.config.place_name, app.fonts.title, palette::kPrimary,
+                std::max(toggle_x - m.gap - m.margin, m.width * 0.25f));
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + picker_h + m.Px(20)));
     WrappedText(app.Tr("home.welcome"), app.fonts.body, palette::kText, m.width - 2 * m.margin);
 

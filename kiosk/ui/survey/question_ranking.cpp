@@ -46,23 +46,32 @@ struct Columns {
     float title_y = 0, title_h = 0;
 };
 
+// Height the titles and `count` rows need at their smallest, the titles `title_gap` above.
+float RankingHeight(const App& app, int count, float title_gap) {
+    const Metrics& m = app.metrics;
+    return m.target + title_gap + (float)count * m.target + (float)(count - 1) * m.gap * 0.5f;
+}
+
 Columns ComputeColumns(const App& app, const Area& area, int count) {
     const Metrics& m = app.metrics;
     Columns c;
     c.title_y = area.min.y;
     c.title_h = m.target;
-    const float top = area.min.y + c.title_h + m.gap * 0.75f;
+    // Closer to the titles when rows are short of room (large text, many options).
+    const bool tight = area.Height() < RankingHeight(app, count, m.gap * 0.75f);
+    const float top = area.min.y + c.title_h + (tight ? m.Px(8) : m.gap * 0.75f);
     const float col_w = (area.Width() - m.gap) * 0.5f;
     c.ranking = {ImVec2(area.min.x, top), ImVec2(area.min.x + col_w, area.max.y)};
     c.pool = {ImVec2(area.max.x - col_w, top), ImVec2(area.max.x, area.max.y)};
-    // Both columns share their rows, so an option and its place line up when they can.
+    // Both columns share their rows, so an option and its place line up when they can;
+    // closer rows first, never thinner than a finger nor closer than a thumb.
     float gap = m.gap * 0.6f;
     float row_h = (c.ranking.Height() - gap * (float)(count - 1)) / (float)count;
-    if (row_h < m.target) { // many options on a short screen: closer rows first
-        gap = m.Px(8);
+    if (row_h < m.target) {
+        gap = m.gap * 0.5f;
         row_h = (c.ranking.Height() - gap * (float)(count - 1)) / (float)count;
     }
-    row_h = std::clamp(row_h, m.target * 0.8f, m.Px(120));
+    row_h = std::clamp(row_h, m.target, std::max(m.target, m.Px(120)));
     for (int i = 0; i < count; i++) {
         const float y = top + (float)i * (row_h + gap);
         c.places.push_back({ImVec2(c.ranking.min.x, y), ImVec2(c.ranking.max.x, y + row_h)});
@@ -78,11 +87,11 @@ void DrawEmptyPlace(const DrawContext& ui, const Area& a, int rank, bool target)
     draw->AddRectFilled(a.min, a.max, Rgb(palette::kBackground), m.radius);
     draw->AddRect(a.min, a.max, Rgb(target ? palette::kPrimary : palette::kBorder), m.radius, 0,
                   target ? m.Px(6) : m.Px(2));
-    const float mark = m.Px(44);
+    ImFont* font = ui.fonts.title;
+    const float mark = std::max(m.Px(44), font->FontSize * 0.75f); // the number stays inside its circle
     const ImVec2 c(a.min.x + m.Px(20) + mark * 0.5f, (a.min.y + a.max.y) * 0.5f);
     draw->AddCircle(c, mark * 0.62f, Rgb(palette::kBorder), 0, m.Px(3));
     const std::string number = fmt::format("{}", rank);
-    ImFont* font = ui.fonts.title;
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, number.c_str());
     draw->AddText(font, font->FontSize, ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f),
                   Rgb(palette::kTextMuted), number.c_str());
@@ -98,8 +107,12 @@ bool DrawRankingQuestion(App& app, QuestionContext& q) {
     const int count = (int)question.options.size();
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
+    // The hint in the small font when the rows would otherwise be short of room.
+    const std::string& hint = app.Tr("surveys.question.ranking_hint");
+    const float hint_room = q.area.Height() - m.Px(12) - RankingHeight(app, count, m.Px(8)) -
+                            TextHeight(hint, app.fonts.body, q.area.Width());
     ImGui::SetCursorScreenPos(q.area.min);
-    WrappedText(app.Tr("surveys.question.ranking_hint"), app.fonts.body, palette::kTextMuted, q.area.Width());
+    WrappedText(hint, hint_room < 0 ? app.fonts.small : app.fonts.body, palette::kTextMuted, q.area.Width());
     const Area area{ImVec2(q.area.min.x, ImGui::GetCursorScreenPos().y + m.Px(12)), q.area.max};
     const Columns cols = ComputeColumns(app, area, count);
 

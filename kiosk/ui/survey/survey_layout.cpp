@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include "large_text_toggle.h"
 #include "palette.h"
 #include "programme_widgets.h"
 #include "smiley.h"
@@ -42,7 +43,10 @@ float SurveyHeader(App& app, const Survey& survey, const Progress* progress, boo
         app.targets.Name("survey.stop");
     }
 
-    float right = m.width - m.Px(32);
+    // "Aa" at the right end, where the top bars of the other screens have it.
+    const float toggle_w = LargeTextToggleWidth(app, button_h);
+    LargeTextToggle(app, ImVec2(m.width - m.Px(20) - toggle_w, m.Px(12)), button_h);
+    float right = m.width - m.Px(20) - toggle_w - m.gap;
     if (progress) {
         // "Question 3": no total, which a later answer could change (see Progress).
         const std::string text = app.Format("surveys.nav.progress", fmt::arg("position", progress->position));
