@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "programme_widgets.h"
+#include "read_aloud/read_aloud_controls.h"
 #include "style_scope.h"
 #include "visit_state.h"
 
@@ -39,6 +40,7 @@ float TextHeight(std::string_view text, ImFont* font, float width) {
 }
 
 void WrappedText(std::string_view text, ImFont* font, uint32_t color, float width) {
+    SayOnScreen(text);
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size());
@@ -49,6 +51,7 @@ void WrappedText(std::string_view text, ImFont* font, uint32_t color, float widt
 }
 
 void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, float width) {
+    SayOnScreen(text);
     // Wrap first, then centre each line on its own.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float y = ImGui::GetCursorScreenPos().y;
@@ -129,7 +132,7 @@ bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2
 
     // Icon + label, centred together; the label wraps if the button is too narrow.
     float icon_w = style.icon != Icon::None ? font->FontSize * 1.2f : 0;
-    float icon_gap = style.icon != Icon::None ? m.Px(14) : 0;
+    float icon_gap = style.icon != Icon::None && !label.empty() ? m.Px(14) : 0; // an icon alone: centred
     float wrap = size.x - m.Px(40) - icon_w - icon_gap;
     ImVec2 text_size =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
@@ -147,6 +150,8 @@ bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2
 bool Tile(DrawContext& ui, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
           uint32_t color, ImVec2 size) {
     const Metrics& m = ui.metrics;
+    SayOnScreen(title);
+    SayOnScreen(subtitle);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, size);
     RecordButtonTarget(ui, pos, ImVec2(pos.x + size.x, pos.y + size.y));
@@ -198,9 +203,14 @@ void TopBar(App& app, std::string_view title, uint32_t color) {
     if (TouchButton(app, "##home", app.Tr("nav.home"), ImVec2(home_size.x, button_h), light))
         app.nav.GoHome(app.now);
 
-    // Title centred between the two buttons, shrunk to the body font if it would not fit.
+    // Title centred between the buttons, shrunk to the body font if it would not fit.
     float left = origin.x + m.Px(20) + back_size.x + m.gap;
     float right = origin.x + width - m.Px(20) - home_size.x - m.gap;
+    // Read-aloud, left of home: the same place on every section's screen.
+    if (const float read_aloud_w = ReadAloudControlsWidth(app, button_h); read_aloud_w > 0) {
+        ReadAloudControls(app, ImVec2(right - read_aloud_w, y), button_h);
+        right -= read_aloud_w + m.gap;
+    }
     ImFont* font = app.fonts.title;
     if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.data(), title.data() + title.size()).x >
         right - left)

@@ -1,5 +1,6 @@
 // Home: the four sections as big tiles with pictograms, the language picker, and the
 // walk-in poll of the moment answered in one tap.
+#include "read_aloud/read_aloud_controls.h"
 #include "screens.h"
 #include "survey/poll_offer.h"
 #include "survey/survey_length_text.h"
@@ -14,7 +15,10 @@ void DrawHome(App& app) {
     // Header: where we are, and the languages.
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin));
     float picker_h = m.target;
-    LanguagePicker(app, m.width - m.margin, m.margin);
+    // Read-aloud at the top right, as in every section's top bar; the languages beside it.
+    const float read_aloud_w = ReadAloudControlsWidth(app, picker_h);
+    ReadAloudControls(app, ImVec2(m.width - m.margin - read_aloud_w, m.margin), picker_h);
+    LanguagePicker(app, m.width - m.margin - read_aloud_w - (read_aloud_w > 0 ? m.gap : 0), m.margin);
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + (picker_h - app.fonts.title->FontSize) * 0.5f));
     WrappedText(app.data.config.place_name, app.fonts.title, palette::kPrimary, m.width * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + picker_h + m.Px(20)));

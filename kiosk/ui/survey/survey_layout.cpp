@@ -7,6 +7,7 @@
 
 #include "palette.h"
 #include "programme_widgets.h"
+#include "read_aloud/read_aloud_controls.h"
 #include "smiley.h"
 #include "staff/paper_entry.h"
 #include "style_scope.h"
@@ -43,6 +44,12 @@ float SurveyHeader(App& app, const Survey& survey, const Progress* progress, boo
     }
 
     float right = m.width - m.Px(32);
+    // Read-aloud at the right end, where the top bar of the other sections has it.
+    if (const float read_aloud_w = ReadAloudControlsWidth(app, button_h); read_aloud_w > 0) {
+        right = m.width - m.Px(20) - read_aloud_w;
+        ReadAloudControls(app, ImVec2(right, m.Px(12)), button_h);
+        right -= m.gap;
+    }
     if (progress) {
         // "Question 3": no total, which a later answer could change (see Progress).
         const std::string text = app.Format("surveys.nav.progress", fmt::arg("position", progress->position));
@@ -142,6 +149,11 @@ FooterAction QuestionFooter(App& app, bool can_go_back, std::string_view next_la
 // [SECTION] Choice cards and grids
 
 bool ChoiceCardButton(App& app, const char* id, const ChoiceCard& card, const Area& area) {
+    // Read with its number, so a visitor who cannot read chooses by listening ("Choice 2: …").
+    if (SpeechScript* script = CurrentSpeechScript()) {
+        script->pieces.push_back(app.Format("read_aloud.option", fmt::arg("number", ++script->options)));
+        script->pieces.emplace_back(card.label);
+    }
     ImGui::SetCursorScreenPos(area.min);
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(area.Width(), area.Height()));
     RecordTouchTarget(app);
