@@ -40,10 +40,11 @@ float TextHeight(std::string_view text, ImFont* font, float width) {
 }
 
 void WrappedText(std::string_view text, ImFont* font, uint32_t color, float width) {
-    SayOnScreen(text);
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size());
+    // Read aloud only what can be seen: not what a scrolled area has out of view.
+    if (ImGui::IsRectVisible(pos, ImVec2(pos.x + size.x, pos.y + size.y))) SayOnScreen(text);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, Rgb(color), text.data(),
                                         text.data() + text.size(), width);
     ImGui::Dummy(ImVec2(width, size.y));
@@ -51,7 +52,9 @@ void WrappedText(std::string_view text, ImFont* font, uint32_t color, float widt
 }
 
 void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, float width) {
-    SayOnScreen(text);
+    if (ImGui::IsRectVisible(ImVec2(x, ImGui::GetCursorScreenPos().y),
+                             ImVec2(x + width, ImGui::GetCursorScreenPos().y + font->FontSize)))
+        SayOnScreen(text); // only what can be seen, as WrappedText
     // Wrap first, then centre each line on its own.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float y = ImGui::GetCursorScreenPos().y;

@@ -117,7 +117,7 @@ TEST_CASE("the speaker button plays the screen through SDL's audio device, and a
     CHECK(FramesUntil(kiosk, [&] { return PeakInFile(file) > 1000; }));
     REQUIRE(app.speech->LastLatencySeconds());
     CHECK(*app.speech->LastLatencySeconds() < 1.0);
-    kiosk.Tap("read_aloud.play"); // now « Arrêter »
+    kiosk.Tap("read_aloud.play"); // now « Silence »
     CHECK_FALSE(app.speech->Speaking());
 }
 

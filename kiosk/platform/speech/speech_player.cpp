@@ -93,7 +93,7 @@ void SpeechPlayer::Run() {
             wake_.wait_for(lock, std::chrono::milliseconds(20));
         output_.PauseIfDrained();
         rendering_ = false;
-        WakeMainLoop(); // the button goes back from « Arrêter » to « Écouter »
+        WakeMainLoop(); // the button goes back from « Silence » to « Écouter »
     }
 }
 

@@ -1,4 +1,4 @@
-// The read-aloud controls: « Écouter » (« Arrêter » while it speaks) with a speaker
+// The read-aloud controls: « Écouter » (« Silence » while it speaks) with a speaker
 // pictogram, then quieter (−) and louder (+). Drawn in the top bar of every section, in the
 // survey's header, beside home's language picker and on the thank-you screen.
 //
