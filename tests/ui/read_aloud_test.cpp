@@ -185,3 +185,18 @@ TEST_CASE(
     CHECK(app.speech->VolumeDb() == -6);
     CHECK(app.visit.read_aloud.volume_offset_db == 0);
 }
+
+TEST_CASE("an unknown voice says nothing and leaves the player free for the next request") {
+    const auto file = UseDiskAudio("read-aloud-bad-voice");
+    SpeechPlayer player(ReadAloudConfig{}, RecordingIndex{});
+    player.Speak({"fr", "xx-no-such-voice", {"Bonjour"}});
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (player.Speaking() && std::chrono::steady_clock::now() < end)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK_FALSE(player.Speaking());
+    CHECK_FALSE(player.LastLatencySeconds()); // not a sound
+    player.Speak({"fr", "fr", {"Bonjour"}});
+    while (!player.LastLatencySeconds() && std::chrono::steady_clock::now() < end + std::chrono::seconds(5))
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(player.LastLatencySeconds());
+}

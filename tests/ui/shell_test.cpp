@@ -193,8 +193,12 @@ TEST_CASE("a visit's end forgets the language and the visitor's state") {
     Kiosk k;
     k.driver->Tap(960, 540);
     Image home = k.driver->Capture();
-    // The language picker's "English" button: the white outlined button at the top right.
-    std::optional<test::Box> picker = test::FindColour(home, palette::kSurface, test::Box{960, 0, 1919, 200});
+    // The language picker's "English" button: the white outlined button at the top right, left
+    // of the read-aloud controls (white outlined too).
+    std::optional<TargetRect> read_aloud = k.app().targets.Find("read_aloud.play");
+    REQUIRE(read_aloud);
+    std::optional<test::Box> picker =
+        test::FindColour(home, palette::kSurface, test::Box{960, 0, (int)read_aloud->min.x - 1, 200});
     REQUIRE(picker);
     k.driver->Tap(picker->CenterX(), picker->CenterY());
     CHECK(k.app().nav.Language() == "en");

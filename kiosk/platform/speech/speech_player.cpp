@@ -42,7 +42,8 @@ void SpeechPlayer::Stop() {
 
 bool SpeechPlayer::Speaking() const {
     std::lock_guard lock(lock_);
-    return pending_ || rendering_ || output_.Playing();
+    // A rendering Stop() made stale no longer counts, though the worker may not have seen it yet.
+    return pending_ || (rendering_ && rendering_generation_ == generation_) || output_.Playing();
 }
 
 void SpeechPlayer::SetVolumeDb(double db) {
@@ -72,6 +73,7 @@ void SpeechPlayer::Run() {
         pending_.reset();
         const uint64_t generation = generation_;
         rendering_ = true;
+        rendering_generation_ = generation;
         lock.unlock();
 
         std::string error;

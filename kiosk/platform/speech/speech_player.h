@@ -54,6 +54,7 @@ private:
     std::optional<SpeechRequest> pending_;
     uint64_t generation_ = 0; // bumped by Speak and Stop: older renderings stop
     bool rendering_ = false;
+    uint64_t rendering_generation_ = 0; // the request being rendered; stale once generation_ moves on
     bool quit_ = false;
     double volume_db_ = 0;
     std::chrono::steady_clock::time_point requested_;

@@ -41,7 +41,12 @@ bool RenderSpeech(const SpeechRequest& request, const RecordingIndex& recordings
             error);
         if (stopped) return false;
         if (!ok) {
-            LogLineOnce(LogLevel::Warning, "read-aloud:" + error, "read-aloud: " + error + "; nothing said");
+            // A voice comes from the catalogue: say where to fix it.
+            const std::string where = error.find("voice \"") != std::string::npos
+                                          ? " (language.voice of the \"" + request.language + "\" catalogue)"
+                                          : "";
+            LogLineOnce(LogLevel::Warning, "read-aloud:" + error,
+                        "read-aloud: " + error + where + "; nothing said");
             return true; // the same failure would repeat for every piece
         }
     }
