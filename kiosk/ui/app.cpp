@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include "platform/speech/speech_player.h"
+#include "read_aloud/read_aloud_controls.h"
 #include "staff/staff_state.h"
 #include "survey/survey_session.h"
 #include "visit_state.h"
@@ -18,6 +20,10 @@ App::~App() = default;
 void App::ForgetVisit(VisitEnd why) {
     EndSurveyVisit(*this, why);
     visit = VisitState{}; // in place: `visit` keeps referring to the same object
+    // The next visitor hears nothing of this one's speech, at the staff's volume.
+    if (speech) speech->Stop();
+    speech_requested = false;
+    ApplyReadAloudVolume(*this);
 }
 
 } // namespace kiosk

@@ -34,6 +34,7 @@ struct VisitState;    // visit_state.h: each screen's per-visit state, with the 
 struct StaffState;    // staff/staff_state.h: staff mode, kept across visits
 class BigScreen;      // big_screen/big_screen.h: the inauguration's presentation view
 class ResultsService; // results/results_service.h: the staff panel's results, off the UI thread
+class SpeechPlayer;   // platform/speech/speech_player.h: read-aloud, off the UI thread
 
 struct App : DrawContext {
     App(const KioskData& data_, const Clock& clock_);
@@ -71,6 +72,10 @@ public:
     // The staff panel's results (owned by main, outlives the App): the panel only calls
     // Get() in a frame, never SQL. Null where no results are computed.
     ResultsService* results = nullptr;
+    // Read-aloud (owned by the shell): null where there is none. « Écouter » sets
+    // speech_requested; the shell sends the frame's script once every text is drawn.
+    SpeechPlayer* speech = nullptr;
+    bool speech_requested = false;
 
     // This frame
     double now = 0;         // monotonic seconds

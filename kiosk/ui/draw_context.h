@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "fonts.h"
+#include "read_aloud/speech_script.h"
 #include "theme.h"
 #include "ui_targets.h"
 
@@ -44,6 +45,9 @@ struct DrawContext {
     std::vector<TextOverflow> text_overflows;
 
     uint32_t clear_color = 0; // the current screen's background (see ScreenWindow)
+
+    // The texts this frame drew, in order: what « Écouter » reads (read_aloud/speech_script.h).
+    SpeechScript speech_script;
 };
 
 } // namespace kiosk

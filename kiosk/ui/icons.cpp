@@ -89,6 +89,24 @@ void DrawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 col) {
         d->AddLine(At(c, s, -0.75f, 0.05f), At(c, s, -0.2f, 0.6f), col, w * 1.5f);
         d->AddLine(At(c, s, -0.2f, 0.6f), At(c, s, 0.8f, -0.6f), col, w * 1.5f);
         break;
+    case Icon::Speaker: {
+        // The box and cone of a loudspeaker, then two arcs of sound.
+        d->AddRectFilled(At(c, s, -0.85f, -0.3f), At(c, s, -0.45f, 0.3f), col);
+        ImVec2 cone[] = {At(c, s, -0.5f, -0.3f), At(c, s, -0.05f, -0.75f), At(c, s, -0.05f, 0.75f),
+                         At(c, s, -0.5f, 0.3f)};
+        d->AddConvexPolyFilled(cone, 4, col);
+        for (float r : {0.45f, 0.8f}) {
+            d->PathArcTo(At(c, s, -0.05f, 0.0f), s * r, -0.9f, 0.9f, 12);
+            d->PathStroke(col, 0, w);
+        }
+        break;
+    }
+    case Icon::Stop: d->AddRectFilled(At(c, s, -0.6f, -0.6f), At(c, s, 0.6f, 0.6f), col, s * 0.12f); break;
+    case Icon::Minus: d->AddLine(At(c, s, -0.7f, 0.0f), At(c, s, 0.7f, 0.0f), col, w * 1.8f); break;
+    case Icon::Plus:
+        d->AddLine(At(c, s, -0.7f, 0.0f), At(c, s, 0.7f, 0.0f), col, w * 1.8f);
+        d->AddLine(At(c, s, 0.0f, -0.7f), At(c, s, 0.0f, 0.7f), col, w * 1.8f);
+        break;
     case Icon::Close:
         d->AddLine(At(c, s, -0.65f, -0.65f), At(c, s, 0.65f, 0.65f), col, w * 1.4f);
         d->AddLine(At(c, s, -0.65f, 0.65f), At(c, s, 0.65f, -0.65f), col, w * 1.4f);

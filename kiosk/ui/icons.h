@@ -35,6 +35,11 @@ enum class Icon {
     Warning,     // a triangle with "!"
     Trash,       // remove (a pin)
     StartAgain,  // an arrow turning back on itself: undo everything, start again
+    // Read-aloud
+    Speaker, // a loudspeaker with sound waves: « Écouter »
+    Stop,    // a filled square: stop the speech
+    Minus,   // quieter
+    Plus,    // louder
 };
 
 // Draws `icon` centred on `center`, fitting in a square of side `size`.

@@ -12,6 +12,8 @@
 #include "base/log.h"
 #include "big_screen/big_screen.h"
 #include "palette.h"
+#include "platform/speech/speech_player.h"
+#include "read_aloud/read_aloud_controls.h"
 #include "screens/screens.h"
 #include "staff/staff_state.h"
 #include "visit_state.h"
@@ -23,6 +25,18 @@ double ThreadCpuSeconds() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+// The recordings that replace synthesis; a problem is logged with file:line and only its
+// entry is left out (read-aloud then synthesises that text).
+RecordingIndex LoadRecordings(const ReadAloudConfig& config) {
+    if (config.recordings.empty()) return {};
+    Diagnostics diags;
+    RecordingIndex index = LoadRecordingIndex(config.recordings, diags);
+    for (const Diagnostic& d : diags.All())
+        LogLine(d.severity == Severity::Error ? LogLevel::Error : LogLevel::Warning,
+                "read-aloud: " + d.Format());
+    return index;
 }
 
 std::vector<std::string> CollectDisplayTexts(const KioskData& data) {
@@ -76,6 +90,8 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
                     [](const AgendaEvent& e) { return e.example; });
     big_screen_ = std::make_unique<BigScreen>(*app_);
     app_->big_screen = big_screen_.get();
+    speech_ = std::make_unique<SpeechPlayer>(data.config.read_aloud, LoadRecordings(data.config.read_aloud));
+    app_->speech = speech_.get();
 }
 
 Shell::~Shell() {
@@ -220,12 +236,18 @@ void Shell::RenderFrame() {
     app.text_overflows.clear();
     app.page_key = 0;
     UseVisitorDisplayMode();
+    app.speech_script.Clear();
 
     FeedImGui(app.now);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     app.images.BeginFrame(); // decoded images in, textures up
-    DrawScreens(app);
+    {
+        SpeechScriptScope script(app.speech_script); // the texts drawn, for « Écouter »
+        DrawScreens(app);
+    }
+    // Asked for while drawing: now that the whole screen's text is known.
+    if (app.speech_requested) SendReadAloudRequest(app);
     if (app.images.EndFrame()) app.RequestFrameIn(0); // unused images out; uploads still owed
     ImGui::Render();
     last_build_cpu_ = ThreadCpuSeconds() - build_start;
@@ -281,6 +303,7 @@ uint64_t Shell::ViewKey() const {
 }
 
 void Shell::ViewChanged(double now) {
+    if (app_->speech) app_->speech->Stop(); // speech belongs to the screen it read
     recognizer_.Guard(now);
     page_known_ = false;
     settle_frames_ = 2;

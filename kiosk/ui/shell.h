@@ -25,6 +25,7 @@ union SDL_Event;
 namespace kiosk {
 
 class BigScreen;
+class SpeechPlayer;
 
 struct ShellOptions {
     WindowOptions window;
@@ -87,6 +88,7 @@ private:
     EventWaiter waiter_;
     ImGuiContext* imgui_ = nullptr;
     std::unique_ptr<BigScreen> big_screen_; // its own window and ImGui context (big_screen.h)
+    std::unique_ptr<SpeechPlayer> speech_;  // read-aloud: no thread nor sound device until asked
     bool example_content_ = false;          // the content is marked as an example (big screen banner)
 
     bool quit_ = false;

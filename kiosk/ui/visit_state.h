@@ -6,6 +6,7 @@
 // forget. Screens keep their per-visit state here, not in statics.
 #pragma once
 
+#include "read_aloud/read_aloud_visit.h"
 #include "screens/programme_state.h"
 #include "survey/survey_visit.h"
 
@@ -17,7 +18,8 @@ struct VisitState {
     Route last_drawn;             // the screen the previous frame showed (set by DrawScreens)
     PlanViewerState plan_viewer;
     TimelineState timeline;
-    SurveyVisit survey; // the survey or poll being answered (ui/survey/)
+    SurveyVisit survey;        // the survey or poll being answered (ui/survey/)
+    ReadAloudVisit read_aloud; // the visitor's volume
 };
 
 } // namespace kiosk

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "large_text_toggle.h"
 #include "programme_widgets.h"
+#include "read_aloud/read_aloud_controls.h"
 #include "style_scope.h"
 #include "visit_state.h"
 
@@ -39,10 +40,33 @@ float TextHeight(std::string_view text, ImFont* font, float width) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size()).y;
 }
 
+void NoteTextFit(DrawContext& ui, std::string_view text, ImVec2 text_size, ImVec2 room, ImVec2 box_min,
+                 ImVec2 box_max) {
+    if (text_size.x <= room.x + 0.5f && text_size.y <= room.y + 0.5f) return;
+    ui.text_overflows.push_back({std::string(text), box_min, box_max, text_size});
+}
+
+ImFont* FittingFont(DrawContext& ui, std::string_view text, std::initializer_list<ImFont*> fonts, ImVec2 min,
+                    ImVec2 max) {
+    const float width = max.x - min.x, height = max.y - min.y;
+    ImFont* chosen = nullptr;
+    for (ImFont* font : fonts) {
+        chosen = font;
+        if (TextHeight(text, font, width) <= height) return font;
+    }
+    NoteTextFit(
+        ui, text,
+        chosen->CalcTextSizeA(chosen->FontSize, FLT_MAX, width, text.data(), text.data() + text.size()),
+        ImVec2(width, height), min, max);
+    return chosen;
+}
+
 void WrappedText(std::string_view text, ImFont* font, uint32_t color, float width) {
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size());
+    // Read aloud only what can be seen: not what a scrolled area has out of view.
+    if (ImGui::IsRectVisible(pos, ImVec2(pos.x + size.x, pos.y + size.y))) SayOnScreen(text);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, Rgb(color), text.data(),
                                         text.data() + text.size(), width);
     ImGui::Dummy(ImVec2(width, size.y));
@@ -50,6 +74,9 @@ void WrappedText(std::string_view text, ImFont* font, uint32_t color, float widt
 }
 
 void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, float width) {
+    if (ImGui::IsRectVisible(ImVec2(x, ImGui::GetCursorScreenPos().y),
+                             ImVec2(x + width, ImGui::GetCursorScreenPos().y + font->FontSize)))
+        SayOnScreen(text); // only what can be seen, as WrappedText
     // Wrap first, then centre each line on its own.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float y = ImGui::GetCursorScreenPos().y;
@@ -86,14 +113,6 @@ ImVec2 TouchButtonSize(const DrawContext& ui, std::string_view label, const Butt
     ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
     float icon = style.icon != Icon::None ? font->FontSize * 1.2f + m.Px(14) : 0;
     return ImVec2(std::max(m.target, text.x + icon + m.Px(56)), std::max(m.target, text.y + m.Px(36)));
-}
-
-// A label taller or wider than the room it has is cut off or spills over its neighbours:
-// noted for the layout audits (DrawContext::text_overflows).
-static void NoteTextFit(DrawContext& ui, std::string_view text, ImVec2 text_size, ImVec2 room, ImVec2 box_min,
-                        ImVec2 box_max) {
-    if (text_size.x <= room.x + 0.5f && text_size.y <= room.y + 0.5f) return;
-    ui.text_overflows.push_back({std::string(text), box_min, box_max, text_size});
 }
 
 // A button's touch target, for the audit (tests/ui/touch_target_audit.h). On a screen's own
@@ -138,7 +157,7 @@ bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2
 
     // Icon + label, centred together; the label wraps if the button is too narrow.
     float icon_w = style.icon != Icon::None ? font->FontSize * 1.2f : 0;
-    float icon_gap = style.icon != Icon::None ? m.Px(14) : 0;
+    float icon_gap = style.icon != Icon::None && !label.empty() ? m.Px(14) : 0; // an icon alone: centred
     float wrap = size.x - m.Px(40) - icon_w - icon_gap;
     ImVec2 text_size =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.data(), label.data() + label.size());
@@ -157,6 +176,8 @@ bool TouchButton(DrawContext& ui, const char* id, std::string_view label, ImVec2
 bool Tile(DrawContext& ui, const char* id, Icon icon, std::string_view title, std::string_view subtitle,
           uint32_t color, ImVec2 size) {
     const Metrics& m = ui.metrics;
+    SayOnScreen(title);
+    SayOnScreen(subtitle);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(id, size);
     RecordButtonTarget(ui, pos, ImVec2(pos.x + size.x, pos.y + size.y));
@@ -218,13 +239,19 @@ void TopBar(App& app, std::string_view title, uint32_t color) {
     const float toggle_x = home_x - m.gap - LargeTextToggleWidth(app, button_h);
     LargeTextToggle(app, ImVec2(toggle_x, y), button_h);
 
-    // Title centred between the buttons, shrunk to the body font if it would not fit.
+    // Title centred between the buttons, in a smaller font when it would not fit the bar.
     float left = origin.x + m.Px(20) + back_size.x + m.gap;
     float right = toggle_x - m.gap;
+    // Read-aloud, left of « Aa »: the same place on every section's screen.
+    if (const float read_aloud_w = ReadAloudControlsWidth(app, button_h); read_aloud_w > 0) {
+        ReadAloudControls(app, ImVec2(right - read_aloud_w, y), button_h);
+        right -= read_aloud_w + m.gap;
+    }
     ImFont* font = app.fonts.title;
     if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.data(), title.data() + title.size()).x >
         right - left)
-        font = app.fonts.body_bold;
+        font = FittingFont(app, title, {app.fonts.body_bold, app.fonts.small},
+                           ImVec2(left, origin.y + m.Px(4)), ImVec2(right, origin.y + m.bar - m.Px(4)));
     float h = TextHeight(title, font, right - left);
     ImGui::SetCursorScreenPos(ImVec2(left, origin.y + (m.bar - h) * 0.5f));
     CenteredText(title, font, palette::kTextOnDark, left, right - left);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 #include <imgui.h>
@@ -58,6 +59,15 @@ void WrappedText(std::string_view text, ImFont* font, uint32_t color = palette::
 void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, float width);
 // Height `text` takes when wrapped at `width`.
 float TextHeight(std::string_view text, ImFont* font, float width);
+
+// Notes `text` for the layout audits when `text_size` exceeds `room` (a label cut off or
+// spilling over its neighbours: DrawContext::text_overflows). The box is for the message.
+void NoteTextFit(DrawContext& ui, std::string_view text, ImVec2 text_size, ImVec2 room, ImVec2 box_min,
+                 ImVec2 box_max);
+// The first of `fonts` (largest first) in which `text`, wrapped to the box's width, fits its
+// height; the last, noted with NoteTextFit, when none does.
+ImFont* FittingFont(DrawContext& ui, std::string_view text, std::initializer_list<ImFont*> fonts, ImVec2 min,
+                    ImVec2 max);
 
 // The bar at the top of every section: back, title, home. Handles the navigation.
 void TopBar(App& app, std::string_view title, uint32_t color);

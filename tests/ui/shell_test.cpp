@@ -193,10 +193,14 @@ TEST_CASE("a visit's end forgets the language and the visitor's state") {
     Kiosk k;
     k.driver->Tap(960, 540);
     Image home = k.driver->Capture();
-    // The language picker's "English" button: the white outlined button at the top right
-    // (the white « Aa » further left is outside the box).
-    std::optional<test::Box> picker =
-        test::FindColour(home, palette::kSurface, test::Box{1700, 0, 1919, 200});
+    // The language picker's "English" button: the white outlined button at the top right,
+    // between « Aa » and the read-aloud controls (white outlined too); "Français", chosen, is blue.
+    std::optional<TargetRect> large_text = k.app().targets.Find("access.large_text");
+    std::optional<TargetRect> read_aloud = k.app().targets.Find("read_aloud.play");
+    REQUIRE(large_text);
+    REQUIRE(read_aloud);
+    std::optional<test::Box> picker = test::FindColour(
+        home, palette::kSurface, test::Box{(int)large_text->max.x + 1, 0, (int)read_aloud->min.x - 1, 200});
     REQUIRE(picker);
     k.driver->Tap(picker->CenterX(), picker->CenterY());
     CHECK(k.app().nav.Language() == "en");

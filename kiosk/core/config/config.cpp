@@ -78,6 +78,16 @@ void ReadDisplayTable(TableReader& root, DisplayConfig& display) {
     t.Finish();
 }
 
+void ReadReadAloudTable(TableReader& root, ReadAloudConfig& read_aloud) {
+    TableReader t = TableReader::Sub(root, "read_aloud");
+    // Above 0 dB samples are amplified and may clip; the range keeps the loudest step usable.
+    read_aloud.volume_db = t.Float("volume_db", read_aloud.volume_db, -30.0, 6.0);
+    read_aloud.visitor_range_db = t.Float("visitor_range_db", read_aloud.visitor_range_db, 9.0, 18.0);
+    read_aloud.recordings = t.Path("recordings").value_or("");
+    read_aloud.espeak_data = t.Path("espeak_data").value_or("");
+    t.Finish();
+}
+
 void ReadOpeningHours(TableReader& root, OpeningHours& hours) {
     hours.always_open = !root.Has("opening_hours");
     TableReader t = TableReader::Sub(root, "opening_hours");
@@ -203,6 +213,7 @@ std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Di
     ReadDisplayTable(root, cfg.display);
     ReadOpeningHours(root, cfg.opening_hours);
     ReadStaffTable(root, cfg.staff);
+    ReadReadAloudTable(root, cfg.read_aloud);
     cfg.database_read_by_sync = HasSyncDestination(root.Node("sync"));
     root.Finish();
 

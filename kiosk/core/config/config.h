@@ -25,6 +25,14 @@ struct DisplayConfig {
     int attract_fps = 2; // the attract pulse: 2 fps keeps idle CPU under 1 % with software GL
 };
 
+// Read-aloud (README "Read-aloud", docs/read-aloud.md).
+struct ReadAloudConfig {
+    double volume_db = 0;              // staff default; each visit starts here
+    double visitor_range_db = 12;      // the visitor's −/+ reach this far either side
+    std::filesystem::path recordings;  // recordings.toml: recorded files replacing synthesis
+    std::filesystem::path espeak_data; // espeak-ng's data directory; empty: the system's
+};
+
 struct PathsConfig {
     std::filesystem::path assets;   // fonts/ and i18n/
     std::filesystem::path content;  // plans, timeline, agenda
@@ -65,6 +73,7 @@ struct KioskConfig {
     OpeningHours opening_hours;
     PathsConfig paths;
     StaffConfig staff;
+    ReadAloudConfig read_aloud;
     // [sync] belongs to kiosk-sync, which reads and checks it (sync/sync_config.h). The kiosk
     // only needs to know whether kiosk-sync reads its database: then the file is group-readable.
     bool database_read_by_sync = false;

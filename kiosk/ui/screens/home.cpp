@@ -1,6 +1,7 @@
 // Home: the four sections as big tiles with pictograms, the language picker, and the
 // walk-in poll of the moment answered in one tap.
 #include "large_text_toggle.h"
+#include "read_aloud/read_aloud_controls.h"
 #include "screens.h"
 #include "survey/poll_offer.h"
 #include "survey/survey_length_text.h"
@@ -15,13 +16,20 @@ void DrawHome(App& app) {
     // Header: where we are, and the languages.
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin));
     float picker_h = m.target;
-    const float picker_x = LanguagePicker(app, m.width - m.margin, m.margin);
+    // Read-aloud at the top right, as in every section's top bar; the languages beside it,
+    // then « Aa ».
+    const float read_aloud_w = ReadAloudControlsWidth(app, picker_h);
+    ReadAloudControls(app, ImVec2(m.width - m.margin - read_aloud_w, m.margin), picker_h);
+    const float picker_x =
+        LanguagePicker(app, m.width - m.margin - read_aloud_w - (read_aloud_w > 0 ? m.gap : 0), m.margin);
     const float toggle_x = picker_x - m.gap - LargeTextToggleWidth(app, picker_h);
     LargeTextToggle(app, ImVec2(toggle_x, m.margin), picker_h);
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + (picker_h - app.fonts.title->FontSize) * 0.5f));
     WrappedText(app.data.config.place_name, app.fonts.title, palette::kPrimary,
                 std::max(toggle_x - m.gap - m.margin, m.width * 0.25f));
-    ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + picker_h + m.Px(20)));
+    // Below the buttons, or below the name when it wraps (large text, a long name).
+    const float header_bottom = std::max(m.margin + picker_h, ImGui::GetCursorScreenPos().y);
+    ImGui::SetCursorScreenPos(ImVec2(m.margin, header_bottom + m.Px(20)));
     WrappedText(app.Tr("home.welcome"), app.fonts.body, palette::kText, m.width - 2 * m.margin);
 
     // Tiles, two by two, filling the space above the footer — a taller footer when the

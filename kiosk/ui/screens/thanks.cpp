@@ -3,6 +3,7 @@
 // as bars — or, under a results embargo (results_public_from still ahead), no figure at
 // all, only the day results will be shown. It ends the visit by itself (idle.thanks_seconds); "Finish" ends
 // it at once, "Home" keeps the visit going.
+#include "read_aloud/read_aloud_controls.h"
 #include "screens.h"
 #include "survey/own_vote.h"
 #include "survey/poll_results.h"
@@ -22,6 +23,10 @@ void DrawThanks(App& app) {
     // Embargoed: the tally is not even read, so no figure can reach the screen.
     const bool embargoed = poll_results && !ResultsPublic(app, *survey);
     const bool results = poll_results && !embargoed;
+
+    // Read-aloud at the top right, where the sections' top bars have it.
+    const float read_aloud_w = ReadAloudControlsWidth(app, m.target);
+    ReadAloudControls(app, ImVec2(m.width - m.Px(20) - read_aloud_w, m.Px(12)), m.target);
 
     // A big tick: understood without reading.
     const float r = results ? m.Px(70) : m.Px(110);

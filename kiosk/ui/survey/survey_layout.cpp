@@ -8,6 +8,7 @@
 #include "large_text_toggle.h"
 #include "palette.h"
 #include "programme_widgets.h"
+#include "read_aloud/read_aloud_controls.h"
 #include "smiley.h"
 #include "staff/paper_entry.h"
 #include "style_scope.h"
@@ -43,10 +44,16 @@ float SurveyHeader(App& app, const Survey& survey, const Progress* progress, boo
         app.targets.Name("survey.stop");
     }
 
-    // "Aa" at the right end, where the top bars of the other screens have it.
+    // « Aa » at the right end and read-aloud beside it, where the top bars of the other
+    // screens have them.
     const float toggle_w = LargeTextToggleWidth(app, button_h);
     LargeTextToggle(app, ImVec2(m.width - m.Px(20) - toggle_w, m.Px(12)), button_h);
     float right = m.width - m.Px(20) - toggle_w - m.gap;
+    if (const float read_aloud_w = ReadAloudControlsWidth(app, button_h); read_aloud_w > 0) {
+        right -= read_aloud_w;
+        ReadAloudControls(app, ImVec2(right, m.Px(12)), button_h);
+        right -= m.gap;
+    }
     if (progress) {
         // "Question 3": no total, which a later answer could change (see Progress).
         const std::string text = app.Format("surveys.nav.progress", fmt::arg("position", progress->position));
@@ -59,9 +66,11 @@ float SurveyHeader(App& app, const Survey& survey, const Progress* progress, boo
     }
     const float left = m.Px(20) + stop_size.x + m.gap;
     const std::string& title = app.Text(survey.title);
-    const float h = TextHeight(title, app.fonts.body_bold, right - left);
+    ImFont* title_font = FittingFont(app, title, {app.fonts.body_bold, app.fonts.small},
+                                     ImVec2(left, m.Px(4)), ImVec2(right, m.bar - m.Px(4)));
+    const float h = TextHeight(title, title_font, right - left);
     ImGui::SetCursorScreenPos(ImVec2(left, std::max(m.Px(4), (m.bar - h) * 0.5f)));
-    CenteredText(title, app.fonts.body_bold, palette::kTextOnDark, left, right - left);
+    CenteredText(title, title_font, palette::kTextOnDark, left, right - left);
 
     float bottom = PaperEntryStrip(app, m.bar); // staff copying a paper questionnaire
     if (progress) {
@@ -146,6 +155,11 @@ FooterAction QuestionFooter(App& app, bool can_go_back, std::string_view next_la
 // [SECTION] Choice cards and grids
 
 bool ChoiceCardButton(App& app, const char* id, const ChoiceCard& card, const Area& area) {
+    // Read with its number, so a visitor who cannot read chooses by listening ("Choice 2: …").
+    if (SpeechScript* script = CurrentSpeechScript()) {
+        script->pieces.push_back(app.Format("read_aloud.option", fmt::arg("number", ++script->options)));
+        script->pieces.emplace_back(card.label);
+    }
     ImGui::SetCursorScreenPos(area.min);
     const bool clicked = ImGui::InvisibleButton(id, ImVec2(area.Width(), area.Height()));
     RecordTouchTarget(app);
