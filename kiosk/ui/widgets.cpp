@@ -276,6 +276,7 @@ void LanguagePicker(App& app, float right_x, float y) {
             app.nav.SetLanguage(language);
             app.visit.language_chosen = true;
         }
+        app.targets.Name("language:" + language);
         x += sizes[i].x + spacing;
     }
 }
