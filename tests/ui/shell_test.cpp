@@ -192,11 +192,10 @@ TEST_CASE("the touch that dismisses the countdown does not press what is below i
 TEST_CASE("a visit's end forgets the language and the visitor's state") {
     Kiosk k;
     k.driver->Tap(960, 540);
-    Image home = k.driver->Capture();
-    // The language picker's "English" button: the white outlined button at the top right.
-    std::optional<test::Box> picker = test::FindColour(home, palette::kSurface, test::Box{960, 0, 1919, 200});
-    REQUIRE(picker);
-    k.driver->Tap(picker->CenterX(), picker->CenterY());
+    // The language picker's "English" button (by name: "Facile à lire" is beside it).
+    std::optional<TargetRect> english = k.app().targets.Find("language:en");
+    REQUIRE(english);
+    k.driver->Tap(english->Center().x, english->Center().y);
     CHECK(k.app().nav.Language() == "en");
     CHECK(k.app().visit.language_chosen);
     CHECK(k.app().Tr("nav.home") == "Home");

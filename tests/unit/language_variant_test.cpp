@@ -15,7 +15,7 @@ using namespace kiosk;
 
 namespace variant_test {
 
-void Write(const std::filesystem::path& file, const std::string& text) {
+void WriteCatalogue(const std::filesystem::path& file, const std::string& text) {
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file) << text;
 }
@@ -23,12 +23,13 @@ void Write(const std::filesystem::path& file, const std::string& text) {
 // English is the reference on purpose: the variant must fall back to French, not to it.
 std::filesystem::path EnglishFirstCatalogues(const char* name) {
     auto dir = test::ScratchDir(name);
-    Write(dir / "en" / "a.toml",
-          "[language]\nname = \"English\"\n[x]\nhello = \"Hello\"\nbye = \"Goodbye\"\nonly_en = \"Only\"\n");
-    Write(dir / "fr" / "a.toml",
-          "[language]\nname = \"Français\"\n[x]\nhello = \"Bonjour\"\nbye = \"Au revoir\"\n");
-    Write(dir / "fr-x-falc" / "a.toml",
-          "[language]\nname = \"Facile à lire\"\nvariant_of = \"fr\"\n[x]\nhello = \"Bonjour !\"\n");
+    WriteCatalogue(
+        dir / "en" / "a.toml",
+        "[language]\nname = \"English\"\n[x]\nhello = \"Hello\"\nbye = \"Goodbye\"\nonly_en = \"Only\"\n");
+    WriteCatalogue(dir / "fr" / "a.toml",
+                   "[language]\nname = \"Français\"\n[x]\nhello = \"Bonjour\"\nbye = \"Au revoir\"\n");
+    WriteCatalogue(dir / "fr-x-falc" / "a.toml",
+                   "[language]\nname = \"Facile à lire\"\nvariant_of = \"fr\"\n[x]\nhello = \"Bonjour !\"\n");
     return dir;
 }
 
@@ -57,7 +58,7 @@ TEST_CASE("a variant's missing catalogue text shows its base language, never the
 TEST_CASE("a variant's key that its base language lacks is reported") {
     using namespace variant_test;
     const auto dir = EnglishFirstCatalogues("variant-extra-key");
-    Write(dir / "fr-x-falc" / "b.toml", "[x]\nhelo = \"Bonjour\"\n");
+    WriteCatalogue(dir / "fr-x-falc" / "b.toml", "[x]\nhelo = \"Bonjour\"\n");
     Languages languages{"en", "fr", "fr-x-falc"};
     Diagnostics diags;
     REQUIRE(ReadLanguageVariants(dir, languages, diags));
@@ -107,14 +108,16 @@ TEST_CASE("a badly declared variant is refused with its catalogue file and line"
     for (const Case& c : cases) {
         SECTION(c.name) {
             auto dir = test::ScratchDir(std::string("variant-bad-") + c.name);
-            Write(dir / "fr" / "a.toml", "[language]\nname = \"Français\"\n");
-            Write(dir / "fr-x-falc" / "a.toml", "[language]\nname = \"Facile à lire\"\nvariant_of = \"fr\"\n");
-            Write(dir / "fr-x-big" / "a.toml",
-                  std::string("[language]\nname = \"Gros\"\nvariant_of = \"") + c.variant_of + "\"\n");
+            WriteCatalogue(dir / "fr" / "a.toml", "[language]\nname = \"Français\"\n");
+            WriteCatalogue(dir / "fr-x-falc" / "a.toml",
+                           "[language]\nname = \"Facile à lire\"\nvariant_of = \"fr\"\n");
+            WriteCatalogue(dir / "fr-x-big" / "a.toml",
+                           std::string("[language]\nname = \"Gros\"\nvariant_of = \"") + c.variant_of +
+                               "\"\n");
             if (std::string(c.name) != "nested" && std::string(c.name) != "default")
-                Write(dir / "fr-x-falc" / "a.toml",
-                      std::string("[language]\nname = \"Facile à lire\"\nvariant_of = \"") + c.variant_of +
-                          "\"\n");
+                WriteCatalogue(dir / "fr-x-falc" / "a.toml",
+                               std::string("[language]\nname = \"Facile à lire\"\nvariant_of = \"") +
+                                   c.variant_of + "\"\n");
             Languages languages(c.languages);
             Diagnostics diags;
             CHECK_FALSE(ReadLanguageVariants(dir, languages, diags));
