@@ -3,6 +3,8 @@
 // poll show their FALC texts; what has none shows ordinary French.
 #include <catch2/catch.hpp>
 
+#include "image_probe.h"
+#include "palette.h"
 #include "survey_kiosk.h"
 
 using namespace kiosk;
@@ -54,6 +56,18 @@ TEST_CASE("Facile à lire is in the picker, and choosing it shows FALC on home, 
     REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
     CHECK(app.Text(poll->thanks) == poll->thanks.All().at(kFalc));
     kiosk.Shot("falc-poll-thanks");
+    {
+        // The thank-you's three FALC lines end above the results' heading (each line counted).
+        const Image thanks = kiosk.Driver().Capture();
+        const int rows_top = (int)app.targets.Find("result:jeux")->min.y - 4;
+        const std::optional<test::Box> text =
+            test::FindColour(thanks, palette::kText, {0, 0, thanks.width - 1, rows_top});
+        REQUIRE(text);
+        const std::optional<test::Box> heading =
+            test::FindColour(thanks, palette::kOpinion, {0, text->y0, thanks.width - 1, rows_top});
+        REQUIRE(heading);
+        CHECK(text->y1 < heading->y0);
+    }
     const std::vector<Response> responses = kiosk.Responses();
     REQUIRE(responses.size() == 1);
     CHECK(responses.front().language == kFalc); // which version the visitor read is recorded
@@ -71,4 +85,32 @@ TEST_CASE("Facile à lire is in the picker, and choosing it shows FALC on home, 
     app.nav.SetLanguage("fr");
     kiosk.Driver().Frames(3);
     CHECK(RowsDiffer(timeline_falc, kiosk.Driver().Capture(), 0, timeline_falc.height));
+}
+
+TEST_CASE("a survey's questions and notice show in FALC at every screen size") {
+    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}, std::pair{1080, 1920}}) {
+        const std::string size = std::to_string(w) + "x" + std::to_string(h);
+        INFO(size);
+        SurveyKiosk kiosk("falc-survey-" + size, w, h);
+        App& app = kiosk.GetApp();
+        app.nav.GoHome(app.now);
+        kiosk.Driver().Frames(3);
+        kiosk.Tap("language:fr-x-falc");
+        const Survey* survey = kiosk.Data().FindSurvey("usages-espaces-publics");
+        REQUIRE(survey);
+        CHECK(app.Text(survey->notice.purpose) == survey->notice.purpose.All().at(kFalc));
+        CHECK(app.Text(survey->notice.controller) == survey->notice.controller.All().at("fr")); // no FALC
+        app.nav.Go({Screen::Surveys, ""}, app.now);
+        kiosk.Driver().Frames(3);
+        kiosk.Shot("falc-survey-list-" + size);
+        kiosk.Tap("survey:usages-espaces-publics");
+        kiosk.Driver().Frames(3);
+        kiosk.Shot("falc-survey-notice-" + size);
+        kiosk.Tap("survey.start");
+        kiosk.Driver().Frames(3);
+        REQUIRE(kiosk.CurrentScreen() == Screen::Survey);
+        CHECK(app.Text(survey->questions.front().text) == survey->questions.front().text.All().at(kFalc));
+        kiosk.Driver().WaitForImages();
+        kiosk.Shot("falc-survey-question-" + size);
+    }
 }
