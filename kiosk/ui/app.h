@@ -92,7 +92,7 @@ public:
         return data.catalogs.Format(nav.Language(), key, std::forward<Args>(args)...);
     }
     const std::string& Text(const LocalizedText& text) const {
-        return text.Get(nav.Language(), data.config.DefaultLanguage());
+        return text.Get(data.config.languages, nav.Language());
     }
 
     // Screens that animate ask for their next frame; the loop sleeps until the earliest.

@@ -1,6 +1,7 @@
 #include "widgets.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <imgui_internal.h>
 
@@ -85,7 +86,10 @@ void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, 
     float line_height = font->FontSize;
     float total = 0;
     while (line < end) {
-        const char* wrap = font->CalcWordWrapPositionA(1.0f, line, end, width);
+        // ImGui's word wrap does not stop at a line break, so each line is wrapped up to the
+        // next one (easy-to-read texts put one idea per line).
+        const char* newline = static_cast<const char*>(std::memchr(line, '\n', end - line));
+        const char* wrap = font->CalcWordWrapPositionA(1.0f, line, newline ? newline : end, width);
         if (wrap == line) wrap = line + 1; // a single word wider than the area: let it overflow, never loop
         const char* line_end = wrap;
         while (line_end > line && (line_end[-1] == ' ' || line_end[-1] == '\n'))
@@ -323,6 +327,7 @@ float LanguagePicker(App& app, float right_x, float y) {
             app.nav.SetLanguage(language);
             app.visit.language_chosen = true;
         }
+        app.targets.Name("language:" + language);
         x += sizes[i].x + spacing;
     }
     return right_x - total;

@@ -25,6 +25,10 @@ shipped catalogue and must hold every used key. Rules (docs/translations.md):
   names, which share the dotted style), file names ("timeline.toml"), prose (a literal with
   spaces or capitals), and any literal on a line carrying the comment `i18n: not a key` or
   just below it.
+- A variant's catalogue (`[language] variant_of = "fr"`, such as easy-to-read French) is
+  partial by design: it need not hold the used keys, since what it lacks shows the text of
+  the language it is a variant of. Every key it does hold must be in that language's
+  catalogue too (else it is a misspelt key, shown nowhere).
 - Keys computed from content data (question or phase ids) do not exist: content files carry
   their own texts, and the loaders check them.
 
@@ -41,6 +45,8 @@ KEY = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 KEYISH = re.compile(r"[a-z0-9_.{}:]+")
 FILE_EXTENSIONS = {"toml", "csv", "json", "jsonl", "png", "jpg", "jpeg", "svg", "db", "txt", "lock"}
 NOT_A_KEY_MARK = "i18n: not a key"
+# Metadata of a variant's catalogue, read by the loader (i18n/language_variants.h), not shown.
+VARIANT_OF = "language.variant_of"
 TARGET_NAME_CALL = re.compile(r"\bName\(\s*$")
 # The call forms: a literal here is a key whatever its first part, so that a misspelt
 # namespace ("hme.title", or the old "survey." prefix) is caught too. `before` is the text of
@@ -134,8 +140,9 @@ def key_lines(path):
     return lines
 
 
-def load_catalogues(catalogue_dir, problems):
-    """language → {key: "file:line"}."""
+def load_catalogues(catalogue_dir, problems, variants):
+    """language → {key: "file:line"}; fills `variants` (variant → the language it is a
+    variant of)."""
     catalogues = {}
     for language in sorted(os.listdir(catalogue_dir)):
         language_dir = os.path.join(catalogue_dir, language)
@@ -154,6 +161,9 @@ def load_catalogues(catalogue_dir, problems):
                 continue
             file_keys = set()
             flatten(table, "", file_keys)
+            base = table.get("language", {}).get("variant_of")
+            if isinstance(base, str):
+                variants[language] = base
             lines = key_lines(path)
             for key in file_keys:
                 keys[key] = f"{path}:{lines.get(key, 1)}"
@@ -181,7 +191,8 @@ def main(argv):
         return 2
     source_dir, catalogue_dir = argv[1], argv[2]
     problems = []
-    catalogues = load_catalogues(catalogue_dir, problems)
+    variants = {}
+    catalogues = load_catalogues(catalogue_dir, problems, variants)
     if not catalogues:
         print(f"{catalogue_dir}: no catalogue (expected one directory per language)", file=sys.stderr)
         return 1
@@ -233,12 +244,16 @@ def main(argv):
 
     for key, where in sorted(used.items(), key=lambda kv: location_order(kv[1])):
         for language, keys in catalogues.items():
-            if key not in keys:
+            if key not in keys and language not in variants and key != VARIANT_OF:
                 problems.append(f'{where}: key "{key}" is missing from the "{language}" catalogue '
                                 f"({os.path.join(catalogue_dir, language)})")
     for language, keys in catalogues.items():
+        base = variants.get(language)
         for key, where in sorted(keys.items(), key=lambda kv: location_order(kv[1])):
-            if key not in used:
+            if base is not None and key != VARIANT_OF and key not in catalogues.get(base, {}):
+                problems.append(f'{where}: key "{key}" is in the variant "{language}" but not in "{base}", '
+                                "the language it is a variant of: misspelt? it would be shown nowhere")
+            elif key not in used and key != VARIANT_OF:
                 problems.append(f'{where}: key "{key}" is used nowhere in {source_dir}')
 
     def problem_order(problem):

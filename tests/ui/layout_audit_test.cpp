@@ -1,4 +1,4 @@
-// Layout audit of every screen at 1920×1080 and 1280×800: each touch target is at least
+// Layout audit of every screen at 1920×1080, 1280×800 and portrait 1080×1920: each touch target is at least
 // Metrics::target (≥ 70 px at 1080p: ≈ 9 mm on a 24" screen) on both sides, lies on the
 // screen, and neighbours leave room for a thumb between them.
 #include <catch2/catch.hpp>
@@ -38,7 +38,7 @@ std::vector<Route> Routes() {
 
 TEST_CASE("touch targets are big enough and spaced on every screen, at both sizes") {
     CHECK(ComputeMetrics(1920, 1080, 1.0).target >= 70);
-    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}}) {
+    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}, std::pair{1080, 1920}}) {
         std::string error;
         std::unique_ptr<ShellDriver> driver = ShellDriver::Create(DemoData(), w, h, error);
         REQUIRE(driver);

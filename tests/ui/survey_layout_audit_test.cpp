@@ -1,11 +1,13 @@
 // Layout audit of every survey screen — the list, the notice, each question type, the
 // keyboard and keypad, the recording state, the thank-you with results, a response the
-// database refused — at 1920×1080 and 1280×800, in French and English: each touch target
+// database refused — at 1920×1080, 1280×800 and in portrait 1080×1920, in every configured
+// language (French, easy-to-read French, English): each touch target
 // is at least Metrics::target on both sides, lies on the screen, and leaves room for a
 // thumb to its neighbours. Every screen is also saved to build/test-screens/ to be looked at.
 #include <catch2/catch.hpp>
 
 #include "survey_kiosk.h"
+#include "test_paths.h"
 #include "touch_target_audit.h"
 
 using namespace kiosk;
@@ -21,11 +23,19 @@ void Audit(SurveyKiosk& kiosk, const std::string& what) {
     kiosk.Shot(fmt::format("survey-{}-{}x{}-{}", what, (int)m.width, (int)m.height, app.nav.Language()));
 }
 
+// The demo configuration's languages, variants included.
+std::vector<std::string> DemoLanguages() {
+    Diagnostics diags;
+    const std::optional<KioskConfig> config = LoadKioskConfig(test::DemoConfig(), diags);
+    REQUIRE(config);
+    return config->languages;
+}
+
 } // namespace
 
 TEST_CASE("every survey screen has big, spaced touch targets at both sizes and in both languages") {
-    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}}) {
-        for (const char* language : {"fr", "en"}) {
+    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}, std::pair{1080, 1920}}) {
+        for (const std::string& language : DemoLanguages()) {
             SurveyKiosk kiosk(fmt::format("survey-audit-{}x{}-{}", w, h, language), w, h);
             App& app = kiosk.GetApp();
             app.nav.Go({Screen::Home, ""}, app.now);
@@ -94,8 +104,8 @@ TEST_CASE("every survey screen has big, spaced touch targets at both sizes and i
 
 TEST_CASE("the screen of a response the database refused has big, spaced targets at both sizes and in both "
           "languages") {
-    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}}) {
-        for (const char* language : {"fr", "en"}) {
+    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}, std::pair{1080, 1920}}) {
+        for (const std::string& language : DemoLanguages()) {
             const std::string name = fmt::format("survey-audit-rejected-{}x{}-{}", w, h, language);
             SurveyKiosk kiosk(name, test::RefusingDatabase(name), w, h);
             App& app = kiosk.GetApp();

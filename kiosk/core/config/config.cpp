@@ -7,6 +7,7 @@
 
 #include "base/path_probe.h"
 #include "config/toml_reader.h"
+#include "i18n/language_variants.h"
 #include "staff/pin.h"
 
 namespace kiosk {
@@ -20,8 +21,27 @@ bool IsValidKioskId(std::string_view id) {
                        [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
-// Language codes as in BCP 47's simple form: "fr", "en", "pt-BR".
+// Language codes as in BCP 47's simple form: "fr", "en", "pt-BR", optionally followed by a
+// private-use part for a variant of that language: "fr-x-falc" (easy-to-read French). The
+// code is also a TOML bare key in content files (`{ fr = "…", fr-x-falc = "…" }`), which
+// this alphabet keeps true.
 bool IsValidLanguageCode(std::string_view code) {
+    const auto lower_alnum = [](std::string_view s) {
+        return !s.empty() && s.size() <= 8 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+            return std::islower(c) || std::isdigit(c);
+        });
+    };
+    std::string_view variant;
+    if (size_t x = code.find("-x-"); x != std::string_view::npos) {
+        variant = code.substr(x + 3);
+        code = code.substr(0, x);
+        for (size_t start = 0;;) {
+            size_t dash = variant.find('-', start);
+            if (!lower_alnum(variant.substr(start, dash - start))) return false;
+            if (dash == std::string_view::npos) break;
+            start = dash + 1;
+        }
+    }
     size_t dash = code.find('-');
     std::string_view primary = code.substr(0, dash);
     if (primary.size() < 2 || primary.size() > 3 ||
@@ -42,7 +62,7 @@ void ReadKioskTable(TableReader& root, KioskConfig& cfg, const std::filesystem::
             kiosk.Error("id", "use 1 to 64 letters, digits, '-', '_' or '.'");
     }
     cfg.place_name = kiosk.String("place_name", "Maison du projet");
-    cfg.languages = kiosk.StringArray("languages", Need::Required);
+    cfg.languages = Languages(kiosk.StringArray("languages", Need::Required));
     const toml::node* languages = kiosk.Node("languages");
     if (languages && languages->is_array() && cfg.languages.empty())
         kiosk.Error("languages", "list at least one language; the first is the default");
@@ -209,6 +229,9 @@ std::optional<KioskConfig> LoadKioskConfig(const std::filesystem::path& file, Di
     const std::filesystem::path catalogues =
         ProbePath(cfg.paths.assets).IsDirectory() ? cfg.paths.assets / "i18n" : std::filesystem::path();
     ReadKioskTable(root, cfg, catalogues);
+    // After the languages are known good: which of them are variants is said by their catalogues.
+    if (!catalogues.empty() && diags.ErrorCount() == errors_before)
+        ReadLanguageVariants(catalogues, cfg.languages, diags);
     ReadIdleTable(root, cfg.idle);
     ReadDisplayTable(root, cfg.display);
     ReadOpeningHours(root, cfg.opening_hours);

@@ -11,6 +11,7 @@
 
 #include "base/diagnostics.h"
 #include "config/opening_hours.h"
+#include "text/languages.h"
 
 namespace kiosk {
 
@@ -64,10 +65,10 @@ struct StaffConfig {
 };
 
 struct KioskConfig {
-    std::filesystem::path file;         // the configuration file itself
-    std::string kiosk_id;               // identifies this kiosk in every recorded answer
-    std::string place_name;             // "Maison du projet des Fauvettes" (a proper noun: not translated)
-    std::vector<std::string> languages; // first = default
+    std::filesystem::path file; // the configuration file itself
+    std::string kiosk_id;       // identifies this kiosk in every recorded answer
+    std::string place_name;     // "Maison du projet des Fauvettes" (a proper noun: not translated)
+    Languages languages;        // first = default; variants from their catalogues' [language] variant_of
     IdleConfig idle;
     DisplayConfig display;
     OpeningHours opening_hours;

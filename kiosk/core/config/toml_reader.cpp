@@ -257,8 +257,8 @@ std::optional<std::filesystem::path> TableReader::Path(std::string_view key, Nee
     return path.lexically_normal();
 }
 
-LocalizedText TableReader::Localized(std::string_view key, const std::vector<std::string>& languages,
-                                     Need need, bool all_required, bool allow_plain) {
+LocalizedText TableReader::Localized(std::string_view key, const Languages& languages, Need need,
+                                     bool all_required, bool allow_plain) {
     LocalizedText text;
     const toml::node* node = Find(key);
     if (!node) {
@@ -277,9 +277,10 @@ LocalizedText TableReader::Localized(std::string_view key, const std::vector<std
     }
     TableReader by_language(*table, KeyName(key), file_, *diags_);
     for (const std::string& language : languages) {
-        if (std::optional<std::string> value = by_language.String(language))
-            text.Set(language, *value);
-        else if (!by_language.Has(language)) {
+        if (std::optional<std::string> value = by_language.String(language)) text.Set(language, *value);
+        // A variant (easy-to-read French) is partial by design: where it gives no text, the
+        // language it is a variant of is shown, so its absence is not a defect.
+        else if (!by_language.Has(language) && !languages.IsVariant(language)) {
             std::string message = fmt::format("the \"{}\" translation is missing", language);
             all_required ? Error(key, message) : Warning(key, message);
         }

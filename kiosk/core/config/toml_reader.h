@@ -65,10 +65,11 @@ public:
     std::optional<std::filesystem::path> Path(std::string_view key, Need need = Need::Optional);
 
     // Text per language: `key = { fr = "...", en = "..." }` (or a sub-table). A language of
-    // `languages` that is missing is an error when `all_required`, else a warning.
+    // `languages` that is missing is an error when `all_required`, else a warning; a
+    // variant's text (`fr-x-falc = "..."`) is never required.
     // A plain string (`key = "..."`) is accepted as the same text in every language only
     // when `allow_plain` (for proper nouns such as place names).
-    LocalizedText Localized(std::string_view key, const std::vector<std::string>& languages, Need need,
+    LocalizedText Localized(std::string_view key, const Languages& languages, Need need,
                             bool all_required = true, bool allow_plain = false);
 
     // The raw node of `key` (marked as read), for shapes the typed accessors do not cover.

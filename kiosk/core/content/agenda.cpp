@@ -22,8 +22,7 @@ std::vector<const AgendaEvent*> UpcomingEvents(const std::vector<AgendaEvent>& e
 }
 
 std::optional<std::vector<AgendaEvent>> LoadAgendaFile(const std::filesystem::path& file,
-                                                       const std::vector<std::string>& languages,
-                                                       Diagnostics& diags) {
+                                                       const Languages& languages, Diagnostics& diags) {
     Diagnostics local;
     std::optional<toml::table> table = ParseTomlFile(file, local);
     std::optional<std::vector<AgendaEvent>> result;

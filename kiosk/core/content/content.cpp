@@ -24,7 +24,7 @@ const Phase* Content::FindPhase(std::string_view id) const {
 
 namespace {
 
-void LoadPlans(const std::filesystem::path& dir, const std::vector<std::string>& languages, Content& content,
+void LoadPlans(const std::filesystem::path& dir, const Languages& languages, Content& content,
                Diagnostics& diags) {
     std::set<std::string> ids;
     std::error_code ec;
@@ -63,8 +63,7 @@ void CheckPhaseLinks(const std::filesystem::path& file, Content& content, Diagno
 
 } // namespace
 
-Content LoadContent(const std::filesystem::path& dir, const std::vector<std::string>& languages,
-                    Diagnostics& diags) {
+Content LoadContent(const std::filesystem::path& dir, const Languages& languages, Diagnostics& diags) {
     Content content;
     LoadPlans(dir / "plans", languages, content, diags); // none when the directory is missing
     // A name the file system refuses is reported by the loader, which cannot open it.

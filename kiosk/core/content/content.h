@@ -31,19 +31,16 @@ struct Content {
     const Phase* FindPhase(std::string_view id) const;
 };
 
-Content LoadContent(const std::filesystem::path& dir, const std::vector<std::string>& languages,
-                    Diagnostics& diags);
+Content LoadContent(const std::filesystem::path& dir, const Languages& languages, Diagnostics& diags);
 
 // Loaders for one file each (used by LoadContent; exposed for tests). Each returns nothing
 // if the file has an error; warnings are added to `diags` either way.
-std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const std::vector<std::string>& languages,
+std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const Languages& languages,
                                  Diagnostics& diags);
 std::optional<std::vector<Phase>> LoadTimelineFile(const std::filesystem::path& file,
-                                                   const std::vector<std::string>& languages,
-                                                   Diagnostics& diags);
+                                                   const Languages& languages, Diagnostics& diags);
 std::optional<std::vector<AgendaEvent>> LoadAgendaFile(const std::filesystem::path& file,
-                                                       const std::vector<std::string>& languages,
-                                                       Diagnostics& diags);
+                                                       const Languages& languages, Diagnostics& diags);
 
 // Drops the timeline's links to surveys that `survey_exists` does not know (a survey file
 // missing or left out), with a warning naming the timeline file: the button would lead

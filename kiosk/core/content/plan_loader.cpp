@@ -78,8 +78,7 @@ unsigned ReadLegend(TableReader& root) {
 }
 
 // The [before] table: the other image of a before/after pair, placed by `area`.
-std::optional<PlanImage> ReadBefore(TableReader& root, const Plan& plan,
-                                    const std::vector<std::string>& languages) {
+std::optional<PlanImage> ReadBefore(TableReader& root, const Plan& plan, const Languages& languages) {
     if (!root.Has("before")) return std::nullopt;
     TableReader t = TableReader::Sub(root, "before");
     PlanImage before;
@@ -103,7 +102,7 @@ std::optional<PlanImage> ReadBefore(TableReader& root, const Plan& plan,
     return before;
 }
 
-void ReadHotspots(TableReader& root, Plan& plan, const std::vector<std::string>& languages) {
+void ReadHotspots(TableReader& root, Plan& plan, const Languages& languages) {
     std::set<std::string> ids;
     for (TableReader& t : root.TableArray("hotspot")) {
         Hotspot h;
@@ -141,7 +140,7 @@ void ReadHotspots(TableReader& root, Plan& plan, const std::vector<std::string>&
 
 } // namespace
 
-std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const std::vector<std::string>& languages,
+std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const Languages& languages,
                                  Diagnostics& diags) {
     Diagnostics local;
     std::optional<toml::table> table = ParseTomlFile(file, local);

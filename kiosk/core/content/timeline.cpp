@@ -46,8 +46,7 @@ float TodayPosition(const std::vector<Phase>& phases, const CivilDate& today) {
 }
 
 std::optional<std::vector<Phase>> LoadTimelineFile(const std::filesystem::path& file,
-                                                   const std::vector<std::string>& languages,
-                                                   Diagnostics& diags) {
+                                                   const Languages& languages, Diagnostics& diags) {
     Diagnostics local;
     std::optional<toml::table> table = ParseTomlFile(file, local);
     std::optional<std::vector<Phase>> result;

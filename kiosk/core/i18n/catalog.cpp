@@ -5,6 +5,7 @@
 #include "base/log.h"
 #include "base/path_probe.h"
 #include "config/toml_reader.h"
+#include "i18n/language_variants.h"
 
 namespace kiosk {
 
@@ -27,8 +28,7 @@ void Flatten(const toml::table& table, const std::string& prefix, const std::str
 }
 } // namespace
 
-bool Catalogs::Load(const std::filesystem::path& dir, const std::vector<std::string>& languages,
-                    Diagnostics& diags) {
+bool Catalogs::Load(const std::filesystem::path& dir, const kiosk::Languages& languages, Diagnostics& diags) {
     languages_ = languages;
     tables_.clear();
     bool ok = !languages.empty();
@@ -80,20 +80,28 @@ bool Catalogs::Load(const std::filesystem::path& dir, const std::vector<std::str
     if (!ok) return false;
 
     // Missing translations are allowed (they fall back to the reference language) but
-    // listed, so that whoever maintains a catalogue sees what is left to translate.
+    // listed, so that whoever maintains a catalogue sees what is left to translate. A
+    // variant only rewrites some texts: one line says how many, not which are left.
     const Table& reference = tables_[languages.front()];
     for (size_t i = 1; i < languages.size(); i++) {
-        const Table& texts = tables_[languages[i]];
-        const std::string where = (dir / languages[i]).string();
+        const std::string& language = languages[i];
+        const Table& texts = tables_[language];
+        const std::string where = (dir / language).string();
+        const std::string_view base = languages.VariantOf(language);
         std::string missing;
         int count = 0;
         for (const auto& [key, text] : reference)
             if (!texts.contains(key)) missing += (count++ ? ", " : "") + key;
-        if (count > 0)
+        if (!base.empty())
+            LogLine(
+                LogLevel::Info,
+                fmt::format("{}: a variant of {}, rewrites {} of the {} texts; the others are shown in {}",
+                            where, base, reference.size() - count, reference.size(), base));
+        else if (count > 0)
             diags.Warning({where}, fmt::format("{} text(s) not translated, shown in {}: {}", count,
                                                languages.front(), missing));
         for (const auto& [key, text] : texts)
-            if (!reference.contains(key))
+            if (!reference.contains(key) && !(key == kVariantOfKey && !base.empty()))
                 diags.Warning({where}, fmt::format("{}: not in the reference catalogue ({}); unused", key,
                                                    languages.front()));
     }
@@ -101,9 +109,16 @@ bool Catalogs::Load(const std::filesystem::path& dir, const std::vector<std::str
 }
 
 const std::string& Catalogs::Text(std::string_view language, std::string_view key) const {
-    const auto table = tables_.find(language);
+    auto table = tables_.find(language);
     if (table != tables_.end())
         if (auto it = table->second.find(key); it != table->second.end()) return it->second;
+    // A variant lacks most keys by design: its base language's text, without a word in the log.
+    if (std::string_view base = languages_.VariantOf(language); !base.empty()) {
+        language = base;
+        table = tables_.find(language);
+        if (table != tables_.end())
+            if (auto it = table->second.find(key); it != table->second.end()) return it->second;
+    }
     if (!languages_.empty()) {
         const Table& reference = tables_.at(ReferenceLanguage());
         if (auto it = reference.find(key); it != reference.end()) {

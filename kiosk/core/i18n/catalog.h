@@ -9,14 +9,15 @@
 //     touch_to_start = "Touchez l’écran pour commencer"
 // and is looked up with dotted keys ("attract.touch_to_start"). The first configured
 // language is the reference: a key missing from another catalogue falls back to it and is
-// logged once. A key missing from the reference too is a defect (tests/i18n/
-// check_translation_keys.py keeps the code and the shipped catalogues in step, so it can only
-// come from a catalogue edited on a kiosk): it is logged once and shows as an empty text.
-// Empty rather than the key or a marker, because a resident cannot read
-// "surveys.recording.rejected" and a "?" or "…" looks like a broken or still-loading kiosk,
-// while an empty label leaves the screen's layout, icons and colours to carry the meaning.
-// Adding a language means adding a directory and listing its code in kiosk.toml
-// (docs/translations.md).
+// logged once. A variant's catalogue (`[language] variant_of = "fr"`, i18n/language_variants.h)
+// is partial by design: a key it lacks shows the text of the language it is a variant of
+// (then the reference), silently; loading logs how many texts it rewrites, once. A key missing from the
+// reference too is a defect (tests/i18n/ check_translation_keys.py keeps the code and the shipped catalogues
+// in step, so it can only come from a catalogue edited on a kiosk): it is logged once and shows as an empty
+// text. Empty rather than the key or a marker, because a resident cannot read "surveys.recording.rejected"
+// and a "?" or "…" looks like a broken or still-loading kiosk, while an empty label leaves the screen's
+// layout, icons and colours to carry the meaning. Adding a language means adding a directory and listing its
+// code in kiosk.toml (docs/translations.md).
 #pragma once
 
 #include <filesystem>
@@ -29,6 +30,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostics.h"
+#include "text/languages.h"
 
 namespace kiosk {
 
@@ -37,8 +39,7 @@ public:
     // Loads <dir>/<code>/*.toml for every language in `languages` (the first is the
     // reference). Returns false if any catalogue could not be loaded; missing keys in
     // non-reference catalogues are warnings.
-    bool Load(const std::filesystem::path& dir, const std::vector<std::string>& languages,
-              Diagnostics& diags);
+    bool Load(const std::filesystem::path& dir, const Languages& languages, Diagnostics& diags);
 
     // Text of `key` in `language`, with the fallbacks described above. The reference stays
     // valid as long as the Catalogs object.
@@ -57,7 +58,7 @@ public:
         }
     }
 
-    const std::vector<std::string>& Languages() const { return languages_; }
+    const kiosk::Languages& Languages() const { return languages_; }
     const std::string& ReferenceLanguage() const { return languages_.front(); }
     // The language's own name ("Français", "English"), from [language] name.
     const std::string& LanguageName(std::string_view language) const;
@@ -71,7 +72,7 @@ private:
     using Table = std::map<std::string, std::string, std::less<>>;
     void ReportBadPattern(std::string_view language, std::string_view key, const char* why) const;
 
-    std::vector<std::string> languages_;
+    kiosk::Languages languages_;
     std::map<std::string, Table, std::less<>> tables_; // language → key → text
 };
 

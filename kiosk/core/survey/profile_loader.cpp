@@ -55,7 +55,7 @@ void CheckProfileQuestion(const Question& q, TableReader& t) {
 
 // [population]: `source`, `example`, then per question `profil-… = { option = people, … }`.
 ReferencePopulation ReadPopulation(TableReader& root, const std::vector<Question>& questions,
-                                   const std::vector<std::string>& languages) {
+                                   const Languages& languages) {
     ReferencePopulation population;
     TableReader t = TableReader::Sub(root, "population");
     if (!t.Present()) return population;
@@ -132,8 +132,8 @@ ReferencePopulation ReadPopulation(TableReader& root, const std::vector<Question
 
 } // namespace
 
-std::optional<ProfileBlock> LoadProfileFile(const std::filesystem::path& file,
-                                            const std::vector<std::string>& languages, Diagnostics& diags) {
+std::optional<ProfileBlock> LoadProfileFile(const std::filesystem::path& file, const Languages& languages,
+                                            Diagnostics& diags) {
     const int errors_before = diags.ErrorCount();
     std::optional<toml::table> table = ParseTomlFile(file, diags);
     if (!table) return std::nullopt;

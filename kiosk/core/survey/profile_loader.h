@@ -27,8 +27,8 @@ inline constexpr std::string_view kProfileIdPrefix = "profil-";
 inline constexpr std::string_view kPreferNotToSay = "sans-reponse";
 
 // Nothing (and at least one error in `diags`) when the file is broken.
-std::optional<ProfileBlock> LoadProfileFile(const std::filesystem::path& file,
-                                            const std::vector<std::string>& languages, Diagnostics& diags);
+std::optional<ProfileBlock> LoadProfileFile(const std::filesystem::path& file, const Languages& languages,
+                                            Diagnostics& diags);
 
 // The block of `config` (paths.profile). No file at the default place: an empty block and
 // no message (a kiosk may run without it); no file where [paths] says: an error. A broken

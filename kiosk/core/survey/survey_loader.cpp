@@ -55,7 +55,7 @@ bool IsBlank(std::string_view text) {
 }
 
 // A text that may be absent; when given, it is needed in every language.
-LocalizedText OptionalText(TableReader& t, std::string_view key, const std::vector<std::string>& languages) {
+LocalizedText OptionalText(TableReader& t, std::string_view key, const Languages& languages) {
     if (!t.Has(key)) {
         t.Node(key); // marks it read
         return {};
@@ -85,8 +85,8 @@ std::string ReadId(TableReader& t, std::string_view key) {
 
 // Reads `options` (an array of tables: inline `{ id = …, label = … }` or [[question.options]])
 // and checks their number and the uniqueness of their ids. Pictures only where `pictures`.
-std::vector<Option> ReadOptions(TableReader& q, const std::vector<std::string>& languages, int min_count,
-                                int max_count, bool pictures) {
+std::vector<Option> ReadOptions(TableReader& q, const Languages& languages, int min_count, int max_count,
+                                bool pictures) {
     std::vector<Option> options;
     std::vector<TableReader> tables = q.TableArray("options", Need::Required);
     const bool present = q.Has("options");
@@ -273,7 +273,7 @@ std::optional<ShowIf> ReadShowIf(TableReader& q, const std::vector<Question>& ea
 // [SECTION] Questions, one reader per type
 // -----------------------------------------------------------------------------------------
 
-void ReadSingleChoice(TableReader& t, Question& q, const std::vector<std::string>& languages) {
+void ReadSingleChoice(TableReader& t, Question& q, const Languages& languages) {
     q.options = ReadOptions(t, languages, 2, kMaxChoiceOptions, true);
     q.picture_only = t.Bool("picture_only", false);
     if (q.picture_only)
@@ -285,7 +285,7 @@ void ReadSingleChoice(TableReader& t, Question& q, const std::vector<std::string
                                 o.id));
 }
 
-void ReadMultipleChoice(TableReader& t, Question& q, const std::vector<std::string>& languages) {
+void ReadMultipleChoice(TableReader& t, Question& q, const Languages& languages) {
     q.options = ReadOptions(t, languages, 2, kMaxChoiceOptions, false);
     const int n = std::max(2, (int)q.options.size());
     q.min_choices = (int)t.Int("min_choices", q.required ? 1 : 0, 0, n);
@@ -297,7 +297,7 @@ void ReadMultipleChoice(TableReader& t, Question& q, const std::vector<std::stri
                 fmt::format("is more than max_choices ({} > {})", q.min_choices, q.max_choices));
 }
 
-void ReadScale(TableReader& t, Question& q, const std::vector<std::string>& languages) {
+void ReadScale(TableReader& t, Question& q, const Languages& languages) {
     q.scale_from = (int)t.Int("from", 1, 0, 1);
     q.scale_to = (int)t.Int("to", 5, q.scale_from + 2, 10);
     q.from_label = RequiredText(t, "from_label", languages);
@@ -313,7 +313,7 @@ void ReadSmiley(TableReader& t, Question& q) {
                              : FixedOptions({"very_bad", "bad", "neutral", "good", "very_good"});
 }
 
-void ReadNumber(TableReader& t, Question& q, const std::vector<std::string>& languages) {
+void ReadNumber(TableReader& t, Question& q, const Languages& languages) {
     constexpr int64_t kLimit = 1'000'000'000;
     std::optional<int64_t> min = t.Int("min", -kLimit, kLimit, Need::Required);
     std::optional<int64_t> max = t.Int("max", -kLimit, kLimit, Need::Required);
@@ -324,7 +324,7 @@ void ReadNumber(TableReader& t, Question& q, const std::vector<std::string>& lan
     q.unit = OptionalText(t, "unit", languages);
 }
 
-void ReadPlanPin(TableReader& t, Question& q, const std::vector<std::string>& languages) {
+void ReadPlanPin(TableReader& t, Question& q, const Languages& languages) {
     if (std::optional<std::string> plan = t.String("plan", Need::Required)) {
         q.plan_where = t.Where("plan");
         if (IsSlug(*plan))
@@ -358,8 +358,7 @@ void ReadPlanPin(TableReader& t, Question& q, const std::vector<std::string>& la
 
 // Reads one [[question]]. `earlier` are the questions before it; `all_ids` maps every
 // question id of the file to its line (for show_if messages).
-Question ReadQuestion(TableReader& t, const std::vector<std::string>& languages,
-                      const std::vector<Question>& earlier,
+Question ReadQuestion(TableReader& t, const Languages& languages, const std::vector<Question>& earlier,
                       const std::map<std::string, int, std::less<>>& all_ids) {
     Question q;
     q.where = t.Where();
@@ -398,7 +397,7 @@ Question ReadQuestion(TableReader& t, const std::vector<std::string>& languages,
 // [SECTION] The survey file
 // -----------------------------------------------------------------------------------------
 
-InformationNotice ReadNotice(TableReader& root, const std::vector<std::string>& languages) {
+InformationNotice ReadNotice(TableReader& root, const Languages& languages) {
     InformationNotice notice;
     TableReader t = TableReader::Sub(root, "notice", Need::Required);
     if (!t.Present()) return notice;
@@ -454,14 +453,14 @@ void AppendProfile(Survey& s, std::vector<TableReader>& readers, TableReader& ro
 
 } // namespace
 
-LocalizedText RequiredText(TableReader& t, std::string_view key, const std::vector<std::string>& languages) {
+LocalizedText RequiredText(TableReader& t, std::string_view key, const Languages& languages) {
     LocalizedText text = t.Localized(key, languages, Need::Required);
     for (const auto& [language, value] : text.All())
         if (IsBlank(value)) t.Error(key, fmt::format("the \"{}\" text is empty", language));
     return text;
 }
 
-std::vector<Question> ReadQuestionArray(TableReader& root, const std::vector<std::string>& languages,
+std::vector<Question> ReadQuestionArray(TableReader& root, const Languages& languages,
                                         std::vector<TableReader>& readers) {
     std::vector<Question> questions;
     readers = root.TableArray("question", Need::Required);
@@ -484,9 +483,8 @@ std::vector<Question> ReadQuestionArray(TableReader& root, const std::vector<std
     return questions;
 }
 
-std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
-                                     const std::vector<std::string>& languages, Diagnostics& diags,
-                                     const ProfileBlock* profile) {
+std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file, const Languages& languages,
+                                     Diagnostics& diags, const ProfileBlock* profile) {
     const int errors_before = diags.ErrorCount();
     std::optional<toml::table> table = ParseTomlFile(file, diags);
     if (!table) return std::nullopt;
@@ -562,7 +560,7 @@ std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
 // [SECTION] The directory, cross-checks, texts
 // -----------------------------------------------------------------------------------------
 
-std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const std::vector<std::string>& languages,
+std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const Languages& languages,
                                 Diagnostics& diags, const ProfileBlock* profile,
                                 const std::filesystem::path& profile_file) {
     std::vector<Survey> surveys;

@@ -25,26 +25,25 @@ namespace kiosk {
 // do not refuse it. `languages` are the kiosk's languages: every text must exist in each.
 // A survey with `profile = true` gets the questions of `profile` appended after its own
 // (survey/profile.h); without a loaded block it is loaded without them, with a warning.
-std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file,
-                                     const std::vector<std::string>& languages, Diagnostics& diags,
-                                     const ProfileBlock* profile = nullptr);
+std::optional<Survey> LoadSurveyFile(const std::filesystem::path& file, const Languages& languages,
+                                     Diagnostics& diags, const ProfileBlock* profile = nullptr);
 
 // Loads every *.toml of `dir` in file-name order. Broken files are left out (reported in
 // `diags`); a survey id already used by an earlier file is refused too. A missing or
 // empty directory yields no surveys (and no error: a kiosk may run without surveys).
 // `profile_file` (paths.profile, which may sit in `dir`) is skipped, loaded or not.
-std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const std::vector<std::string>& languages,
+std::vector<Survey> LoadSurveys(const std::filesystem::path& dir, const Languages& languages,
                                 Diagnostics& diags, const ProfileBlock* profile = nullptr,
                                 const std::filesystem::path& profile_file = {});
 
 // A text under `key` that must exist, non-blank, in every configured language (an error at
 // the key otherwise). Survey and profile files alike.
-LocalizedText RequiredText(TableReader& t, std::string_view key, const std::vector<std::string>& languages);
+LocalizedText RequiredText(TableReader& t, std::string_view key, const Languages& languages);
 
 // Reads the [[question]] array of `root` exactly as in a survey file (ids unique, show_if on
 // earlier questions only), with one reader per question in `readers` for later checks.
 // The profile block's file uses it too, so both files share one question syntax.
-std::vector<Question> ReadQuestionArray(TableReader& root, const std::vector<std::string>& languages,
+std::vector<Question> ReadQuestionArray(TableReader& root, const Languages& languages,
                                         std::vector<TableReader>& readers);
 
 // Cross-check hook for plan-pin questions, to be called once the plans content is loaded

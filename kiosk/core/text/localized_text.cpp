@@ -9,4 +9,11 @@ const std::string& LocalizedText::Get(std::string_view language, std::string_vie
     return by_language_.empty() ? empty : by_language_.begin()->second;
 }
 
+const std::string& LocalizedText::Get(const Languages& languages, std::string_view language) const {
+    if (std::string_view base = languages.VariantOf(language); !base.empty())
+        if (auto it = by_language_.find(language); it == by_language_.end())
+            return Get(base, languages.Default());
+    return Get(language, languages.empty() ? std::string_view() : std::string_view(languages.Default()));
+}
+
 } // namespace kiosk

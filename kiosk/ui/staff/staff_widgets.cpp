@@ -55,7 +55,9 @@ std::string PeriodStart(const App& app, ResultsPeriod period) {
 
 std::string DecimalText(const App& app, double value) {
     std::string text = fmt::format("{:.1f}", value);
-    if (app.nav.Language() == "fr") std::replace(text.begin(), text.end(), '.', ',');
+    // Easy-to-read French writes numbers as French does.
+    if (app.data.config.languages.Base(app.nav.Language()) == "fr")
+        std::replace(text.begin(), text.end(), '.', ',');
     return text;
 }
 
