@@ -109,25 +109,13 @@ void AuditEveryScreen(int w, int h) {
     AuditLarge(kiosk, "notice");
     kiosk.Tap("survey.start");
     const SurveyRunner& runner = *app.visit.survey.runner;
-    const std::pair<const char*, const char*> steps[] = {
-        {"frequence", "option:chaque-jour"},
-        {"activite", "option:enfants"},
-        {"lieux", "option:square"},
-        {"soir", "option:very_good"},
-        {"proprete", "value:8"},
-        {"avec-enfants", "option:yes"},
-        {"nombre-enfants", "key:3"},
-        {"priorites", nullptr},
-        {"endroits", nullptr},
-        {"idee", "key:a"},
-    };
-    for (const auto& [id, answer] : steps) {
+    for (const auto& [id, answer] : test::kDemoSurveySteps) {
         REQUIRE(runner.Current().id == id);
         AuditLarge(kiosk, std::string("question-") + id);
         if (answer) kiosk.Tap(answer);
         if (std::string(id) == "priorites")
-            for (const char* option : {"ombre", "jeux", "eclairage", "toilettes", "voitures"})
-                kiosk.Tap(std::string("option:") + option);
+            for (const char* option : test::kDemoRankingOptions)
+                kiosk.Tap(option);
         if (std::string(id) != "idee") kiosk.Tap("survey.next");
     }
     for (const char* id : {"profil-age", "profil-genre", "profil-residence", "profil-secteur"}) {

@@ -27,6 +27,28 @@ inline const Answer* FindAnswer(const Response& response, std::string_view quest
     return nullptr;
 }
 
+// The demo survey "usages-espaces-publics" question by question, as the layout audits walk
+// it: each question's id and the tap that answers it and reveals the next ones (show_if);
+// null where the walk answers otherwise (the ranking: kDemoRankingOptions in order).
+struct SurveyStep {
+    const char* question;
+    const char* answer;
+};
+inline constexpr SurveyStep kDemoSurveySteps[] = {
+    {"frequence", "option:chaque-jour"},
+    {"activite", "option:enfants"},
+    {"lieux", "option:square"},
+    {"soir", "option:very_good"},
+    {"proprete", "value:8"},
+    {"avec-enfants", "option:yes"},
+    {"nombre-enfants", "key:3"},
+    {"priorites", nullptr},
+    {"endroits", nullptr},
+    {"idee", "key:a"},
+};
+inline constexpr const char* kDemoRankingOptions[] = {"option:ombre", "option:jeux", "option:eclairage",
+                                                      "option:toilettes", "option:voitures"};
+
 class SurveyKiosk {
 public:
     // A fresh kiosk whose database is build/test-scratch/<name>/responses.db, with the demo

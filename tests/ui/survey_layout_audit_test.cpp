@@ -49,25 +49,13 @@ TEST_CASE("every survey screen has big, spaced touch targets at both sizes and i
 
             // Each question, with an answer that reveals the next ones (show_if).
             const SurveyRunner& runner = *app.visit.survey.runner;
-            const std::pair<const char*, const char*> steps[] = {
-                {"frequence", "option:chaque-jour"},
-                {"activite", "option:enfants"},
-                {"lieux", "option:square"},
-                {"soir", "option:very_good"},
-                {"proprete", "value:8"},
-                {"avec-enfants", "option:yes"},
-                {"nombre-enfants", "key:3"},
-                {"priorites", nullptr},
-                {"endroits", nullptr},
-                {"idee", "key:a"},
-            };
-            for (const auto& [id, answer] : steps) {
+            for (const auto& [id, answer] : test::kDemoSurveySteps) {
                 REQUIRE(runner.Current().id == id);
                 Audit(kiosk, std::string("question-") + id);
                 if (answer) kiosk.Tap(answer);
                 if (std::string(id) == "priorites")
-                    for (const char* option : {"ombre", "jeux", "eclairage", "toilettes", "voitures"})
-                        kiosk.Tap(std::string("option:") + option);
+                    for (const char* option : test::kDemoRankingOptions)
+                        kiosk.Tap(option);
                 Audit(kiosk, std::string("question-") + id + "-answered");
                 if (std::string(id) != "idee") kiosk.Tap("survey.next");
             }
