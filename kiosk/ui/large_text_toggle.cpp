@@ -10,11 +10,9 @@ namespace kiosk {
 
 namespace {
 ButtonStyle ToggleStyle(const App& app) {
-    // Light like the buttons beside it (back, home), on top bars of every colour; while on
-    // it carries a tick, so its state shows without relying on colour.
-    return ButtonStyle{.fill = palette::kSurface,
-                       .text = palette::kText,
-                       .outline = true, // its edge shows on the page too (home)
+    // Outlined like the language buttons, so its edge shows on the page and on top bars of
+    // every colour; while on it carries a tick, so its state shows without relying on colour.
+    return ButtonStyle{.outline = true,
                        .font = app.fonts.title,
                        .icon = app.visit.large_text ? Icon::Check : Icon::None,
                        .icon_after = true};
