@@ -191,9 +191,9 @@ void ReportCanvas::Heading(const std::string& text) {
     impl_->y += 12;
 }
 
-void ReportCanvas::Subheading(const std::string& text) {
+void ReportCanvas::Subheading(const std::string& text, double keep_with_next) {
     const Style style{11.5, true};
-    Keep(impl_->Measure(text, Width(), style) + 80);
+    Keep(impl_->Measure(text, Width(), style) + keep_with_next);
     impl_->y += 6;
     impl_->Flow(text, style, 5);
 }

@@ -59,8 +59,10 @@ public:
 
     // Text flowing across the width; returns its height. Markup-free: the text is escaped.
     void Title(const std::string& text);
-    void Heading(const std::string& text);    // a section, starts a new page
-    void Subheading(const std::string& text); // kept with the 80 points that follow
+    void Heading(const std::string& text); // a section, starts a new page
+    // Kept on one page with the `keep_with_next` points that follow (a chart's first rows by
+    // default; a short entry passes its own height so it does not start a page of its own).
+    void Subheading(const std::string& text, double keep_with_next = 80);
     void Paragraph(const std::string& text);
     void Labelled(const std::string& label, const std::string& text); // "label" in bold, then text
     void Note(const std::string& text);                               // smaller and grey

@@ -527,7 +527,8 @@ private:
         c_.Note(t_.Tr("report.phases.intro"));
         if (k_.content.phases.empty()) c_.Paragraph(t_.Tr("report.phases.none"));
         for (const Phase& phase : k_.content.phases) {
-            c_.Subheading(L(phase.title));
+            // Kept with its status line only: a short entry never starts a page of its own.
+            c_.Subheading(L(phase.title), 30);
             c_.Note(t_.Format("report.phases.status",
                               fmt::arg("status", t_.Tr(StatusKey(StatusOn(phase, d_.options.today)))),
                               fmt::arg("period", t_.Typeset(FormatPeriod(k_.catalogs, d_.language, phase,
