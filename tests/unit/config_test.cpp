@@ -20,7 +20,7 @@ TEST_CASE("the demo configuration loads with every path resolved") {
     REQUIRE(cfg);
     CHECK_FALSE(diags.HasErrors());
     CHECK(cfg->kiosk_id == "fauvettes-mdp-01");
-    CHECK(cfg->languages == std::vector<std::string>{"fr", "fr-x-falc", "en"});
+    CHECK(cfg->languages == std::vector<std::string>{"fr", "fr-x-falc", "en", "ar"});
     // Easy-to-read French is a variant of French: its catalogue says so.
     CHECK(cfg->languages.VariantOf("fr-x-falc") == "fr");
     CHECK_FALSE(cfg->languages.IsVariant("en"));
