@@ -22,15 +22,16 @@ bool PointerInput::Handle(const SDL_Event& event, double now) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return true;
-        mouse_pos_ = Vec2((float)event.button.x, (float)event.button.y);
+        mouse_pos_ = Map(Vec2((float)event.button.x, (float)event.button.y));
         Emit({event.type == SDL_MOUSEBUTTONDOWN ? PointerAction::Down : PointerAction::Up, kMousePointerId,
-              mouse_pos_, now});
+              Vec2((float)event.button.x, (float)event.button.y), now});
         return true;
     case SDL_MOUSEMOTION:
         if (event.motion.which == SDL_TOUCH_MOUSEID) return true;
-        mouse_pos_ = Vec2((float)event.motion.x, (float)event.motion.y);
+        mouse_pos_ = Map(Vec2((float)event.motion.x, (float)event.motion.y));
         if (event.motion.state & SDL_BUTTON_LMASK)
-            Emit({PointerAction::Move, kMousePointerId, mouse_pos_, now});
+            Emit({PointerAction::Move, kMousePointerId, Vec2((float)event.motion.x, (float)event.motion.y),
+                  now});
         else
             recognizer_.OnHover(mouse_pos_, now);
         return true;

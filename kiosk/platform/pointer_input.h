@@ -40,14 +40,23 @@ public:
     // needs the raw touches: staff/corner_press.h).
     void SetObserver(std::function<void(const PointerEvent&)> observer) { observer_ = std::move(observer); }
 
+    // Maps a point of the screen to where the frame drew it, for the recogniser and the
+    // mouse position (a right-to-left frame is drawn mirrored: ui/rtl_mirror.h). The
+    // observer keeps the screen's own coordinates.
+    void SetMap(std::function<Vec2(Vec2)> map) { map_ = std::move(map); }
+
 private:
     void Emit(const PointerEvent& event) {
-        recognizer_.OnPointer(event);
+        PointerEvent mapped = event;
+        mapped.pos = Map(event.pos);
+        recognizer_.OnPointer(mapped);
         if (observer_) observer_(event);
     }
+    Vec2 Map(Vec2 p) const { return map_ ? map_(p) : p; }
 
     GestureRecognizer& recognizer_;
     std::function<void(const PointerEvent&)> observer_;
+    std::function<Vec2(Vec2)> map_;
     int width_ = 1, height_ = 1;
     Vec2 wheel_;
     Vec2 mouse_pos_;

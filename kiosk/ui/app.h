@@ -86,14 +86,26 @@ public:
     int max_texture_size = 4096;
 
     // Text in the visitor's language.
-    const std::string& Tr(std::string_view key) const { return data.catalogs.Text(nav.Language(), key); }
+    // Shaped and ordered for a right-to-left screen (text_direction.h).
+    const std::string& Tr(std::string_view key) const {
+        return text_direction.Shown(data.catalogs.Text(nav.Language(), key));
+    }
     template <typename... Args>
     std::string Format(std::string_view key, Args&&... args) const {
-        return data.catalogs.Format(nav.Language(), key, std::forward<Args>(args)...);
+        return text_direction.Shown(data.catalogs.Format(nav.Language(), key, std::forward<Args>(args)...));
     }
     const std::string& Text(const LocalizedText& text) const {
+        return text_direction.Shown(text.Get(data.config.languages, nav.Language()));
+    }
+    // A line made of several texts (a label and a date) is joined as written and shaped
+    // once: pieces shaped apart would come in the wrong order on an Arabic screen.
+    const std::string& TrLogical(std::string_view key) const {
+        return data.catalogs.Text(nav.Language(), key);
+    }
+    const std::string& TextLogical(const LocalizedText& text) const {
         return text.Get(data.config.languages, nav.Language());
     }
+    std::string Shown(const std::string& logical) const { return text_direction.Shown(logical); }
 
     // Screens that animate ask for their next frame; the loop sleeps until the earliest.
     void RequestFrameAt(double time) { next_frame_at = std::min(next_frame_at, time); }

@@ -14,6 +14,8 @@
 
 #include "fonts.h"
 #include "read_aloud/speech_script.h"
+#include "rtl_mirror.h"
+#include "text_direction.h"
 #include "theme.h"
 #include "ui_targets.h"
 
@@ -48,6 +50,11 @@ struct DrawContext {
 
     // The texts this frame drew, in order: what « Écouter » reads (read_aloud/speech_script.h).
     SpeechScript speech_script;
+
+    // A right-to-left language's frame: texts shaped and handed over in mirrored draw order,
+    // the frame mirrored once built (text_direction.h, rtl_mirror.h).
+    TextDirection text_direction;
+    FrameMirror mirror;
 };
 
 } // namespace kiosk

@@ -7,6 +7,7 @@
 #include <imgui_freetype.h>
 
 #include "base/log.h"
+#include "text/bidi.h"
 #include "text/utf8.h"
 
 namespace kiosk {
@@ -25,7 +26,55 @@ const ImWchar kBaseRanges[] = {
     0xFFFD, 0xFFFD, // replacement character
     0,
 };
-const char* const kFontFiles[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+const ImWchar kArabicTypedRanges[] = {
+    0x060C, 0x060C, // ، Arabic comma
+    0x061B, 0x061B, // ؛
+    0x061F, 0x061F, // ؟
+    0xFE70, 0xFEFC, // the letters' isolated, final, initial and medial forms, lam-alef
+    0,
+};
+constexpr float kArabicSizeFactor = 1.4f;
+// Arabic letters and their presentation forms (what text/bidi.h draws): from Noto Sans
+// Arabic, whose letters are drawn for screens like DejaVu's Latin. DejaVu has a few Arabic
+// glyphs of its own; they are kept out so that one word never mixes two designs.
+const ImWchar kArabicRanges[][2] = {
+    {0x0600, 0x06FF}, // Arabic
+    {0x0750, 0x077F}, // Arabic Supplement
+    {0xFB50, 0xFDFF}, // Arabic Presentation Forms-A
+    {0xFE70, 0xFEFF}, // Arabic Presentation Forms-B
+};
+const char* const kFontFiles[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
+                                  "NotoSansArabic-Bold.ttf"};
+
+bool IsArabic(ImWchar c) {
+    for (const auto& range : kArabicRanges)
+        if (c >= range[0] && c <= range[1]) return true;
+    return false;
+}
+
+// `ranges` (pairs, zero-terminated) split into what DejaVu draws and what Noto Sans Arabic
+// draws, each zero-terminated.
+void SplitArabic(const ImVector<ImWchar>& ranges, ImVector<ImWchar>& latin, ImVector<ImWchar>& arabic) {
+    latin.clear();
+    arabic.clear();
+    auto add = [](ImVector<ImWchar>& to, ImWchar first, ImWchar last) {
+        to.push_back(first);
+        to.push_back(last);
+    };
+    for (int i = 0; i + 1 < ranges.Size && ranges[i] != 0; i += 2) {
+        // The builder's ranges are runs of present characters: split each at the Arabic
+        // blocks' edges.
+        ImWchar start = ranges[i];
+        for (unsigned c = ranges[i]; c <= ranges[i + 1]; c++) {
+            const bool last = c == ranges[i + 1];
+            if (!last && IsArabic((ImWchar)c) == IsArabic((ImWchar)(c + 1))) continue;
+            add(IsArabic((ImWchar)c) ? arabic : latin, start, (ImWchar)c);
+            start = (ImWchar)(c + 1);
+        }
+    }
+    latin.push_back(0);
+    arabic.push_back(0);
+}
 } // namespace
 
 std::vector<std::string> CheckFontFiles(const std::filesystem::path& font_dir) {
@@ -67,11 +116,21 @@ bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const
 
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(kBaseRanges);
-    for (const std::string& text : texts)
+    bool any_rtl = false;
+    for (const std::string& text : texts) {
         builder.AddText(text.data(), text.data() + text.size());
-    ImVector<ImWchar>& ranges = fonts.glyph_ranges;
-    ranges.clear();
+        if (HasRtlLetters(text)) { // drawn shaped: its presentation forms, not its letters
+            any_rtl = true;
+            const std::string shaped = VisualOrderRtl(text);
+            builder.AddText(shaped.data(), shaped.data() + shaped.size());
+        }
+    }
+    // What a visitor types on an Arabic keyboard: every letter's four forms.
+    if (any_rtl) builder.AddRanges(kArabicTypedRanges);
+    ImVector<ImWchar> ranges;
     builder.BuildRanges(&ranges);
+    SplitArabic(ranges, fonts.glyph_ranges, fonts.arabic_glyph_ranges);
+    const bool has_arabic = fonts.arabic_glyph_ranges.Size > 1;
 
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -79,8 +138,21 @@ bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const
     atlas.TexDesiredWidth = 2048;
     ImFontConfig config;
     config.OversampleH = config.OversampleV = 1; // FreeType renders at the exact size
+    const std::filesystem::path arabic_regular = font_dir / kFontFiles[2];
+    const std::filesystem::path arabic_bold = font_dir / kFontFiles[3];
+    // Each size is DejaVu, with Noto Sans Arabic merged in for the Arabic glyphs (one ImFont).
     auto add = [&](const std::filesystem::path& file, float size) {
-        return atlas.AddFontFromFileTTF(file.c_str(), size, &config, ranges.Data);
+        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), size, &config, fonts.glyph_ranges.Data);
+        if (font && has_arabic) {
+            ImFontConfig merge = config;
+            merge.MergeMode = true;
+            const std::filesystem::path& arabic = file == bold ? arabic_bold : arabic_regular;
+            // At the same size Arabic letters look smaller than Latin ones: a little larger.
+            if (!atlas.AddFontFromFileTTF(arabic.c_str(), size * kArabicSizeFactor, &merge,
+                                          fonts.arabic_glyph_ranges.Data))
+                return (ImFont*)nullptr;
+        }
+        return font;
     };
     auto add_set = [&](Fonts& set, float factor) {
         set.body = add(regular, metrics.font_body * factor); // the first font is ImGui's default

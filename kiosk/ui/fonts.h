@@ -36,17 +36,21 @@ inline constexpr float kLargeTextFactor = 1.4f;
 struct BuiltFonts {
     Fonts standard;
     Fonts large; // null fonts unless BuildFonts was given a large-text factor
-    // The atlas keeps a pointer to these ranges: they live as long as the fonts.
+    // The atlas keeps a pointer to these ranges: they live as long as the fonts. DejaVu
+    // draws the first, Noto Sans Arabic (merged into each font) the second.
     ImVector<ImWchar> glyph_ranges;
+    ImVector<ImWchar> arabic_glyph_ranges;
 };
 
-// The font files the kiosk needs (DejaVuSans.ttf and DejaVuSans-Bold.ttf in `font_dir`),
+// The font files the kiosk needs (DejaVuSans.ttf, DejaVuSans-Bold.ttf and Noto Sans Arabic's
+// NotoSansArabic-Regular.ttf and -Bold.ttf in `font_dir`),
 // each opened by FreeType as BuildFonts will: one message per file that is missing or not a
 // font FreeType reads. Empty when both are usable. For `kiosk --check-config` and start-up.
 std::vector<std::string> CheckFontFiles(const std::filesystem::path& font_dir);
 
-// Builds `atlas` (cleared first) from the fonts in `font_dir` (DejaVuSans.ttf and
-// DejaVuSans-Bold.ttf) with glyphs for every character of `texts`, at the metrics' sizes and,
+// Builds `atlas` (cleared first) from the fonts in `font_dir` (DejaVu Sans, with Noto Sans
+// Arabic merged in when a text has Arabic) with glyphs for every character of `texts` (and
+// of its shaped forms), at the metrics' sizes and,
 // when `large_factor` > 0, also at those sizes times it (BuiltFonts::large). Returns false
 // with a message naming the file or the size limit on failure.
 bool BuildFonts(ImFontAtlas& atlas, const std::filesystem::path& font_dir, const Metrics& metrics,

@@ -18,14 +18,16 @@ namespace kiosk {
 
 OnScreenKeyboard MakeKeyboard(const App& app, bool number, KeyboardOptions options, std::string text) {
     OnScreenKeyboard keyboard;
-    const std::string& layout_id = app.Tr(number ? kNumberLayoutKey : kTextLayoutKey);
+    // Settings, not texts: read as written (app.Tr shapes texts for an Arabic screen).
+    const std::string& layout_id =
+        app.data.catalogs.Text(app.nav.Language(), number ? kNumberLayoutKey : kTextLayoutKey);
     const KeyboardLayout* layout = app.data.keyboards.Find(layout_id);
     if (!layout) {
         LogLineOnce(LogLevel::Error, "keyboard:" + layout_id,
                     fmt::format("no keyboard layout \"{}\"", layout_id));
         return keyboard;
     }
-    options.decimal_separator = app.Tr(kDecimalSeparatorKey);
+    options.decimal_separator = app.data.catalogs.Text(app.nav.Language(), kDecimalSeparatorKey);
     keyboard.model = KeyboardModel(*layout, std::move(options), std::move(text));
     return keyboard;
 }
@@ -100,7 +102,7 @@ void DrawKey(const App& app, const KeyboardModel& model, const Key& key, ImVec2 
     case KeyAction::Sign: DrawLabel(draw, app.fonts.title, "±", min, max, Rgb(ink)); break;
     default: {
         const std::string label = model.Label(key);
-        DrawLabel(draw, LabelFont(app, label), label, min, max, Rgb(ink));
+        DrawLabel(draw, LabelFont(app, label), app.text_direction.Shown(label), min, max, Rgb(ink)); // لا
     }
     }
     // Keys with long-press variants carry a small mark in their corner, as on phones.
@@ -203,7 +205,11 @@ bool KeyboardWidget(App& app, const char* id, OnScreenKeyboard& keyboard, ImVec2
             row_units += key.width;
         float x = pos.x + (size.x - (row_units * unit - gap)) * 0.5f;
         const float y = pos.y + (float)r * (key_h + gap);
-        for (size_t k = 0; k < row.size(); k++) {
+        // A layout lists its keys from the left; an Arabic screen is mirrored once built
+        // (rtl_mirror.h), so its rows are laid out from the other end to be seen as listed.
+        const bool mirrored = app.mirror.Active();
+        for (size_t i = 0; i < row.size(); i++) {
+            const size_t k = mirrored ? row.size() - 1 - i : i;
             const Key& key = row[k];
             const ImVec2 min(x, y), max(x + key.width * unit - gap, y + key_h);
             ImGui::SetCursorScreenPos(min);
@@ -317,6 +323,9 @@ void TypedTextBox(const App& app, std::string_view text, std::string_view placeh
     const int visible = std::max(1, (int)((box_max.y - pos.y - 2 * pad.y) / line_h));
     draw->PushClipRect(pos, box_max, true);
     float caret_x = pos.x + pad.x, caret_y = pos.y + pad.y;
+    // Arabic typed (or on an Arabic screen): shaped and in the order it is drawn.
+    const std::string typed(text);
+    text = app.text_direction.Shown(typed);
     if (text.empty()) {
         ImFont* hint = app.fonts.body; // regular: an invitation, not text typed
         draw->AddText(hint, hint->FontSize, ImVec2(pos.x + pad.x + m.Px(10), pos.y + pad.y),

@@ -109,7 +109,7 @@ void NumberDisc(const DrawContext& ui, ImVec2 center, float radius, int number, 
     if (selected) draw->AddCircleFilled(center, radius + ui.metrics.Px(6), Rgb(palette::kText));
     draw->AddCircleFilled(center, radius + ui.metrics.Px(3), Rgb(palette::kSurface));
     draw->AddCircleFilled(center, radius, Rgb(fill));
-    const std::string label = fmt::format("{}", number);
+    const std::string label = ui.text_direction.Shown(fmt::format("{}", number)); // "12" on an Arabic screen
     ImFont* font = ui.fonts.body_bold;
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
     draw->AddText(font, font->FontSize, ImVec2(center.x - size.x * 0.5f, center.y - size.y * 0.5f), Rgb(text),

@@ -78,6 +78,8 @@ Shell::Shell(const KioskData& data, const ShellOptions& options, const Clock& cl
     shown_view_ = ViewKey(); // the first screen is no change
     // The hidden corner press reads the raw touches (staff/corner_press.h); with no
     // pin_hash there is no staff mode and nothing watches the corner.
+    // A right-to-left frame is drawn mirrored: touches are mirrored back (rtl_mirror.h).
+    pointer_input_.SetMap([this](Vec2 p) { return app_->mirror.ToFrame(p); });
     if (app_->staff.Enabled())
         pointer_input_.SetObserver(
             [this](const PointerEvent& event) { app_->staff.corner.OnPointer(event); });
@@ -141,6 +143,11 @@ bool Shell::SetUpScreen(std::string& error) {
 
 void Shell::UseVisitorDisplayMode() {
     App& app = *app_;
+    // Arabic: texts shaped, the frame mirrored once built. ImGui's thick lines sample a
+    // texture the mirror would take for glyphs: drawn as plain shapes on those frames.
+    const bool rtl = data_.catalogs.IsRightToLeft(app.nav.Language());
+    app.text_direction.SetRightToLeft(rtl);
+    app.mirror.Begin(rtl, app.metrics.width);
     const bool large = app.visit.large_text;
     app.fonts = large ? app.built_fonts.large : app.built_fonts.standard;
     palette::SetContrast(large ? palette::Contrast::High : palette::Contrast::Standard);
@@ -148,6 +155,7 @@ void Shell::UseVisitorDisplayMode() {
         ApplyTheme(ImGui::GetStyle(), app.metrics);
         style_large_text_ = large;
     }
+    ImGui::GetStyle().AntiAliasedLinesUseTex = !rtl;
 }
 
 void Shell::ApplyOpeningHours() {
@@ -244,12 +252,16 @@ void Shell::RenderFrame() {
     app.images.BeginFrame(); // decoded images in, textures up
     {
         SpeechScriptScope script(app.speech_script); // the texts drawn, for « Écouter »
+        TextDirectionScope direction(app.text_direction);
         DrawScreens(app);
     }
     // Asked for while drawing: now that the whole screen's text is known.
     if (app.speech_requested) SendReadAloudRequest(app);
     if (app.images.EndFrame()) app.RequestFrameIn(0); // unused images out; uploads still owed
     ImGui::Render();
+    const ImGuiIO& io = ImGui::GetIO();
+    app.mirror.Apply(*ImGui::GetDrawData(), io.Fonts->TexID, io.Fonts->TexUvWhitePixel);
+    app.text_direction.ForgetCacheIfLarge();
     last_build_cpu_ = ThreadCpuSeconds() - build_start;
 
     if (app.nav.VisitId() != visit_before) app.ForgetVisit();

@@ -78,7 +78,8 @@ void ShellDriver::FingerUp(int64_t id, float x, float y) {
 
 void ShellDriver::WaitUntilTouchActs(float x, float y) {
     const double now = clock_.Now();
-    const double from = shell_->Recognizer().ActsFrom(Vec2(x, y), now);
+    // The recogniser works in the frame's coordinates (a mirrored Arabic frame: rtl_mirror.h).
+    const double from = shell_->Recognizer().ActsFrom(GetApp().mirror.ToFrame(Vec2(x, y)), now);
     // Infinite while a finger is still down: the gesture that follows shows the test's mistake.
     if (from > now && std::isfinite(from)) Wait(from - now + 0.001); // past it, whatever the rounding
 }

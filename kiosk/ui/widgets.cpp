@@ -311,7 +311,8 @@ float LanguagePicker(App& app, float right_x, float y) {
     std::vector<ImVec2> sizes;
     for (const std::string& language : languages) {
         ButtonStyle style{.outline = true};
-        sizes.push_back(TouchButtonSize(app, app.data.catalogs.LanguageName(language), style));
+        sizes.push_back(
+            TouchButtonSize(app, app.text_direction.Shown(app.data.catalogs.LanguageName(language)), style));
         total += sizes.back().x;
     }
     const float spacing = m.gap * 0.6f;
@@ -323,7 +324,8 @@ float LanguagePicker(App& app, float right_x, float y) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         StyleScope scope;
         scope.Id(language.c_str());
-        if (TouchButton(app, "##language", app.data.catalogs.LanguageName(language), sizes[i], style)) {
+        if (TouchButton(app, "##language", app.text_direction.Shown(app.data.catalogs.LanguageName(language)),
+                        sizes[i], style)) {
             app.nav.SetLanguage(language);
             app.visit.language_chosen = true;
         }

@@ -47,6 +47,8 @@ FILE_EXTENSIONS = {"toml", "csv", "json", "jsonl", "png", "jpg", "jpeg", "svg", 
 NOT_A_KEY_MARK = "i18n: not a key"
 # Metadata of a variant's catalogue, read by the loader (i18n/language_variants.h), not shown.
 VARIANT_OF = "language.variant_of"
+# A language's metadata (i18n/catalog.h): how it is written and whether it awaits review.
+METADATA = {VARIANT_OF, "language.direction", "language.needs_review"}
 TARGET_NAME_CALL = re.compile(r"\bName\(\s*$")
 # The call forms: a literal here is a key whatever its first part, so that a misspelt
 # namespace ("hme.title", or the old "survey." prefix) is caught too. `before` is the text of
@@ -244,16 +246,16 @@ def main(argv):
 
     for key, where in sorted(used.items(), key=lambda kv: location_order(kv[1])):
         for language, keys in catalogues.items():
-            if key not in keys and language not in variants and key != VARIANT_OF:
+            if key not in keys and language not in variants and key not in METADATA:
                 problems.append(f'{where}: key "{key}" is missing from the "{language}" catalogue '
                                 f"({os.path.join(catalogue_dir, language)})")
     for language, keys in catalogues.items():
         base = variants.get(language)
         for key, where in sorted(keys.items(), key=lambda kv: location_order(kv[1])):
-            if base is not None and key != VARIANT_OF and key not in catalogues.get(base, {}):
+            if base is not None and key not in METADATA and key not in catalogues.get(base, {}):
                 problems.append(f'{where}: key "{key}" is in the variant "{language}" but not in "{base}", '
                                 "the language it is a variant of: misspelt? it would be shown nowhere")
-            elif key not in used and key != VARIANT_OF:
+            elif key not in used and key not in METADATA:
                 problems.append(f'{where}: key "{key}" is used nowhere in {source_dir}')
 
     def problem_order(problem):

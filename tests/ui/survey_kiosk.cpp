@@ -81,7 +81,8 @@ void SurveyKiosk::Tap(std::string_view name) {
     std::optional<TargetRect> target = GetApp().targets.Find(name);
     INFO("tapping \"" << name << "\" on screen " << ScreenName(CurrentScreen()));
     REQUIRE(target);
-    const ImVec2 c = target->Center();
+    // Where the target is seen: an Arabic frame is drawn mirrored (ui/rtl_mirror.h).
+    const Vec2 c = GetApp().mirror.ToScreen(Vec2(target->Center().x, target->Center().y));
     driver_->Tap(c.x, c.y);
 }
 

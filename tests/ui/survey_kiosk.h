@@ -46,6 +46,10 @@ inline constexpr SurveyStep kDemoSurveySteps[] = {
     {"endroits", nullptr},
     {"idee", "key:a"},
 };
+// The free-text step's letter in `language`: the demo's Arabic keyboard has no "a".
+inline const char* DemoLetterKey(std::string_view language) {
+    return language == "ar" ? "key:ب" : "key:a";
+}
 inline constexpr const char* kDemoRankingOptions[] = {"option:ombre", "option:jeux", "option:eclairage",
                                                       "option:toilettes", "option:voitures"};
 

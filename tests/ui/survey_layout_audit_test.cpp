@@ -52,7 +52,8 @@ TEST_CASE("every survey screen has big, spaced touch targets at both sizes and i
             for (const auto& [id, answer] : test::kDemoSurveySteps) {
                 REQUIRE(runner.Current().id == id);
                 Audit(kiosk, std::string("question-") + id);
-                if (answer) kiosk.Tap(answer);
+                if (answer)
+                    kiosk.Tap(std::string(id) == "idee" ? test::DemoLetterKey(app.nav.Language()) : answer);
                 if (std::string(id) == "priorites")
                     for (const char* option : test::kDemoRankingOptions)
                         kiosk.Tap(option);

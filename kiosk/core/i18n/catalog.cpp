@@ -11,16 +11,32 @@ namespace kiosk {
 
 namespace {
 // Flattens nested tables into dotted keys; anything but a string or a table is an error.
+// The language's metadata (its direction, whether it awaits review) goes to `language`,
+// not among the texts: it is never shown.
 void Flatten(const toml::table& table, const std::string& prefix, const std::string& file,
-             std::map<std::string, std::string, std::less<>>& out, Diagnostics& diags) {
+             std::map<std::string, std::string, std::less<>>& out, LanguageTraits& language,
+             Diagnostics& diags) {
     for (const auto& [key, node] : table) {
         std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
-        if (const toml::table* sub = node.as_table()) {
-            Flatten(*sub, full, file, out, diags);
+        const auto& begin = node.source().begin;
+        if (full == kDirectionKey) {
+            const auto* text = node.as_string();
+            if (text && (text->get() == "rtl" || text->get() == "ltr"))
+                language.right_to_left = text->get() == "rtl";
+            else
+                diags.Error({file, (int)begin.line, (int)begin.column},
+                            fmt::format("{}: expected \"ltr\" or \"rtl\"", full));
+        } else if (full == kNeedsReviewKey) {
+            if (const auto* flag = node.as_boolean())
+                language.needs_review = flag->get();
+            else
+                diags.Error({file, (int)begin.line, (int)begin.column},
+                            fmt::format("{}: expected true or false, found {}", full, TomlTypeName(node)));
+        } else if (const toml::table* sub = node.as_table()) {
+            Flatten(*sub, full, file, out, language, diags);
         } else if (const auto* text = node.as_string()) {
             out[full] = text->get();
         } else {
-            const auto& begin = node.source().begin;
             diags.Error({file, (int)begin.line, (int)begin.column},
                         fmt::format("{}: expected a text, found {}", full, TomlTypeName(node)));
         }
@@ -31,6 +47,7 @@ void Flatten(const toml::table& table, const std::string& prefix, const std::str
 bool Catalogs::Load(const std::filesystem::path& dir, const kiosk::Languages& languages, Diagnostics& diags) {
     languages_ = languages;
     tables_.clear();
+    traits_.clear();
     bool ok = !languages.empty();
     for (const std::string& language : languages) {
         const std::filesystem::path language_dir = dir / language;
@@ -61,7 +78,7 @@ bool Catalogs::Load(const std::filesystem::path& dir, const kiosk::Languages& la
             }
             int errors_before = diags.ErrorCount();
             Table file_texts;
-            Flatten(*table, "", file.string(), file_texts, diags);
+            Flatten(*table, "", file.string(), file_texts, traits_[language], diags);
             for (auto& [key, text] : file_texts) {
                 if (auto it = origin.find(key); it != origin.end()) {
                     diags.Error({file.string()}, fmt::format("{}: already defined in {}", key, it->second));
@@ -76,6 +93,11 @@ bool Catalogs::Load(const std::filesystem::path& dir, const kiosk::Languages& la
             diags.Error({language_dir.string()},
                         "language.name: this key is required (the language's own name)");
         ok = ok && texts.contains("language.name");
+        if (traits_[language].needs_review)
+            LogLine(LogLevel::Info,
+                    fmt::format("{}: translated without a native speaker's review yet ({} = true); shown "
+                                "anyway",
+                                language_dir.string(), kNeedsReviewKey));
     }
     if (!ok) return false;
 
@@ -142,6 +164,21 @@ const std::string& Catalogs::LanguageName(std::string_view language) const {
         if (auto it = table->second.find("language.name"); it != table->second.end()) return it->second;
     static const std::string unknown = "?";
     return unknown;
+}
+
+bool Catalogs::IsRightToLeft(std::string_view language) const {
+    auto it = traits_.find(language);
+    if (it == traits_.end()) {
+        // A variant writes in its base language's direction unless it says otherwise.
+        std::string_view base = languages_.VariantOf(language);
+        return !base.empty() && IsRightToLeft(base);
+    }
+    return it->second.right_to_left;
+}
+
+bool Catalogs::NeedsReview(std::string_view language) const {
+    auto it = traits_.find(language);
+    return it != traits_.end() && it->second.needs_review;
 }
 
 bool Catalogs::HasKey(std::string_view language, std::string_view key) const {

@@ -34,6 +34,16 @@
 
 namespace kiosk {
 
+// A language's catalogue may say, in its [language] table, how it is written and whether
+// its texts await a native speaker's review (README, "Languages and translation
+// catalogues"). Neither is a text.
+inline constexpr std::string_view kDirectionKey = "language.direction";      // "ltr" (default) or "rtl"
+inline constexpr std::string_view kNeedsReviewKey = "language.needs_review"; // true: shown anyway, logged
+struct LanguageTraits {
+    bool right_to_left = false;
+    bool needs_review = false;
+};
+
 class Catalogs {
 public:
     // Loads <dir>/<code>/*.toml for every language in `languages` (the first is the
@@ -63,6 +73,9 @@ public:
     // The language's own name ("Français", "English"), from [language] name.
     const std::string& LanguageName(std::string_view language) const;
     bool HasKey(std::string_view language, std::string_view key) const;
+    // Written right to left (Arabic): its screens are mirrored and its texts shaped.
+    bool IsRightToLeft(std::string_view language) const;
+    bool NeedsReview(std::string_view language) const;
 
     // Every text of every catalogue, e.g. to build the font's glyph ranges.
     void ForEachText(const std::function<void(std::string_view language, std::string_view key,
@@ -74,6 +87,7 @@ private:
 
     kiosk::Languages languages_;
     std::map<std::string, Table, std::less<>> tables_; // language → key → text
+    std::map<std::string, LanguageTraits, std::less<>> traits_;
 };
 
 } // namespace kiosk

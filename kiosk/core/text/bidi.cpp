@@ -13,11 +13,10 @@ namespace {
 // One paragraph (no '\n'), in display order, through fribidi_log2vis: it resolves the
 // embedding levels, joins and shapes Arabic (FRIBIDI_FLAGS_ARABIC: presentation forms and
 // lam-alef ligatures) and reorders the line.
-std::vector<char32_t> VisualParagraph(const std::vector<char32_t>& logical) {
+std::vector<char32_t> VisualParagraph(const std::vector<char32_t>& logical, FriBidiParType base) {
     if (logical.empty()) return {};
     std::vector<FriBidiChar> in(logical.begin(), logical.end());
     std::vector<FriBidiChar> out(in.size() + 1, 0);
-    FriBidiParType base = FRIBIDI_PAR_RTL;
     if (fribidi_log2vis(in.data(), (FriBidiStrIndex)in.size(), &base, out.data(), nullptr, nullptr,
                         nullptr) == 0)
         return logical; // FriBidi's failure (out of memory): the letters unshaped, still shown
@@ -33,13 +32,13 @@ std::vector<char32_t> VisualParagraph(const std::vector<char32_t>& logical) {
 }
 
 template <typename Transform>
-std::string ByParagraph(std::string_view logical, Transform transform) {
+std::string ByParagraph(std::string_view logical, FriBidiParType base, Transform transform) {
     std::string result;
     result.reserve(logical.size());
     size_t start = 0;
     while (true) {
         const size_t end = std::min(logical.find('\n', start), logical.size());
-        std::vector<char32_t> line = VisualParagraph(DecodeUtf8(logical.substr(start, end - start)));
+        std::vector<char32_t> line = VisualParagraph(DecodeUtf8(logical.substr(start, end - start)), base);
         transform(line);
         for (char32_t c : line)
             AppendUtf8(result, c);
@@ -53,11 +52,16 @@ std::string ByParagraph(std::string_view logical, Transform transform) {
 } // namespace
 
 std::string VisualOrderRtl(std::string_view logical) {
-    return ByParagraph(logical, [](std::vector<char32_t>&) {});
+    return ByParagraph(logical, FRIBIDI_PAR_RTL, [](std::vector<char32_t>&) {});
+}
+
+std::string VisualOrderAuto(std::string_view logical) {
+    return ByParagraph(logical, FRIBIDI_PAR_ON, [](std::vector<char32_t>&) {});
 }
 
 std::string MirroredDrawOrder(std::string_view logical) {
-    return ByParagraph(logical, [](std::vector<char32_t>& line) { std::reverse(line.begin(), line.end()); });
+    return ByParagraph(logical, FRIBIDI_PAR_RTL,
+                       [](std::vector<char32_t>& line) { std::reverse(line.begin(), line.end()); });
 }
 
 bool HasRtlLetters(std::string_view text) {

@@ -18,6 +18,9 @@ namespace kiosk {
 // right to left (an Arabic screen): shaped, runs reordered, brackets mirrored. Each '\n'
 // starts a paragraph of its own. Invalid UTF-8 is replaced (utf8.h), never trusted.
 std::string VisualOrderRtl(std::string_view logical);
+// The same in a paragraph whose direction is its first strong letter's: an Arabic name or
+// answer on a left-to-right screen (the language picker, the staff's results).
+std::string VisualOrderAuto(std::string_view logical);
 
 // What a mirrored frame draws (ui/rtl_mirror.h): the visual order reversed, code point by
 // code point. The renderer mirrors every glyph's place across the screen, which reverses

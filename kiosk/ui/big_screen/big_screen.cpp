@@ -393,7 +393,19 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
     }
 
     const std::string& lang = app_.nav.Language();
-    auto tr = [&](std::string_view key) -> const std::string& { return app_.data.catalogs.Text(lang, key); };
+    // The big screen is never mirrored: an Arabic text is shaped and put in visual order for
+    // a left-to-right frame (text_direction.h), whatever the kiosk's own screen shows.
+    TextDirection& direction = app_.text_direction;
+    const bool kiosk_rtl = direction.RightToLeft();
+    direction.SetRightToLeft(false);
+    struct Restore {
+        TextDirection& direction;
+        bool rtl;
+        ~Restore() { direction.SetRightToLeft(rtl); }
+    } restore{direction, kiosk_rtl};
+    auto tr = [&](std::string_view key) -> const std::string& {
+        return direction.Shown(app_.data.catalogs.Text(lang, key));
+    };
     const std::string question_text = app_.Text(question->text);
     const bool faces = question->type == QuestionType::Smiley || question->type == QuestionType::YesNo;
     const bool pictures = faces || std::any_of(question->options.begin(), question->options.end(),
@@ -425,8 +437,8 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
         question_size = std::max(BigScreenTextFont(h), question_size * 0.92f);
     auto figures_text = [&](int64_t count) {
         const int percent = total_ > 0 ? (int)std::lround(100.0 * (double)count / (double)total_) : 0;
-        return app_.data.catalogs.Format(lang, "big_screen.figures", fmt::arg("count", count),
-                                         fmt::arg("percent", percent));
+        return direction.Shown(app_.data.catalogs.Format(lang, "big_screen.figures", fmt::arg("count", count),
+                                                         fmt::arg("percent", percent)));
     };
     // The widest figures there can be now: the bars all end at the same place.
     const std::string widest = figures_text(std::max<int64_t>(total_, 0));
@@ -436,13 +448,13 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
     const int64_t participants = std::max<int64_t>(total_, 0);
     const Survey* survey = app_.data.FindSurvey(survey_id_);
     const std::string footer =
-        embargoed_ && survey && survey->results_public_from
-            ? app_.data.catalogs.Format(
-                  lang, "big_screen.embargo",
-                  fmt::arg("date", EmbargoDate(app_, lang, *survey->results_public_from)))
-        : participants == 1
-            ? tr("big_screen.one_participant")
-            : app_.data.catalogs.Format(lang, "big_screen.participants", fmt::arg("count", participants));
+        direction.Shown(embargoed_ && survey && survey->results_public_from
+                            ? app_.data.catalogs.Format(
+                                  lang, "big_screen.embargo",
+                                  fmt::arg("date", EmbargoDate(app_, lang, *survey->results_public_from)))
+                        : participants == 1 ? app_.data.catalogs.Text(lang, "big_screen.one_participant")
+                                            : app_.data.catalogs.Format(lang, "big_screen.participants",
+                                                                        fmt::arg("count", participants)));
     const int footer_lines = banner_lines(footer);
     // Short of room (portrait, banners, many options): the question gives way first, down to
     // the text size.
@@ -515,9 +527,10 @@ void BigScreen::Draw(View& view, int width, int height, int drawable_width, int 
         const int64_t count = i < counts_.size() ? counts_[i] : 0;
         const int percent = total_ > 0 ? (int)std::lround(100.0 * (double)count / (double)total_) : 0;
         const std::string figures =
-            embargoed_ ? std::string()
-                       : app_.data.catalogs.Format(lang, "big_screen.figures", fmt::arg("count", count),
-                                                   fmt::arg("percent", percent));
+            embargoed_
+                ? std::string()
+                : direction.Shown(app_.data.catalogs.Format(
+                      lang, "big_screen.figures", fmt::arg("count", count), fmt::arg("percent", percent)));
         const ImVec2 fig_size = text_font->CalcTextSizeA(t, FLT_MAX, 0, figures.c_str());
         if (!embargoed_)
             draw->AddText(text_font, t, ImVec2(row.figures_right.x - fig_size.x, row.figures_right.y),

@@ -1,5 +1,7 @@
 #include "read_aloud/speech_script.h"
 
+#include "text_direction.h"
+
 namespace kiosk {
 
 namespace {
@@ -8,7 +10,10 @@ SpeechScript* g_current = nullptr;
 } // namespace
 
 void SayOnScreen(std::string_view text) {
-    if (g_current && !text.empty()) g_current->pieces.emplace_back(text);
+    if (!g_current || text.empty()) return;
+    // Texts on an Arabic screen are drawn shaped and reordered: the speech gets the text.
+    const TextDirection* direction = CurrentTextDirection();
+    g_current->pieces.emplace_back(direction ? direction->Logical(text) : text);
 }
 
 SpeechScript* CurrentSpeechScript() {

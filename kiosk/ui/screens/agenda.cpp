@@ -35,20 +35,23 @@ EventTexts TextsOf(const App& app, const AgendaEvent& e, const CivilDate& today)
     const std::string& lang = app.nav.Language();
     EventTexts t;
     t.weekday = WeekdayName(c, lang, Weekday(e.date));
-    t.day = fmt::format("{}", e.date.day);
-    t.month_year = MonthShortName(c, lang, e.date.month) + " " + fmt::format("{}", e.date.year);
+    t.day = app.Shown(fmt::format("{}", e.date.day));
+    t.month_year = app.Shown(MonthShortName(c, lang, e.date.month) + " " + fmt::format("{}", e.date.year));
     t.kind = app.Tr(KindKey(e.kind));
     const long long days = DaysFromCivil(e.date) - DaysFromCivil(today);
     if (days == 0) t.when_chip = app.Tr("agenda.today");
     if (days == 1) t.when_chip = app.Tr("agenda.tomorrow");
     t.subject = app.Text(e.subject);
-    t.hours = e.start_minute >= 0 ? FormatFullDate(c, lang, e.date) + ", " + FormatEventHours(c, lang, e)
-                                  : FormatFullDate(c, lang, e.date) + " — " + app.Tr("agenda.hours_unknown");
+    t.hours =
+        app.Shown(e.start_minute >= 0
+                      ? FormatFullDate(c, lang, e.date) + ", " + FormatEventHours(c, lang, e)
+                      : FormatFullDate(c, lang, e.date) + " — " + app.TrLogical("agenda.hours_unknown"));
     t.place = app.Text(e.place);
     if (!e.address.Empty()) t.address = app.Text(e.address);
     if (!e.details.Empty()) t.details = app.Text(e.details);
     if (!e.accessibility.Empty())
-        t.accessibility = app.Tr("agenda.accessibility") + " " + app.Text(e.accessibility);
+        t.accessibility =
+            app.Shown(app.TrLogical("agenda.accessibility") + " " + app.TextLogical(e.accessibility));
     return t;
 }
 

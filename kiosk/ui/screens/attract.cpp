@@ -35,8 +35,8 @@ void DrawAttract(App& app) {
     }
 
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.Px(90)));
-    CenteredText(app.data.config.place_name, app.fonts.title, palette::kAttractAccent, m.margin,
-                 width - 2 * m.margin);
+    CenteredText(app.text_direction.Shown(app.data.config.place_name), app.fonts.title,
+                 palette::kAttractAccent, m.margin, width - 2 * m.margin);
 
     // Pulse: a ring that grows and fades over a 3 s cycle, drawn at display.attract_fps.
     // A low frame rate keeps the idle CPU near zero with software rendering; asleep
@@ -70,7 +70,9 @@ void DrawAttract(App& app) {
     std::string others;
     for (const std::string& language : catalogs.Languages()) {
         if (language == catalogs.ReferenceLanguage()) continue;
-        others += (others.empty() ? "" : "   ·   ") + catalogs.Text(language, "attract.touch_to_start");
+        // Each in its own script and direction (an Arabic line shaped: text_direction.h).
+        others += (others.empty() ? "" : "   ·   ") +
+                  app.text_direction.Shown(catalogs.Text(language, "attract.touch_to_start"));
     }
     if (!others.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(m.margin, ImGui::GetCursorScreenPos().y + m.gap));

@@ -25,7 +25,7 @@ void DrawHome(App& app) {
     const float toggle_x = picker_x - m.gap - LargeTextToggleWidth(app, picker_h);
     LargeTextToggle(app, ImVec2(toggle_x, m.margin), picker_h);
     ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + (picker_h - app.fonts.title->FontSize) * 0.5f));
-    WrappedText(app.data.config.place_name, app.fonts.title, palette::kPrimary,
+    WrappedText(app.text_direction.Shown(app.data.config.place_name), app.fonts.title, palette::kPrimary,
                 std::max(toggle_x - m.gap - m.margin, m.width * 0.25f));
     // Below the buttons, or below the name when it wraps (large text, a long name).
     const float header_bottom = std::max(m.margin + picker_h, ImGui::GetCursorScreenPos().y);

@@ -37,7 +37,8 @@ void DrawIdleOverlay(App& app) {
     CenteredText(title, app.fonts.title, palette::kText, card.x + m.margin, inner);
     const int seconds = (int)std::ceil(app.nav.CountdownRemaining(app.now));
     ImGui::SetCursorScreenPos(ImVec2(card.x + m.margin, ImGui::GetCursorScreenPos().y + m.Px(16)));
-    CenteredText(fmt::format("{}", seconds), app.fonts.huge, palette::kPrimary, card.x + m.margin, inner);
+    CenteredText(app.Shown(fmt::format("{}", seconds)), app.fonts.huge, palette::kPrimary, card.x + m.margin,
+                 inner);
     CenteredText(sentence, app.fonts.body, palette::kTextMuted, card.x + m.margin, inner);
 
     ButtonStyle stay{.fill = palette::kPrimary, .icon = Icon::Check};

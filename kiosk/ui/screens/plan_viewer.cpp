@@ -11,6 +11,7 @@
 // changes (zoom, divider, open card) lives in VisitState::plan_viewer.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "plan_canvas.h"
@@ -196,7 +197,8 @@ void DrawDivider(const App& app, PlanViewerState& s, const Plan& plan, const Lay
     // "Before" on the left, "after" on the right, with the content's captions if any, in
     // corners off the plan's legend; beside the buttons where they share a corner.
     auto label = [&](const LocalizedText& caption, const char* key) {
-        return caption.Empty() ? app.Tr(key) : app.Tr(key) + " · " + app.Text(caption);
+        return caption.Empty() ? app.Tr(key)
+                               : app.Shown(app.TrLogical(key) + " · " + app.TextLogical(caption));
     };
     auto place = [&](const std::string& text, unsigned corner) {
         const float pad = m.Px(20);
@@ -257,11 +259,17 @@ void DrawMarkers(const App& app, PlanViewerState& s, const Plan& plan, const Lay
 void DrawControls(App& app, PlanViewerState& s, const Layout& l) {
     PlanView target = s.animation.active ? s.animation.to : s.view;
     const Vec2 center = l.canvas.Center();
-    if (IconSquareButton(app, "##zoom_out", l.zoom_out, Icon::ZoomOut, !target.AtFit())) {
+    const bool zoom_out = IconSquareButton(app, "##zoom_out", l.zoom_out, Icon::ZoomOut, !target.AtFit());
+    app.targets.Name("plan.zoom_out", ImVec2(l.zoom_out.min.x, l.zoom_out.min.y),
+                     ImVec2(l.zoom_out.max.x, l.zoom_out.max.y));
+    if (zoom_out) {
         target.ZoomAbout(center, 1.0f / kButtonZoomFactor);
         Animate(app, s, target);
     }
-    if (IconSquareButton(app, "##zoom_in", l.zoom_in, Icon::ZoomIn, !target.AtMax())) {
+    const bool zoom_in = IconSquareButton(app, "##zoom_in", l.zoom_in, Icon::ZoomIn, !target.AtMax());
+    app.targets.Name("plan.zoom_in", ImVec2(l.zoom_in.min.x, l.zoom_in.min.y),
+                     ImVec2(l.zoom_in.max.x, l.zoom_in.max.y));
+    if (zoom_in) {
         target.ZoomAbout(center, kButtonZoomFactor);
         Animate(app, s, target);
     }
@@ -446,6 +454,10 @@ void DrawPlanViewer(App& app) {
     }
     HandleInput(app, s, *plan, l);
 
+    // A plan is geography: on an Arabic screen it keeps its orientation, with what is drawn
+    // on it (rtl_mirror.h); the panel beside it moves to the other side.
+    std::optional<UnmirroredRegion> plan_unmirrored;
+    plan_unmirrored.emplace(app, l.canvas);
     DrawPlanImages(app, s, *plan, l);
     // Controls are submitted first (they take the touch where they overlap a marker) but
     // drawn last (on top); the divider too is drawn over the markers.
@@ -457,6 +469,7 @@ void DrawPlanViewer(App& app) {
     draw->ChannelsSetCurrent(0);
     DrawMarkers(app, s, *plan, l);
     draw->ChannelsMerge();
+    plan_unmirrored.reset();
     DrawPanel(app, s, *plan, l);
 }
 

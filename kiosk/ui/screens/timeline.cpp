@@ -59,7 +59,8 @@ struct StripGeometry {
 
 float CardHeight(const App& app, const Phase& p, float inner_w, const CivilDate& today) {
     const Metrics& m = app.metrics;
-    const std::string period = FormatPeriod(app.data.catalogs, app.nav.Language(), p, today);
+    const std::string period =
+        app.text_direction.Shown(FormatPeriod(app.data.catalogs, app.nav.Language(), p, today));
     return m.Px(20) * 2 + ChipSize(app.fonts.small, "A", m).y + m.Px(12) +
            TextHeight(period, app.fonts.body_bold, inner_w) + m.Px(6) +
            TextHeight(app.Text(p.title), app.fonts.body, inner_w);
@@ -109,9 +110,9 @@ void HandleSwipe(App& app, TimelineState& s, const StripGeometry& g) {
 void DrawTodayMarker(const App& app, const StripGeometry& g, float x, const CivilDate& today) {
     const Metrics& m = app.metrics;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const std::string label =
-        app.Tr("timeline.today") + " · " +
-        FormatFuzzyDate(app.data.catalogs, app.nav.Language(), {today.year, today.month, today.day});
+    const std::string label = app.Shown(
+        app.TrLogical("timeline.today") + " · " +
+        FormatFuzzyDate(app.data.catalogs, app.nav.Language(), {today.year, today.month, today.day}));
     ImFont* font = app.fonts.body_bold;
     const ImVec2 size = ChipSize(font, label, m);
     // The pill stays on screen even when "today" sits near an edge.
@@ -186,8 +187,8 @@ void DrawStrip(App& app, TimelineState& s, const StripGeometry& g, const CivilDa
                                  status == PhaseStatus::Upcoming ? look.color : palette::kTextOnDark, m,
                                  status == PhaseStatus::Upcoming);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad + chip.y + m.Px(12)));
-        WrappedText(FormatPeriod(app.data.catalogs, app.nav.Language(), p, today), app.fonts.body_bold,
-                    palette::kTimeline, inner);
+        WrappedText(app.text_direction.Shown(FormatPeriod(app.data.catalogs, app.nav.Language(), p, today)),
+                    app.fonts.body_bold, palette::kTimeline, inner);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, ImGui::GetCursorScreenPos().y + m.Px(6)));
         WrappedText(app.Text(p.title), app.fonts.body, palette::kText, inner);
     }
@@ -235,7 +236,8 @@ void DrawDetails(App& app, TimelineState& s, const Phase& p, const Rect& area, c
         const ImVec2 chip = Chip(origin, app.fonts.small, app.Tr(look.key), look.color,
                                  status == PhaseStatus::Upcoming ? look.color : palette::kTextOnDark, m,
                                  status == PhaseStatus::Upcoming);
-        const std::string period = FormatPeriod(app.data.catalogs, app.nav.Language(), p, today);
+        const std::string period =
+            app.text_direction.Shown(FormatPeriod(app.data.catalogs, app.nav.Language(), p, today));
         draw->AddText(
             app.fonts.body_bold, app.fonts.body_bold->FontSize,
             ImVec2(origin.x + chip.x + m.Px(16), origin.y + (chip.y - app.fonts.body_bold->FontSize) * 0.5f),
@@ -251,8 +253,8 @@ void DrawDetails(App& app, TimelineState& s, const Phase& p, const Rect& area, c
         WrappedText(app.Text(p.description), app.fonts.body, palette::kText, text_w);
         if (!p.partners.Empty()) {
             ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetCursorScreenPos().y + m.Px(12)));
-            WrappedText(app.Tr("timeline.partners") + " " + app.Text(p.partners), app.fonts.small,
-                        palette::kTextMuted, text_w);
+            WrappedText(app.Shown(app.TrLogical("timeline.partners") + " " + app.TextLogical(p.partners)),
+                        app.fonts.small, palette::kTextMuted, text_w);
         }
         // A survey link only while the survey is offered (as in the surveys list): after its
         // active_to, or before its active_from, the phase shows no "give my opinion".

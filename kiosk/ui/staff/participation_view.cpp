@@ -466,7 +466,9 @@ void DrawStaffParticipation(App& app, ImVec2 min, ImVec2 max) {
         Breakdown(app, "staff.participation.by_origin", "origin", f.by_origin, x, inner,
                   [&](const std::string& id) { return OriginLabel(app, id); });
         Breakdown(app, "staff.participation.by_language", "language", f.by_language, x, inner,
-                  [&](const std::string& id) { return app.data.catalogs.LanguageName(id); });
+                  [&](const std::string& id) {
+                      return app.text_direction.Shown(app.data.catalogs.LanguageName(id));
+                  });
         Breakdown(app, "staff.participation.by_kiosk", "kiosk", f.by_kiosk, x, inner,
                   [](const std::string& id) { return id; });
         Profile(app, snapshot.view->representativeness, x, inner);

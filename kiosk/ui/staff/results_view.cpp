@@ -338,8 +338,9 @@ void DrawStaffResults(App& app, ImVec2 min, ImVec2 max) {
         for (const PeriodChoice& c : kPeriods)
             if (c.period == staff.results_period) summary += " · " + app.Tr(c.label_key);
         summary +=
-            " · " + (staff.results_language.empty() ? app.Tr("staff.results.language.all")
-                                                    : app.data.catalogs.LanguageName(staff.results_language));
+            " · " + (staff.results_language.empty()
+                         ? app.Tr("staff.results.language.all")
+                         : app.text_direction.Shown(app.data.catalogs.LanguageName(staff.results_language)));
         const std::string& label =
             app.Tr(staff.results_filters_open ? "staff.results.filters.close" : "staff.results.filters.open");
         std::vector<Choice> toggle = {{label, "results.filters", staff.results_filters_open}};
@@ -378,8 +379,8 @@ void DrawStaffResults(App& app, ImVec2 min, ImVec2 max) {
             choices.push_back({app.Tr("staff.results.language.all"), "results.language:all",
                                staff.results_language.empty()});
             for (const std::string& language : languages)
-                choices.push_back({app.data.catalogs.LanguageName(language), "results.language:" + language,
-                                   staff.results_language == language});
+                choices.push_back({app.text_direction.Shown(app.data.catalogs.LanguageName(language)),
+                                   "results.language:" + language, staff.results_language == language});
             if (int tapped = ChoiceButtons(app, "filters", choices, min.x, width, m.Px(160), y);
                 tapped >= 0) {
                 if (tapped < (int)std::size(kPeriods))

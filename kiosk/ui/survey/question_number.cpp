@@ -27,7 +27,7 @@ bool DrawNumberQuestion(App& app, QuestionContext& q) {
     const ImVec2 box_max(box_min.x + box_w, box_min.y + box_h);
     draw->AddRectFilled(box_min, box_max, Rgb(palette::kSurface), m.radius);
     draw->AddRect(box_min, box_max, Rgb(palette::kPrimary), m.radius, 0, m.Px(3));
-    const std::string& text = keypad.model.Text();
+    const std::string text = app.Shown(keypad.model.Text()); // digits in order on an Arabic screen
     const std::string& unit = app.Text(q.question.unit);
     float x = box_min.x + m.Px(30);
     if (text.empty()) {

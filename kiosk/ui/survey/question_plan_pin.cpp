@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cmath>
 #include <iterator>
+#include <optional>
 
 #include "palette.h"
 #include "plan_backdrop.h"
@@ -63,7 +64,7 @@ struct PinFace {
 PinFace FaceOf(const App& app, const Question& question, const PinAnswer& pin, int number) {
     PinFace face;
     if (question.pin_detail != PinDetail::Choice) {
-        face.text = fmt::format("{}", number);
+        face.text = app.Shown(fmt::format("{}", number));
         return face;
     }
     for (size_t i = 0; i < question.options.size(); i++) {
@@ -211,6 +212,10 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
     const float panel_w = std::min(m.Px(600), q.area.Width() * 0.36f);
     const Area plan_area{q.area.min, ImVec2(q.area.max.x - panel_w - m.gap, q.area.max.y)};
     PinPlanZoom& zoom = q.visit.pin_zoom;
+    // The plan and its pins keep their geography on an Arabic screen (rtl_mirror.h).
+    std::optional<UnmirroredRegion> plan_unmirrored;
+    plan_unmirrored.emplace(
+        app, Rect(Vec2(plan_area.min.x, plan_area.min.y), Vec2(plan_area.max.x, plan_area.max.y)));
     const PlanBackdrop backdrop = DrawPlanBackdrop(app, question.plan_id, plan_area, zoom);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     bool changed = false;
@@ -274,6 +279,7 @@ bool DrawPlanPinQuestion(App& app, QuestionContext& q) {
         }
         draw->PopClipRect();
     }
+    plan_unmirrored.reset();
 
     // The side panel: how to, how many, zoom, and the selected pin's details.
     const float x = q.area.max.x - panel_w;

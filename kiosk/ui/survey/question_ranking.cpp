@@ -91,7 +91,7 @@ void DrawEmptyPlace(const DrawContext& ui, const Area& a, int rank, bool target)
     const float mark = std::max(m.Px(44), font->FontSize * 0.75f); // the number stays inside its circle
     const ImVec2 c(a.min.x + m.Px(20) + mark * 0.5f, (a.min.y + a.max.y) * 0.5f);
     draw->AddCircle(c, mark * 0.62f, Rgb(palette::kBorder), 0, m.Px(3));
-    const std::string number = fmt::format("{}", rank);
+    const std::string number = ui.text_direction.Shown(fmt::format("{}", rank));
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, number.c_str());
     draw->AddText(font, font->FontSize, ImVec2(c.x - size.x * 0.5f, c.y - size.y * 0.5f),
                   Rgb(palette::kTextMuted), number.c_str());

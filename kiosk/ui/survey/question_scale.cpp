@@ -43,7 +43,7 @@ bool DrawScaleQuestion(App& app, QuestionContext& q) {
         if (ImGui::IsItemActive()) fill = Shade(fill, 0.85f);
         draw->AddRectFilled(min, max, Rgb(fill), m.radius);
         draw->AddRect(min, max, Rgb(selected ? palette::kOpinion : palette::kBorder), m.radius, 0, m.Px(2));
-        const std::string label = fmt::format("{}", value);
+        const std::string label = app.Shown(fmt::format("{}", value)); // "10" on an Arabic screen
         ImFont* font = app.fonts.huge;
         const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
         draw->AddText(font, font->FontSize,

@@ -194,7 +194,7 @@ void DrawChoiceCard(App& app, ImDrawList* draw, const ChoiceCard& card, const Ar
         // The mark shows on the picture once chosen (below).
     } else if (card.badge > 0) {
         draw->AddCircleFilled(mark_center, mark * 0.62f, Rgb(palette::kOpinion));
-        const std::string rank = fmt::format("{}", card.badge);
+        const std::string rank = app.Shown(fmt::format("{}", card.badge));
         ImFont* font = app.fonts.title;
         ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, rank.c_str());
         draw->AddText(font, font->FontSize,
