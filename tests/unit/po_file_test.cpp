@@ -58,6 +58,10 @@ TEST_CASE("A malformed PO file is refused at its line", "[po]") {
     const std::string header = "msgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n\n";
     CHECK(first_error(header + "msgctxt \"a\"\nmsgid \"Bonjour\nmsgstr \"Hello\"\n")
               .starts_with("bad.po:6: error: unterminated string"));
+    // One error for one broken entry: its msgid read as "" must not pass for a second header.
+    Diagnostics diags;
+    CHECK_FALSE(ParsePo(header + "msgid \"a\nmsgstr \"b\"\n", "bad.po", diags));
+    CHECK(diags.ErrorCount() == 1);
     CHECK(first_error(header + "msgid \"a\"\nmsgid_plural \"as\"\nmsgstr[0] \"b\"\n")
               .starts_with("bad.po:6: error: plural forms"));
     CHECK(first_error(header + "msgid \"a\"\n\n").starts_with("bad.po:5: error: msgid without its msgstr"));

@@ -269,6 +269,7 @@ TEST_CASE("A malformed PO file or an unknown context changes nothing", "[transla
     CHECK_FALSE(ImportTranslation(config, bad, diags));
     REQUIRE(diags.HasErrors());
     CHECK(diags.All().front().Format().starts_with(bad.string() + ":7: error: unterminated string"));
+    CHECK(diags.ErrorCount() == 1); // no second error about the same entry
 
     // A text translated and an entry of a question that no longer exists: nothing written.
     PoFile po = ExportPo(config, "en", root / "en.po");

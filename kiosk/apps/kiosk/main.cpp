@@ -143,10 +143,11 @@ int main(int argc, char** argv) {
     CLI::Option* check_option =
         cli.add_flag("--check-config", check_config,
                      "Validate the configuration and everything it references, print every error, and exit");
-    cli.add_flag("--set-pin", set_pin,
-                 "Ask for a new staff PIN twice (or read two lines on stdin) and write its hash into the "
-                 "configuration's [staff] pin_hash, then exit")
-        ->excludes(check_option);
+    CLI::Option* pin_option =
+        cli.add_flag("--set-pin", set_pin,
+                     "Ask for a new staff PIN twice (or read two lines on stdin) and write its hash into the "
+                     "configuration's [staff] pin_hash, then exit")
+            ->excludes(check_option);
     cli.add_flag("--version", show_version, "Print the version and exit");
     std::string big_screen_id;
     cli.add_option("--big-screen", big_screen_id,
@@ -160,13 +161,15 @@ int main(int argc, char** argv) {
     CLI::Option* out_option = cli.add_option("--out", po_out, "The PO file --export-translation writes");
     export_option->needs(out_option);
     out_option->needs(export_option);
-    cli.add_option(
-           "--import-translation", po_in,
-           "Write the translations of a PO file (its Language:) back into the catalogues, content and "
-           "surveys, keeping their comments; list the fuzzy and untranslated entries, then exit")
-        ->excludes(export_option)
-        ->excludes(check_option);
-    export_option->excludes(check_option);
+    CLI::Option* import_option =
+        cli.add_option(
+               "--import-translation", po_in,
+               "Write the translations of a PO file (its Language:) back into the catalogues, content and "
+               "surveys, keeping their comments; list the fuzzy and untranslated entries, then exit")
+            ->excludes(export_option)
+            ->excludes(check_option)
+            ->excludes(pin_option);
+    export_option->excludes(check_option)->excludes(pin_option);
     if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
     if (show_version) {
@@ -175,8 +178,8 @@ int main(int argc, char** argv) {
     }
     if (check_config) return CheckConfig(config_file, db_file);
     if (set_pin) return RunSetPin(config_file);
-    if (!export_language.empty()) return ExportTranslationCommand(config_file, export_language, po_out);
-    if (!po_in.empty()) return ImportTranslationCommand(config_file, po_in);
+    if (export_option->count()) return ExportTranslationCommand(config_file, export_language, po_out);
+    if (import_option->count()) return ImportTranslationCommand(config_file, po_in);
 
     std::optional<std::pair<int, int>> size = ParseSize(size_text);
     if (!size) {

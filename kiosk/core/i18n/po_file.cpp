@@ -175,13 +175,16 @@ std::optional<PoFile> ParsePo(std::string_view text, const std::string& file_nam
     PoEntry entry;
     Field field = Field::None;
     bool has_id = false, has_str = false, header_seen = false;
+    bool broken = false; // the entry had an error already: no second error about it
     int line_number = 0;
     const auto error = [&](int line, std::string message) {
         diags.Error({file_name, line}, std::move(message));
     };
     const auto flush = [&] {
-        if (has_id && !has_str) error(entry.line, "msgid without its msgstr");
-        if (has_id && has_str) {
+        if (broken) {
+        } else if (has_id && !has_str) {
+            error(entry.line, "msgid without its msgstr");
+        } else if (has_id && has_str) {
             if (entry.msgid.empty() && !entry.context) {
                 if (header_seen) error(entry.line, "a second header entry (msgid \"\")");
                 header_seen = true;
@@ -214,7 +217,7 @@ std::optional<PoFile> ParsePo(std::string_view text, const std::string& file_nam
         }
         entry = PoEntry();
         field = Field::None;
-        has_id = has_str = false;
+        has_id = has_str = broken = false;
     };
 
     for (size_t start = 0; start <= text.size();) {
@@ -254,7 +257,7 @@ std::optional<PoFile> ParsePo(std::string_view text, const std::string& file_nam
         if (line[0] == '"') {
             std::optional<std::string> piece = ParseLiteral(line, 0, message);
             if (!piece)
-                error(line_number, message);
+                error(line_number, message), broken = true;
             else if (field == Field::None)
                 error(line_number, "a string with no msgid, msgstr or msgctxt before it");
             else
@@ -285,6 +288,7 @@ std::optional<PoFile> ParsePo(std::string_view text, const std::string& file_nam
         if (!value) {
             error(line_number, message);
             value = std::string();
+            broken = true;
         }
         if (keyword == "msgctxt") {
             if (has_str) flush();
