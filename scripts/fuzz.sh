@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-18}
 build_dir=${2:-build-fuzz}
-targets=(config survey plan timeline agenda catalog keyboard secrets)
+targets=(config survey plan timeline agenda catalog keyboard secrets po)
 
 # Seeds per target: the shipped demo files and the test data that exercise the loader.
 seeds_for() {
@@ -26,6 +26,7 @@ seeds_for() {
     catalog)  ls assets/i18n/*/*.toml ;;
     keyboard) ls assets/keyboards/*.toml ;;
     secrets)  ls tests/fuzz/seeds/secrets.toml ;;
+    po)       ls tests/fuzz/seeds/translation.po ;;
   esac
 }
 

@@ -3,9 +3,12 @@
 //   kiosk [--config FILE] [--db FILE] [--windowed] [--size WxH]
 //   kiosk --check-config [--config FILE] [--db FILE]
 //   kiosk --set-pin [--config FILE]
+//   kiosk --export-translation LANG --out FILE.po [--config FILE]
+//   kiosk --import-translation FILE.po [--config FILE]
 //
 // Exit codes: 0 normal quit (or valid configuration, or PIN set); 1 invalid configuration
-// (or one --set-pin cannot read or write); 2 bad command line (or a PIN refused);
+// (or one --set-pin cannot read or write, or a translation that cannot be exported or
+// imported: nothing is written then); 2 bad command line (or a PIN refused);
 // 3 no usable screen; 4 fonts missing or unusable.
 // (README "Command line".)
 #include <unistd.h>
@@ -23,6 +26,8 @@
 #include "config/toml_reader.h"
 #include "fatal_error_screen.h"
 #include "fonts.h"
+#include "i18n/translation_export.h"
+#include "i18n/translation_import.h"
 #include "image_check.h"
 #include "kiosk_data.h"
 #include "platform/event_wait.h"
@@ -78,6 +83,45 @@ int CheckConfig(const std::filesystem::path& config_file, const std::string& db_
     return 0;
 }
 
+// --export-translation: the PO file for a translator (README "Translating the kiosk").
+int ExportTranslationCommand(const std::filesystem::path& config_file, const std::string& language,
+                             const std::filesystem::path& out) {
+    Diagnostics diags;
+    std::optional<ExportSummary> summary = ExportTranslation(config_file, language, out, diags);
+    PrintDiagnostics(diags);
+    if (!summary) {
+        std::fprintf(stderr, "kiosk: --export-translation: nothing written\n");
+        return 1;
+    }
+    std::printf("%s: %d texts, %d already translated into %s\n", out.c_str(), summary->texts,
+                summary->translated, language.c_str());
+    return 0;
+}
+
+// --import-translation: the translator's PO file back into the TOML files; what is not
+// imported (fuzzy, untranslated) is listed on stdout, one line each.
+int ImportTranslationCommand(const std::filesystem::path& config_file, const std::filesystem::path& po_file) {
+    Diagnostics diags;
+    std::optional<ImportReport> report = ImportTranslation(config_file, po_file, diags);
+    PrintDiagnostics(diags);
+    if (!report) {
+        std::fprintf(stderr, "%s: %d error(s); nothing written\n", po_file.c_str(), diags.ErrorCount());
+        return 1;
+    }
+    for (const std::string& line : report->not_imported)
+        std::printf("%s\n", line.c_str());
+    for (const std::filesystem::path& file : report->files_written)
+        std::printf("written: %s\n", file.c_str());
+    std::printf("%s: %d text(s) written into %zu file(s), %zu entr%s not imported (shown in the fallback "
+                "language)\n",
+                po_file.c_str(), report->texts_written, report->files_written.size(),
+                report->not_imported.size(), report->not_imported.size() == 1 ? "y" : "ies");
+    if (!report->language_configured)
+        std::printf("%s is not in kiosk.languages yet: add it there to offer it to visitors\n",
+                    report->language.c_str());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -99,15 +143,33 @@ int main(int argc, char** argv) {
     CLI::Option* check_option =
         cli.add_flag("--check-config", check_config,
                      "Validate the configuration and everything it references, print every error, and exit");
-    cli.add_flag("--set-pin", set_pin,
-                 "Ask for a new staff PIN twice (or read two lines on stdin) and write its hash into the "
-                 "configuration's [staff] pin_hash, then exit")
-        ->excludes(check_option);
+    CLI::Option* pin_option =
+        cli.add_flag("--set-pin", set_pin,
+                     "Ask for a new staff PIN twice (or read two lines on stdin) and write its hash into the "
+                     "configuration's [staff] pin_hash, then exit")
+            ->excludes(check_option);
     cli.add_flag("--version", show_version, "Print the version and exit");
     std::string big_screen_id;
     cli.add_option("--big-screen", big_screen_id,
                    "Show the live results of poll ID (or SURVEY:QUESTION, a single-choice question) on the "
                    "big screen: a second display when there is one, else this screen (a touch returns)");
+    std::string export_language, po_out, po_in;
+    CLI::Option* export_option = cli.add_option(
+        "--export-translation", export_language,
+        "Write every text the kiosk can show (catalogues, content, surveys) as a gettext PO file for "
+        "translating into LANG (French source; needs --out), then exit");
+    CLI::Option* out_option = cli.add_option("--out", po_out, "The PO file --export-translation writes");
+    export_option->needs(out_option);
+    out_option->needs(export_option);
+    CLI::Option* import_option =
+        cli.add_option(
+               "--import-translation", po_in,
+               "Write the translations of a PO file (its Language:) back into the catalogues, content and "
+               "surveys, keeping their comments; list the fuzzy and untranslated entries, then exit")
+            ->excludes(export_option)
+            ->excludes(check_option)
+            ->excludes(pin_option);
+    export_option->excludes(check_option)->excludes(pin_option);
     if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
 
     if (show_version) {
@@ -116,6 +178,8 @@ int main(int argc, char** argv) {
     }
     if (check_config) return CheckConfig(config_file, db_file);
     if (set_pin) return RunSetPin(config_file);
+    if (export_option->count()) return ExportTranslationCommand(config_file, export_language, po_out);
+    if (import_option->count()) return ImportTranslationCommand(config_file, po_in);
 
     std::optional<std::pair<int, int>> size = ParseSize(size_text);
     if (!size) {
