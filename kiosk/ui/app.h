@@ -85,6 +85,12 @@ public:
     Vec2 mouse_pos;
     int max_texture_size = 4096;
 
+    // The window, and where the screens are laid out in it: all of it, or in low-reach mode
+    // the band a wheelchair user reaches (low_reach.h). Screens draw in the layout's
+    // coordinates, (0, 0) at its top-left corner; the shell shifts touches and drawing.
+    ImVec2 window_size;
+    ImVec2 layout_origin;
+
     // Text in the visitor's language.
     // Shaped and ordered for a right-to-left screen (text_direction.h).
     const std::string& Tr(std::string_view key) const {

@@ -101,6 +101,17 @@ void DrawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 col) {
         }
         break;
     }
+    case Icon::Wheelchair: {
+        // Head, back and thigh, the arm forward, the lower leg; the big wheel around the seat.
+        d->AddCircleFilled(At(c, s, -0.05f, -0.78f), s * 0.17f, col);
+        d->AddLine(At(c, s, -0.12f, -0.5f), At(c, s, -0.12f, 0.12f), col, w * 1.6f);
+        d->AddLine(At(c, s, -0.12f, 0.12f), At(c, s, 0.45f, 0.12f), col, w * 1.6f);
+        d->AddLine(At(c, s, 0.45f, 0.12f), At(c, s, 0.7f, 0.72f), col, w * 1.6f);
+        d->AddLine(At(c, s, -0.12f, -0.22f), At(c, s, 0.35f, -0.22f), col, w * 1.3f);
+        d->PathArcTo(At(c, s, -0.2f, 0.38f), s * 0.52f, -1.2f, 4.3f, 20);
+        d->PathStroke(col, 0, w * 1.2f);
+        break;
+    }
     case Icon::Stop: d->AddRectFilled(At(c, s, -0.6f, -0.6f), At(c, s, 0.6f, 0.6f), col, s * 0.12f); break;
     case Icon::Minus: d->AddLine(At(c, s, -0.7f, 0.0f), At(c, s, 0.7f, 0.0f), col, w * 1.8f); break;
     case Icon::Plus:

@@ -40,6 +40,8 @@ enum class Icon {
     Stop,    // a filled square: stop the speech
     Minus,   // quieter
     Plus,    // louder
+    // Low reach
+    Wheelchair, // a person in a wheelchair (the symbol of access): screens within reach
 };
 
 // Draws `icon` centred on `center`, fitting in a square of side `size`.

@@ -25,8 +25,8 @@ void FrameMirror::Apply(ImDrawData& data, ImTextureID font_texture, ImVec2 white
     shown_active_ = active_;
     shown_width_ = width_;
     shown_kept_.clear();
-    for (const UnmirroredRange& r : ranges_)
-        shown_kept_.push_back(r.rect);
+    for (const UnmirroredRange& r : ranges_) // in window coordinates, as touches are
+        shown_kept_.push_back(Rect(r.rect.min + origin_, r.rect.max + origin_));
     if (!active_) return;
     const float w = width_;
     for (int l = 0; l < data.CmdListsCount; l++) {

@@ -33,9 +33,12 @@ struct UnmirroredRange {
 // What a frame mirrors, and the map between what a finger touches and what screens see.
 class FrameMirror {
 public:
-    void Begin(bool active, float width) {
+    // `origin`: where the frame's corner is in the window (low reach lays screens out in a
+    // band lower down: low_reach.h); touches arrive in window coordinates.
+    void Begin(bool active, float width, Vec2 origin = {}) {
         active_ = active;
         width_ = width;
+        origin_ = origin;
         ranges_.clear();
     }
     bool Active() const { return active_; }
@@ -45,14 +48,15 @@ public:
     // `white_uv` the atlas's white pixel that every shape samples.
     void Apply(ImDrawData& data, ImTextureID font_texture, ImVec2 white_uv);
 
-    // Screen point (where a finger is) → the frame's coordinates, and back: the regions of
-    // the frame last applied.
+    // Window point (where a finger is) → where the frame drew it (still in window
+    // coordinates), and back: the regions of the frame last applied.
     Vec2 ToFrame(Vec2 screen) const;
     Vec2 ToScreen(Vec2 frame) const;
 
 private:
     bool active_ = false;
     float width_ = 0;
+    Vec2 origin_;
     std::vector<UnmirroredRange> ranges_;
     // The kept regions of the last frame applied (for touches until the next one).
     bool shown_active_ = false;

@@ -11,6 +11,7 @@
 
 #include "base/log.h"
 #include "big_screen/big_screen.h"
+#include "low_reach.h"
 #include "palette.h"
 #include "platform/speech/speech_player.h"
 #include "read_aloud/read_aloud_controls.h"
@@ -106,7 +107,12 @@ bool Shell::SetUpScreen(std::string& error) {
     int width = 0, height = 0;
     window_.Size(width, height);
     App& app = *app_;
-    app.metrics = ComputeMetrics((float)width, (float)height, data_.config.display.scale);
+    // Screens lay out in the layout's size (the reachable band in low reach), staff
+    // gestures and the pointer stay on the whole window.
+    app.window_size = ImVec2((float)width, (float)height);
+    const ImVec2 layout = Layout().size;
+    const float old_scale = app.metrics.scale;
+    app.metrics = ComputeMetrics(layout.x, layout.y, data_.config.display.scale);
     ApplyTheme(ImGui::GetStyle(), app.metrics);
     recognizer_.SetConfig(GestureConfig{}.Scaled(app.metrics.scale));
     app.staff.corner.SetScreen((float)width, (float)height, data_.config.staff.corner,
@@ -114,16 +120,26 @@ bool Shell::SetUpScreen(std::string& error) {
     pointer_input_.SetWindowSize(width, height);
     int drawable_w = 0, drawable_h = 0;
     window_.DrawableSize(drawable_w, drawable_h);
-    LogInfo("layout: {}x{} ({}x{} px), scale {:.3f}", width, height, drawable_w, drawable_h,
-            app.metrics.scale);
+    LogInfo("layout: {}x{} in {}x{} ({}x{} px), scale {:.3f}", layout.x, layout.y, width, height, drawable_w,
+            drawable_h, app.metrics.scale);
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     // Only the font texture is replaced on a resize: destroying and recreating the
     // backend's shaders and buffers after frames were drawn left every later frame empty.
     const bool first = frames_rendered_ == 0;
+    if (!first && !fonts_lost_ && app.metrics.scale == old_scale) {
+        // Low reach in portrait: the band is as wide as the screen, the sizes stay, the
+        // fonts too (a rebuild costs a visible pause).
+        style_large_text_ = false; // ApplyTheme above used the standard palette
+        screen_changed_ = false;
+        return true;
+    }
     if (!first) ImGui_ImplOpenGL3_DestroyFontsTexture();
     if (!BuildFonts(atlas, data_.config.paths.assets / "fonts", app.metrics, CollectDisplayTexts(data_),
-                    window_.MaxTextureSize(), app.built_fonts, error, kLargeTextFactor))
+                    window_.MaxTextureSize(), app.built_fonts, error, kLargeTextFactor)) {
+        fonts_lost_ = true;
         return false;
+    }
+    fonts_lost_ = false;
     app.fonts = app.built_fonts.standard;
     style_large_text_ = false; // ApplyTheme above used the standard palette
     if (first)
@@ -141,13 +157,22 @@ bool Shell::SetUpScreen(std::string& error) {
     return true;
 }
 
+Shell::LayoutBox Shell::Layout() const {
+    const App& app = *app_;
+    if (!LowReachOn(app)) return {ImVec2(0, 0), app.window_size};
+    const ReachBand band = ComputeReachBand(data_.config.display, app.window_size.y);
+    // Whole pixels: a fractional offset would blur every line of text.
+    const float top = std::round(band.top), bottom = std::round(band.bottom);
+    return {ImVec2(0, top), ImVec2(app.window_size.x, std::max(1.0f, bottom - top))};
+}
+
 void Shell::UseVisitorDisplayMode() {
     App& app = *app_;
     // Arabic: texts shaped, the frame mirrored once built. ImGui's thick lines sample a
     // texture the mirror would take for glyphs: drawn as plain shapes on those frames.
     const bool rtl = data_.catalogs.IsRightToLeft(app.nav.Language());
     app.text_direction.SetRightToLeft(rtl);
-    app.mirror.Begin(rtl, app.metrics.width);
+    app.mirror.Begin(rtl, app.metrics.width, Vec2(app.layout_origin.x, app.layout_origin.y));
     const bool large = app.visit.large_text;
     app.fonts = large ? app.built_fonts.large : app.built_fonts.standard;
     palette::SetContrast(large ? palette::Contrast::High : palette::Contrast::Standard);
@@ -175,7 +200,7 @@ void Shell::FeedImGui(double now) {
     int width = 0, height = 0, drawable_w = 0, drawable_h = 0;
     window_.Size(width, height);
     window_.DrawableSize(drawable_w, drawable_h);
-    io.DisplaySize = ImVec2((float)width, (float)height);
+    io.DisplaySize = ImVec2(app_->metrics.width, app_->metrics.height); // the layout's (low_reach.h)
     if (width > 0 && height > 0)
         io.DisplayFramebufferScale = ImVec2((float)drawable_w / width, (float)drawable_h / height);
     io.DeltaTime = last_frame_time_ < 0 ? 1.0f / 60.0f : (float)std::max(1e-4, now - last_frame_time_);
@@ -195,12 +220,18 @@ void Shell::RenderFrame() {
     // The layout follows the size SDL reports now, whatever event (or none) told of it.
     int width = 0, height = 0;
     window_.Size(width, height);
-    if ((float)width != app.metrics.width || (float)height != app.metrics.height) screen_changed_ = true;
+    app.window_size = ImVec2((float)width, (float)height);
+    // The layout follows low reach too: switched on or off, ended with the visit, or left for
+    // the staff screens (low_reach.h).
+    LayoutBox layout = Layout();
+    if (layout.size.x != app.metrics.width || layout.size.y != app.metrics.height) screen_changed_ = true;
     if (screen_changed_) {
         screen_changed_ = false; // a failure is logged once, not retried every frame
         std::string error;
         if (!SetUpScreen(error)) LogError("{}", error); // keeps the previous fonts: the kiosk stays usable
     }
+    app.layout_origin = layout.origin;
+    app.targets.SetOrigin(layout.origin);
     big_screen_->SetBanners(example_content_, app.staff.session.settings.test_mode);
     if (big_screen_->CoversKiosk()) { // the big screen on the kiosk's own screen (big_screen.h)
         int drawable_w = 0, drawable_h = 0;
@@ -235,6 +266,10 @@ void Shell::RenderFrame() {
         app.gestures = GestureFrame{.had_input = had_input};
     }
     if (recognizer_.Guarded(app.mouse_pos, app.now)) app.wheel = {};
+    // Touches land in the window; the screens are laid out from the layout's corner.
+    const Vec2 to_layout(-layout.origin.x, -layout.origin.y);
+    app.gestures = ShiftGestures(app.gestures, to_layout);
+    app.mouse_pos += to_layout;
 
     const uint64_t view_before = ViewKey();
     const uint64_t visit_before = app.nav.VisitId();
@@ -255,6 +290,7 @@ void Shell::RenderFrame() {
         TextDirectionScope direction(app.text_direction);
         DrawScreens(app);
     }
+    if (layout.origin.y > 0) DrawOutOfReach(app); // in the screen's colours (still this frame's contrast)
     // Asked for while drawing: now that the whole screen's text is known.
     if (app.speech_requested) SendReadAloudRequest(app);
     if (app.images.EndFrame()) app.RequestFrameIn(0); // unused images out; uploads still owed
@@ -262,6 +298,11 @@ void Shell::RenderFrame() {
     const ImGuiIO& io = ImGui::GetIO();
     app.mirror.Apply(*ImGui::GetDrawData(), io.Fonts->TexID, io.Fonts->TexUvWhitePixel);
     app.text_direction.ForgetCacheIfLarge();
+    // ImGui drew the layout's display; the window is larger in low reach: the draw data
+    // covers the whole window with the layout's corner at its origin (clip rects follow).
+    ImDrawData* draw_data = ImGui::GetDrawData();
+    draw_data->DisplayPos = ImVec2(-layout.origin.x, -layout.origin.y);
+    draw_data->DisplaySize = app.window_size;
     last_build_cpu_ = ThreadCpuSeconds() - build_start;
 
     if (app.nav.VisitId() != visit_before) app.ForgetVisit();
@@ -309,7 +350,8 @@ uint64_t Shell::ViewKey() const {
     uint64_t key = std::hash<std::string>{}(nav.Current().param);
     // "Aa" lays every screen out again in larger sizes: what was under the finger moves.
     for (uint64_t part : {(uint64_t)nav.CurrentScreen(), nav.VisitId(), (uint64_t)nav.CountdownVisible(),
-                          (uint64_t)nav.Asleep(app_->now), (uint64_t)app_->visit.large_text})
+                          (uint64_t)nav.Asleep(app_->now), (uint64_t)app_->visit.large_text,
+                          (uint64_t)LowReachOn(*app_)}) // low reach moves everything too
         key = key * 1000003u ^ part;
     return key;
 }
@@ -348,8 +390,8 @@ void Shell::HandleEvent(const SDL_Event& event) {
         }
         // X11 reports the initial size as a change too: rebuild fonts only for a real one.
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
-            ((float)event.window.data1 != app_->metrics.width ||
-             (float)event.window.data2 != app_->metrics.height))
+            ((float)event.window.data1 != app_->window_size.x ||
+             (float)event.window.data2 != app_->window_size.y))
             screen_changed_ = true;
         settle_frames_ = std::max(settle_frames_, 1); // exposed, shown, resized: redraw
         break;

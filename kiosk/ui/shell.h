@@ -66,7 +66,12 @@ public:
 
 private:
     Shell(const KioskData& data, const ShellOptions& options, const Clock& clock, Window window);
-    bool SetUpScreen(std::string& error); // metrics, theme and fonts for the window's size
+    bool SetUpScreen(std::string& error); // metrics, theme and fonts for the layout's size
+    // Where the screens are laid out in the window (low_reach.h): all of it, or the band.
+    struct LayoutBox {
+        ImVec2 origin, size;
+    };
+    LayoutBox Layout() const;
     void ApplyOpeningHours();
     // The visitor's "Aa" (VisitState::large_text): this frame's fonts, palette and style.
     void UseVisitorDisplayMode();
@@ -94,6 +99,7 @@ private:
     bool quit_ = false;
     bool screen_changed_ = false;   // resize: rebuild fonts before the next frame
     bool style_large_text_ = false; // the mode ImGui's style colours were last set for
+    bool fonts_lost_ = false;       // the last font build failed: the next SetUpScreen rebuilds
     int settle_frames_ = 2;         // frames still owed after input (layouts settle on the 2nd)
     double hours_deadline_ = 0;     // monotonic time opening hours may next change
     double last_frame_time_ = -1;

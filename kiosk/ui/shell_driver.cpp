@@ -55,13 +55,14 @@ void ShellDriver::Wait(double seconds) {
 }
 
 void ShellDriver::Finger(unsigned type, int64_t id, float x, float y) {
-    const Metrics& m = GetApp().metrics;
+    // The window's size, not the layout's: in low reach the screens are laid out in a band.
+    const ImVec2 window = GetApp().window_size;
     SDL_Event event{};
     event.type = type;
     event.tfinger.touchId = 1;
     event.tfinger.fingerId = id;
-    event.tfinger.x = x / m.width; // SDL reports fingers in 0..1 of the window
-    event.tfinger.y = y / m.height;
+    event.tfinger.x = x / window.x; // SDL reports fingers in 0..1 of the window
+    event.tfinger.y = y / window.y;
     event.tfinger.pressure = 1.0f;
     shell_->HandleEvent(event);
 }

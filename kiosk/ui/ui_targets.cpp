@@ -7,7 +7,9 @@ void UiTargets::Name(std::string name) {
 }
 
 void UiTargets::Name(std::string name, ImVec2 min, ImVec2 max) {
-    entries_[std::move(name)] = {ImGui::GetFrameCount(), {min, max}};
+    entries_[std::move(name)] = {
+        ImGui::GetFrameCount(),
+        {ImVec2(min.x + origin_.x, min.y + origin_.y), ImVec2(max.x + origin_.x, max.y + origin_.y)}};
 }
 
 std::optional<TargetRect> UiTargets::Find(std::string_view name) const {

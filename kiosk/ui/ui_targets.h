@@ -26,7 +26,10 @@ public:
     void Name(std::string name);
     // Names an explicit rectangle (controls drawn without an ImGui item, e.g. variants).
     void Name(std::string name, ImVec2 min, ImVec2 max);
-    // The rectangle named `name` on the last rendered frame.
+    // Where the layout's (0, 0) is in the window (App::layout_origin): names are kept in
+    // window coordinates, where touches land.
+    void SetOrigin(ImVec2 origin) { origin_ = origin; }
+    // The rectangle named `name` on the last rendered frame, in window coordinates.
     std::optional<TargetRect> Find(std::string_view name) const;
 
 private:
@@ -35,6 +38,7 @@ private:
         TargetRect rect;
     };
     std::unordered_map<std::string, Entry> entries_;
+    ImVec2 origin_;
 };
 
 } // namespace kiosk

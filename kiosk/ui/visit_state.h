@@ -15,6 +15,7 @@ namespace kiosk {
 struct VisitState {
     bool language_chosen = false; // the visitor picked a language on this visit
     bool large_text = false;      // "Aa": large text and high contrast (large_text_toggle.h)
+    bool low_reach = false;       // the wheelchair button: screens in the reachable band (low_reach.h)
     Route last_drawn;             // the screen the previous frame showed (set by DrawScreens)
     PlanViewerState plan_viewer;
     TimelineState timeline;

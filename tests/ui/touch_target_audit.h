@@ -1,14 +1,17 @@
 // The touch-target audit every screen test applies to the last frame drawn: each target is
 // at least Metrics::target on both sides, lies on the screen, and leaves room for a thumb
-// (half a Metrics::gap) to each of its neighbours.
+// (half a Metrics::gap) to each of its neighbours; and, for a screen whose mounting is
+// known, each is within a wheelchair user's reach.
 #pragma once
 
 #include <algorithm>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
 
 #include "app.h"
+#include "low_reach.h"
 
 namespace kiosk::test {
 
@@ -51,6 +54,35 @@ inline void CheckTextFits(const App& app) {
                        << " in " << window->Size.x << "x" << window->Size.y);
         // Height only: the timeline's frieze is wider than the screen on purpose (it is dragged).
         CHECK(window->ContentSize.y <= window->Size.y + 1.0f);
+    }
+}
+
+// Reach (EN 301 549 §8.3.2.4): given the screen's mounting ([display] bottom_mm, height_mm),
+// the targets whose top or bottom edge lies above 1220 mm or below 380 mm from the floor.
+// Targets are in the layout's coordinates, the mounting in the window's (ui/low_reach.h).
+inline std::vector<App::TouchTarget> TargetsOutOfReach(const App& app) {
+    const DisplayConfig& display = app.data.config.display;
+    const float window_h = app.window_size.y;
+    std::vector<App::TouchTarget> out;
+    for (const App::TouchTarget& t : app.touch_targets) {
+        const double top = RowHeightMm(display, window_h, app.layout_origin.y + t.min.y);
+        const double bottom = RowHeightMm(display, window_h, app.layout_origin.y + t.max.y);
+        // Half a millimetre for the rounding of the band to whole pixels.
+        if (top > kReachHighestMm + 0.5 || bottom < kReachLowestMm - 0.5) out.push_back(t);
+    }
+    return out;
+}
+
+inline void CheckReach(const App& app) {
+    const DisplayConfig& display = app.data.config.display;
+    REQUIRE(display.MountingKnown());
+    const float window_h = app.window_size.y;
+    for (const App::TouchTarget& t : TargetsOutOfReach(app)) {
+        INFO("target at " << t.min.x << "," << t.min.y << " (layout) spans "
+                          << RowHeightMm(display, window_h, app.layout_origin.y + t.max.y) << "–"
+                          << RowHeightMm(display, window_h, app.layout_origin.y + t.min.y)
+                          << " mm from the floor");
+        CHECK(false);
     }
 }
 

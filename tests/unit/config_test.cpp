@@ -32,6 +32,11 @@ TEST_CASE("the demo configuration loads with every path resolved") {
     CHECK(cfg->paths.content == (test::SourceDir() / "config" / "content").lexically_normal());
     CHECK(cfg->paths.database.is_absolute());
     CHECK_FALSE(cfg->opening_hours.always_open);
+    // The demo's mounting: a 32" landscape screen whose top edge is above a wheelchair
+    // user's reach (README "Using the kiosk").
+    CHECK(cfg->display.bottom_mm == 900);
+    CHECK(cfg->display.height_mm == 398);
+    CHECK(cfg->display.low_reach == LowReach::Toggle);
 }
 
 TEST_CASE("LoadKioskData loads the configuration and the catalogues") {

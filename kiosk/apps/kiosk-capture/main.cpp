@@ -79,7 +79,7 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
         const std::string& w = words.at(i);
         if (!w.empty() && w.back() == '%')
             return std::stof(w.substr(0, w.size() - 1)) / 100.0f *
-                   (along_x ? app.metrics.width : app.metrics.height);
+                   (along_x ? app.window_size.x : app.window_size.y);
         return std::stof(w);
     };
     auto x = [&](size_t i) { return coord(i, true); };

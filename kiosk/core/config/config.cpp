@@ -95,6 +95,27 @@ void ReadDisplayTable(TableReader& root, DisplayConfig& display) {
     TableReader t = TableReader::Sub(root, "display");
     display.scale = t.Float("scale", display.scale, 0.5, 3.0);
     display.attract_fps = (int)t.Int("attract_fps", display.attract_fps, 1, 30);
+    // The mounting: both keys or neither (one alone cannot place the screen).
+    display.bottom_mm = t.Float("bottom_mm", 0.0, 0.0, 2500.0);
+    display.height_mm = t.Float("height_mm", 0.0, 100.0, 3000.0);
+    if (t.Has("bottom_mm") && !t.Has("height_mm"))
+        t.Error("bottom_mm", "give height_mm too (the visible area's height in mm)");
+    if (t.Has("height_mm") && !t.Has("bottom_mm"))
+        t.Error("height_mm", "give bottom_mm too (the visible area's bottom edge above the floor, in mm)");
+    const std::string low_reach = t.Choice("low_reach", {"off", "toggle", "always"}, "off");
+    display.low_reach = low_reach == "always"   ? LowReach::Always
+                        : low_reach == "toggle" ? LowReach::Toggle
+                                                : LowReach::Off;
+    if (display.low_reach != LowReach::Off && !(t.Has("bottom_mm") && t.Has("height_mm")))
+        t.Error("low_reach", "needs the screen's mounting: bottom_mm and height_mm");
+    // Reach limits of EN 301 549 §8.3.2.4 (ui/low_reach.h): the screens are laid out in the
+    // part of the screen between them, which must leave room for them.
+    const double reachable =
+        std::min(display.bottom_mm + display.height_mm, 1220.0) - std::max(display.bottom_mm, 380.0);
+    if (display.low_reach != LowReach::Off && display.MountingKnown() && reachable < 150)
+        t.Error("low_reach", fmt::format("only {:.0f} mm of the screen is between 380 and 1220 mm from the "
+                                         "floor: the screens need at least 150 mm there",
+                                         std::max(reachable, 0.0)));
     t.Finish();
 }
 

@@ -21,9 +21,20 @@ struct IdleConfig {
     int thanks_seconds = 8;     // a thank-you screen returns to attract by itself
 };
 
+// Low reach (README "Using the kiosk"): off, a visitor's wheelchair toggle, or
+// always on.
+enum class LowReach { Off, Toggle, Always };
+
 struct DisplayConfig {
     double scale = 1.0;  // multiplies the automatic scale derived from the screen size
     int attract_fps = 2; // the attract pulse: 2 fps keeps idle CPU under 1 % with software GL
+    // The screen's mounting: the visible area's bottom edge above the floor and its height
+    // (mm); 0 = unknown, and then there is no low-reach mode.
+    double bottom_mm = 0;
+    double height_mm = 0;
+    LowReach low_reach = LowReach::Off;
+
+    bool MountingKnown() const { return height_mm > 0; }
 };
 
 // Read-aloud (README "Read-aloud", docs/read-aloud.md).
