@@ -24,6 +24,8 @@ public:
     // Regions kept unmirrored nest (UnmirroredRegion in rtl_mirror.h).
     void EnterUnmirrored() { unmirrored_depth_++; }
     void LeaveUnmirrored() { unmirrored_depth_--; }
+    // Texts are handed over in mirrored draw order (not inside a kept region).
+    bool Mirrored() const { return right_to_left_ && unmirrored_depth_ == 0; }
 
     // `text` as this frame must hand it to Dear ImGui: itself on a left-to-right screen
     // unless it has Arabic letters (then shaped and in visual order). The reference stays

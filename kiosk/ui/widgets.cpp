@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <imgui_internal.h>
 
@@ -37,7 +40,53 @@ ScreenWindow::~ScreenWindow() {
 
 // [SECTION] Text
 
+namespace {
+
+// The lines of a paragraph on a mirrored (Arabic) frame, each in mirrored draw order. Dear
+// ImGui's wrap of the reversed text is right for Arabic but breaks a Latin run (a place's
+// name) from its end; here the text itself is broken, word by word from its first, and each
+// line shaped on its own. Words are measured shaped: Arabic letters join within a word only.
+// Null when the frame is not mirrored.
+std::optional<std::vector<std::string>> MirroredLines(std::string_view shown, ImFont* font, float width) {
+    const TextDirection* direction = CurrentTextDirection();
+    if (!direction || !direction->Mirrored()) return std::nullopt;
+    const std::string logical(direction->Logical(shown));
+    auto measure = [&](const std::string& piece) {
+        const std::string& s = direction->Shown(piece);
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+    };
+    const float space = measure("x x") - measure("xx");
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start <= logical.size()) {
+        const size_t end = std::min(logical.find('\n', start), logical.size());
+        std::string line;
+        float line_w = 0;
+        size_t word_start = start;
+        while (word_start < end) {
+            size_t word_end = std::min(logical.find(' ', word_start), end);
+            const std::string word = logical.substr(word_start, word_end - word_start);
+            const float w = measure(word);
+            if (!line.empty() && line_w + space + w > width) {
+                lines.push_back(direction->Shown(line));
+                line.clear();
+                line_w = 0;
+            }
+            line_w += (line.empty() ? 0 : space) + w;
+            line += (line.empty() ? "" : " ") + word;
+            word_start = word_end + 1;
+        }
+        lines.push_back(direction->Shown(line));
+        if (end >= logical.size()) break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+} // namespace
+
 float TextHeight(std::string_view text, ImFont* font, float width) {
+    if (auto lines = MirroredLines(text, font, width)) return (float)lines->size() * font->FontSize;
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size()).y;
 }
 
@@ -65,6 +114,19 @@ ImFont* FittingFont(DrawContext& ui, std::string_view text, std::initializer_lis
 void WrappedText(std::string_view text, ImFont* font, uint32_t color, float width) {
     if (width <= 0) width = ImGui::GetContentRegionAvail().x;
     ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (auto lines = MirroredLines(text, font, width)) { // an Arabic screen: broken from its first word
+        const ImVec2 size(width, (float)lines->size() * font->FontSize);
+        if (ImGui::IsRectVisible(pos, ImVec2(pos.x + size.x, pos.y + size.y))) SayOnScreen(text);
+        for (size_t i = 0; i < lines->size(); i++) {
+            const std::string& line = (*lines)[i];
+            ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
+                                                ImVec2(pos.x, pos.y + (float)i * font->FontSize), Rgb(color),
+                                                line.data(), line.data() + line.size());
+        }
+        ImGui::Dummy(size);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y));
+        return;
+    }
     ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size());
     // Read aloud only what can be seen: not what a scrolled area has out of view.
     if (ImGui::IsRectVisible(pos, ImVec2(pos.x + size.x, pos.y + size.y))) SayOnScreen(text);
@@ -81,6 +143,20 @@ void CenteredText(std::string_view text, ImFont* font, uint32_t color, float x, 
     // Wrap first, then centre each line on its own.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float y = ImGui::GetCursorScreenPos().y;
+    if (auto lines = MirroredLines(text, font, width)) { // an Arabic screen: broken from its first word
+        for (size_t i = 0; i < lines->size(); i++) {
+            const std::string& line = (*lines)[i];
+            const float w =
+                font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+            draw->AddText(font, font->FontSize, ImVec2(x + (width - w) * 0.5f, y + (float)i * font->FontSize),
+                          Rgb(color), line.data(), line.data() + line.size());
+        }
+        const float total = (float)lines->size() * font->FontSize;
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        ImGui::Dummy(ImVec2(width, total));
+        ImGui::SetCursorScreenPos(ImVec2(x, y + total));
+        return;
+    }
     const char* line = text.data();
     const char* end = text.data() + text.size();
     float line_height = font->FontSize;

@@ -85,55 +85,10 @@ namespace {
 // Every visitor screen in large text at `w`×`h`, audited and saved.
 void AuditEveryScreen(int w, int h) {
     SurveyKiosk kiosk(fmt::format("large-text-audit-{}x{}", w, h), w, h);
-    App& app = kiosk.GetApp();
     Show(kiosk, {Screen::Home, ""});
     kiosk.Tap("access.large_text");
     kiosk.Driver().Frames(3);
-    AuditLarge(kiosk, "home");
-    Show(kiosk, {Screen::Plans, ""});
-    AuditLarge(kiosk, "plans");
-    for (const char* plan : {"plan-quartier-2030", "square"}) {
-        Show(kiosk, {Screen::PlanViewer, plan});
-        AuditLarge(kiosk, std::string("plan-") + plan);
-    }
-    Show(kiosk, {Screen::Timeline, ""});
-    AuditLarge(kiosk, "timeline");
-    Show(kiosk, {Screen::Timeline, "espaces-publics"});
-    AuditLarge(kiosk, "timeline-phase");
-    Show(kiosk, {Screen::Agenda, ""});
-    AuditLarge(kiosk, "agenda");
-    Show(kiosk, {Screen::Surveys, ""});
-    AuditLarge(kiosk, "surveys");
-
-    kiosk.Tap("survey:usages-espaces-publics");
-    AuditLarge(kiosk, "notice");
-    kiosk.Tap("survey.start");
-    const SurveyRunner& runner = *app.visit.survey.runner;
-    for (const auto& [id, answer] : test::kDemoSurveySteps) {
-        REQUIRE(runner.Current().id == id);
-        AuditLarge(kiosk, std::string("question-") + id);
-        if (answer) kiosk.Tap(answer);
-        if (std::string(id) == "priorites")
-            for (const char* option : test::kDemoRankingOptions)
-                kiosk.Tap(option);
-        if (std::string(id) != "idee") kiosk.Tap("survey.next");
-    }
-    for (const char* id : {"profil-age", "profil-genre", "profil-residence", "profil-secteur"}) {
-        kiosk.Tap("survey.next");
-        REQUIRE(runner.Current().id == id);
-        AuditLarge(kiosk, std::string("question-") + id);
-    }
-    kiosk.Tap("survey.next");
-    kiosk.Settle();
-    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
-    AuditLarge(kiosk, "thanks");
-
-    Show(kiosk, {Screen::Survey, "futur-square"});
-    AuditLarge(kiosk, "poll");
-    kiosk.Tap("poll:futur-square:jardin");
-    kiosk.Settle();
-    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
-    AuditLarge(kiosk, "poll-thanks");
+    test::WalkVisitorScreens(kiosk, [&](const std::string& what) { AuditLarge(kiosk, what); });
 }
 
 } // namespace

@@ -162,52 +162,7 @@ void AuditEveryScreen(
     CHECK_FALSE(test::TargetsOutOfReach(app).empty());
     kiosk.Tap("access.low_reach");
     kiosk.Driver().Frames(3);
-    AuditLowReach(kiosk, mounting, "home");
-    Show(kiosk, {Screen::Plans, ""});
-    AuditLowReach(kiosk, mounting, "plans");
-    for (const char* plan : {"plan-quartier-2030", "square"}) {
-        Show(kiosk, {Screen::PlanViewer, plan});
-        REQUIRE(kiosk.Driver().WaitForImages());
-        AuditLowReach(kiosk, mounting, std::string("plan-") + plan);
-    }
-    Show(kiosk, {Screen::Timeline, ""});
-    AuditLowReach(kiosk, mounting, "timeline");
-    Show(kiosk, {Screen::Timeline, "espaces-publics"});
-    AuditLowReach(kiosk, mounting, "timeline-phase");
-    Show(kiosk, {Screen::Agenda, ""});
-    AuditLowReach(kiosk, mounting, "agenda");
-    Show(kiosk, {Screen::Surveys, ""});
-    AuditLowReach(kiosk, mounting, "surveys");
-
-    kiosk.Tap("survey:usages-espaces-publics");
-    AuditLowReach(kiosk, mounting, "notice");
-    kiosk.Tap("survey.start");
-    const SurveyRunner& runner = *app.visit.survey.runner;
-    for (const auto& [id, answer] : test::kDemoSurveySteps) {
-        REQUIRE(runner.Current().id == id);
-        AuditLowReach(kiosk, mounting, std::string("question-") + id);
-        if (answer) kiosk.Tap(answer);
-        if (std::string(id) == "priorites")
-            for (const char* option : test::kDemoRankingOptions)
-                kiosk.Tap(option);
-        if (std::string(id) != "idee") kiosk.Tap("survey.next");
-    }
-    for (const char* id : {"profil-age", "profil-genre", "profil-residence", "profil-secteur"}) {
-        kiosk.Tap("survey.next");
-        REQUIRE(runner.Current().id == id);
-        AuditLowReach(kiosk, mounting, std::string("question-") + id);
-    }
-    kiosk.Tap("survey.next");
-    kiosk.Settle();
-    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
-    AuditLowReach(kiosk, mounting, "thanks");
-
-    Show(kiosk, {Screen::Survey, "futur-square"});
-    AuditLowReach(kiosk, mounting, "poll");
-    kiosk.Tap("poll:futur-square:jardin");
-    kiosk.Settle();
-    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
-    AuditLowReach(kiosk, mounting, "poll-thanks");
+    test::WalkVisitorScreens(kiosk, [&](const std::string& what) { AuditLowReach(kiosk, mounting, what); });
 }
 
 } // namespace

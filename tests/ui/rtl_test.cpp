@@ -127,61 +127,19 @@ void AuditEveryScreen(int w, int h) {
     Show(kiosk, {Screen::Home, ""});
     kiosk.Tap("language:ar");
     kiosk.Driver().Frames(3);
-    AuditArabic(kiosk, "home");
-    Show(kiosk, {Screen::Plans, ""});
-    AuditArabic(kiosk, "plans");
-    for (const char* plan : {"plan-quartier-2030", "square"}) {
-        Show(kiosk, {Screen::PlanViewer, plan});
-        AuditArabic(kiosk, std::string("plan-") + plan);
-    }
-    Show(kiosk, {Screen::Timeline, ""});
-    AuditArabic(kiosk, "timeline");
-    Show(kiosk, {Screen::Timeline, "espaces-publics"});
-    AuditArabic(kiosk, "timeline-phase");
-    Show(kiosk, {Screen::Agenda, ""});
-    AuditArabic(kiosk, "agenda");
-    Show(kiosk, {Screen::Surveys, ""});
-    AuditArabic(kiosk, "surveys");
-
-    kiosk.Tap("survey:usages-espaces-publics");
-    AuditArabic(kiosk, "notice");
-    kiosk.Tap("survey.start");
-    const SurveyRunner& runner = *app.visit.survey.runner;
-    for (const auto& [id, answer] : test::kDemoSurveySteps) {
-        REQUIRE(runner.Current().id == id);
-        AuditArabic(kiosk, std::string("question-") + id);
-        if (std::string(id) == "idee") {
+    test::WalkVisitorScreens(
+        kiosk, [&](const std::string& what) { AuditArabic(kiosk, what); },
+        [&](const std::string& question) {
+            if (question != "idee") return;
             // The Arabic keyboard, seen in the physical layout's order (ض first, on the left).
             CHECK(app.mirror.ToScreen(CenterOf(kiosk, "key:ض")).x <
                   app.mirror.ToScreen(CenterOf(kiosk, "key:د")).x);
             kiosk.Tap("key:ب");
             kiosk.Tap("key:ي");
             kiosk.Tap("key:ت");
-            CHECK(runner.CurrentAnswer().text == "بيت");
+            CHECK(app.visit.survey.runner->CurrentAnswer().text == "بيت");
             AuditArabic(kiosk, "question-idee-typed");
-        }
-        if (answer && std::string(id) != "idee") kiosk.Tap(answer); // "key:a": the Latin keyboard's
-        if (std::string(id) == "priorites")
-            for (const char* option : test::kDemoRankingOptions)
-                kiosk.Tap(option);
-        if (std::string(id) != "idee") kiosk.Tap("survey.next");
-    }
-    for (const char* id : {"profil-age", "profil-genre", "profil-residence", "profil-secteur"}) {
-        kiosk.Tap("survey.next");
-        REQUIRE(runner.Current().id == id);
-        AuditArabic(kiosk, std::string("question-") + id);
-    }
-    kiosk.Tap("survey.next");
-    kiosk.Settle();
-    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
-    AuditArabic(kiosk, "thanks");
-
-    Show(kiosk, {Screen::Survey, "futur-square"});
-    AuditArabic(kiosk, "poll");
-    kiosk.Tap("poll:futur-square:jardin");
-    kiosk.Settle();
-    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
-    AuditArabic(kiosk, "poll-thanks");
+        });
 }
 
 } // namespace

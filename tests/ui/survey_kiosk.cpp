@@ -237,4 +237,57 @@ void AnswerDemoSurveyUpToPlanPin(SurveyKiosk& kiosk) {
     kiosk.Driver().Wait(1); // the visitor reads the question (past the touch guard)
 }
 
+void WalkVisitorScreens(SurveyKiosk& kiosk, const std::function<void(const std::string& what)>& audit,
+                        const std::function<void(const std::string& question_id)>& before_answer) {
+    App& app = kiosk.GetApp();
+    auto show = [&](Route route, const std::string& what) {
+        app.nav.Go(std::move(route), app.now);
+        kiosk.Driver().Frames(3);
+        audit(what);
+    };
+    show({Screen::Home, ""}, "home");
+    show({Screen::Plans, ""}, "plans");
+    for (const char* plan : {"plan-quartier-2030", "square"}) {
+        app.nav.Go({Screen::PlanViewer, plan}, app.now);
+        kiosk.Driver().Frames(3);
+        REQUIRE(kiosk.Driver().WaitForImages());
+        audit(std::string("plan-") + plan);
+    }
+    show({Screen::Timeline, ""}, "timeline");
+    show({Screen::Timeline, "espaces-publics"}, "timeline-phase");
+    show({Screen::Agenda, ""}, "agenda");
+    show({Screen::Surveys, ""}, "surveys");
+
+    kiosk.Tap("survey:usages-espaces-publics");
+    audit("notice");
+    kiosk.Tap("survey.start");
+    const SurveyRunner& runner = *app.visit.survey.runner;
+    for (const auto& [id, answer] : kDemoSurveySteps) {
+        REQUIRE(runner.Current().id == id);
+        audit(std::string("question-") + id);
+        if (before_answer) before_answer(id);
+        // The free-text step types a letter of the visitor's keyboard.
+        if (answer) kiosk.Tap(std::string(id) == "idee" ? DemoLetterKey(app.nav.Language()) : answer);
+        if (std::string(id) == "priorites")
+            for (const char* option : kDemoRankingOptions)
+                kiosk.Tap(option);
+        if (std::string(id) != "idee") kiosk.Tap("survey.next");
+    }
+    for (const char* id : {"profil-age", "profil-genre", "profil-residence", "profil-secteur"}) {
+        kiosk.Tap("survey.next");
+        REQUIRE(runner.Current().id == id);
+        audit(std::string("question-") + id);
+    }
+    kiosk.Tap("survey.next");
+    kiosk.Settle();
+    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+    audit("thanks");
+
+    show({Screen::Survey, "futur-square"}, "poll");
+    kiosk.Tap("poll:futur-square:jardin");
+    kiosk.Settle();
+    REQUIRE(kiosk.CurrentScreen() == Screen::Thanks);
+    audit("poll-thanks");
+}
+
 } // namespace kiosk::test

@@ -115,4 +115,13 @@ void AnswerDemoSurveyUpToPlanPin(SurveyKiosk& kiosk);
 // "About you" questions (survey/profile.h) up to the last one, whose button sends.
 void SkipDemoProfileToLast(SurveyKiosk& kiosk);
 
+// Every screen a visitor can reach, in a visit's order, each handed to `audit` with its name:
+// home, the plans and two plans (their images decoded), the timeline and a phase, the agenda,
+// the surveys, the demo survey's notice, each of its questions (answered by kDemoSurveySteps)
+// and "About you" questions, thanks, the walk-in poll and its thanks. The visit is kept (a
+// mode turned on before stays on). `before_answer(id)`, if given, runs on each question first.
+// For the layout audits of the display modes (large text, Arabic, low reach).
+void WalkVisitorScreens(SurveyKiosk& kiosk, const std::function<void(const std::string& what)>& audit,
+                        const std::function<void(const std::string& question_id)>& before_answer = {});
+
 } // namespace kiosk::test

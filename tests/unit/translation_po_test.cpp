@@ -116,7 +116,7 @@ TEST_CASE("The demo exports as a PO file with contexts and references", "[transl
             "to start\"\n") != std::string::npos);
     // A survey's text: where it appears in the survey.
     CHECK(po.find(
-              "#: config/surveys/futur-square.toml:35\nmsgctxt \"survey:futur-square/question:envie/text\"\n"
+              "#: config/surveys/futur-square.toml:36\nmsgctxt \"survey:futur-square/question:envie/text\"\n"
               "msgid \"Que voulez-vous dans le futur square\u202F?\"\nmsgstr \"What would you like in the "
               "future "
               "park?\"\n") != std::string::npos);
@@ -182,11 +182,12 @@ TEST_CASE("Importing writes the translations in place and keeps the files' comme
     CHECK(report->texts_written == 2);
 
     // One line changed in each file; every other byte, comments included, as it was.
-    CHECK(DifferentLines(before.at(survey), after.at(survey)) ==
-          std::vector<std::string>{
-              "text = { fr = \"Que voulez-vous dans le futur square\u202F?\", fr-x-falc = \"Le "
-              "square va changer.\\nQu’est-ce que vous voulez dans le square\u202F?\", en = "
-              "\"What do you want in the new \\\"park\\\"?\" }"});
+    CHECK(
+        DifferentLines(before.at(survey), after.at(survey)) ==
+        std::vector<std::string>{
+            "text = { fr = \"Que voulez-vous dans le futur square\u202F?\", fr-x-falc = \"Le "
+            "square va changer.\\nQu’est-ce que vous voulez dans le square\u202F?\", en = "
+            "\"What do you want in the new \\\"park\\\"?\", ar = \"ماذا تريدون في الحديقة المستقبلية؟\" }"});
     CHECK(after.at(survey).find("# A hand voting again and again: more than 3 votes within 60 seconds, with "
                                 "nobody leaving\n") != std::string::npos);
     CHECK(DifferentLines(before.at(shell), after.at(shell)) ==
@@ -235,6 +236,7 @@ TEST_CASE("Importing the easy-to-read variant adds its texts where there were no
           std::vector<std::string>{
               "controller = { fr = \"Ville de Neuilly-sur-Marne, direction du renouvellement "
               "urbain.\", en = \"City of Neuilly-sur-Marne, urban renewal department.\", "
+              "ar = \"بلدية نويي سور مارن، إدارة التجديد الحضري.\", "
               "fr-x-falc = \"La mairie de Neuilly-sur-Marne.\" }"});
     CHECK(after.at(shell).starts_with(before.at(shell).substr(0, before.at(shell).find("[home]"))));
     CHECK(after.at(shell).ends_with("\n[nav]\nback = \"Revenir\"\n"));

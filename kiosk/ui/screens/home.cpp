@@ -24,9 +24,15 @@ void DrawHome(App& app) {
         LanguagePicker(app, m.width - m.margin - read_aloud_w - (read_aloud_w > 0 ? m.gap : 0), m.margin);
     const float toggle_x = picker_x - m.gap - LargeTextToggleWidth(app, picker_h);
     LargeTextToggle(app, ImVec2(toggle_x, m.margin), picker_h);
-    ImGui::SetCursorScreenPos(ImVec2(m.margin, m.margin + (picker_h - app.fonts.title->FontSize) * 0.5f));
+    // The place's name beside the buttons; below them when they leave it less than a
+    // quarter of the width (three languages, « Aa », the wheelchair and « Écouter » at 1280 px).
+    const float name_room = toggle_x - m.gap - m.margin;
+    const bool name_beside = name_room >= m.width * 0.25f;
+    ImGui::SetCursorScreenPos(name_beside
+                                  ? ImVec2(m.margin, m.margin + (picker_h - app.fonts.title->FontSize) * 0.5f)
+                                  : ImVec2(m.margin, m.margin + picker_h + m.Px(16)));
     WrappedText(app.text_direction.Shown(app.data.config.place_name), app.fonts.title, palette::kPrimary,
-                std::max(toggle_x - m.gap - m.margin, m.width * 0.25f));
+                name_beside ? name_room : m.width - 2 * m.margin);
     // Below the buttons, or below the name when it wraps (large text, a long name).
     const float header_bottom = std::max(m.margin + picker_h, ImGui::GetCursorScreenPos().y);
     ImGui::SetCursorScreenPos(ImVec2(m.margin, header_bottom + m.Px(20)));
