@@ -107,7 +107,9 @@ bool RunAction(ShellDriver& driver, const std::vector<std::string>& words, const
                 error = "no control named '" + words[1] + "' on screen";
                 return false;
             }
-            const ImVec2 c = target->Center();
+            // Where the control is seen: an Arabic frame is drawn mirrored (ui/rtl_mirror.h).
+            const Vec2 seen = app.mirror.ToScreen(Vec2(target->Center().x, target->Center().y));
+            const ImVec2 c(seen.x, seen.y);
             if (verb == "tap-target") {
                 driver.Tap(c.x, c.y);
             } else {
