@@ -55,7 +55,7 @@ std::optional<std::vector<std::string>> MirroredLines(std::string_view shown, Im
         const std::string& s = direction->Shown(piece);
         return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
     };
-    const float space = measure("x x") - measure("xx");
+    const float space = font->GetCharAdvance(' ');
     std::vector<std::string> lines;
     size_t start = 0;
     while (start <= logical.size()) {

@@ -28,13 +28,6 @@ void AuditLarge(SurveyKiosk& kiosk, const std::string& what) {
     kiosk.Shot(fmt::format("large-text-{}-{}x{}-{}", what, (int)m.width, (int)m.height, app.nav.Language()));
 }
 
-// Goes to `route` keeping the visit (and so the large text).
-void Show(SurveyKiosk& kiosk, Route route) {
-    App& app = kiosk.GetApp();
-    app.nav.Go(std::move(route), app.now);
-    kiosk.Driver().Frames(3);
-}
-
 } // namespace
 
 TEST_CASE("Aa switches to large text and high contrast, and the end of the visit switches back") {

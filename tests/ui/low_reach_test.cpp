@@ -20,12 +20,6 @@ using kiosk::test::SurveyKiosk;
 
 namespace {
 
-void Show(SurveyKiosk& kiosk, Route route) {
-    App& app = kiosk.GetApp();
-    app.nav.Go(std::move(route), app.now);
-    kiosk.Driver().Frames(3);
-}
-
 void Totem(KioskData& data) {
     data.config.display.bottom_mm = 600;
     data.config.display.height_mm = 1200;

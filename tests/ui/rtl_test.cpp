@@ -18,12 +18,6 @@ using kiosk::test::SurveyKiosk;
 
 namespace {
 
-void Show(SurveyKiosk& kiosk, Route route) {
-    App& app = kiosk.GetApp();
-    app.nav.Go(std::move(route), app.now);
-    kiosk.Driver().Frames(3);
-}
-
 Vec2 CenterOf(SurveyKiosk& kiosk, std::string_view target) {
     std::optional<TargetRect> rect = kiosk.GetApp().targets.Find(target);
     INFO("target " << target);

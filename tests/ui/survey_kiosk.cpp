@@ -237,19 +237,23 @@ void AnswerDemoSurveyUpToPlanPin(SurveyKiosk& kiosk) {
     kiosk.Driver().Wait(1); // the visitor reads the question (past the touch guard)
 }
 
+void Show(SurveyKiosk& kiosk, Route route) {
+    App& app = kiosk.GetApp();
+    app.nav.Go(std::move(route), app.now);
+    kiosk.Driver().Frames(3);
+}
+
 void WalkVisitorScreens(SurveyKiosk& kiosk, const std::function<void(const std::string& what)>& audit,
                         const std::function<void(const std::string& question_id)>& before_answer) {
     App& app = kiosk.GetApp();
     auto show = [&](Route route, const std::string& what) {
-        app.nav.Go(std::move(route), app.now);
-        kiosk.Driver().Frames(3);
+        Show(kiosk, std::move(route));
         audit(what);
     };
     show({Screen::Home, ""}, "home");
     show({Screen::Plans, ""}, "plans");
     for (const char* plan : {"plan-quartier-2030", "square"}) {
-        app.nav.Go({Screen::PlanViewer, plan}, app.now);
-        kiosk.Driver().Frames(3);
+        Show(kiosk, {Screen::PlanViewer, plan});
         REQUIRE(kiosk.Driver().WaitForImages());
         audit(std::string("plan-") + plan);
     }

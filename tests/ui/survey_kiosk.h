@@ -115,6 +115,10 @@ void AnswerDemoSurveyUpToPlanPin(SurveyKiosk& kiosk);
 // "About you" questions (survey/profile.h) up to the last one, whose button sends.
 void SkipDemoProfileToLast(SurveyKiosk& kiosk);
 
+// Opens `route` directly, keeping the visit (a display mode turned on stays on), and lets
+// it settle for a few frames.
+void Show(SurveyKiosk& kiosk, Route route);
+
 // Every screen a visitor can reach, in a visit's order, each handed to `audit` with its name:
 // home, the plans and two plans (their images decoded), the timeline and a phase, the agenda,
 // the surveys, the demo survey's notice, each of its questions (answered by kDemoSurveySteps)
