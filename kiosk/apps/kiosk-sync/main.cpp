@@ -3,6 +3,7 @@
 //   kiosk-sync run    [--config FILE] [--db FILE] [--to DEST]... [--include-test]
 //   kiosk-sync status [--config FILE] [--db FILE] [--json]
 //   kiosk-sync check  [--config FILE]
+//   kiosk-sync postgres-schema [--schema NAME]
 //   kiosk-sync export --out DIR [--format FMT]... [--profile P] [--survey ID] [--since DATE]
 //                     [--include-test] [--one-hot] [--header-language L]
 //
@@ -33,7 +34,9 @@
 #include "export/export_job.h"
 #include "kiosk-sync/progress.h"
 #include "store/timestamp.h"
+#include "sync/postgres_schema.h"
 #include "sync/sync_command.h"
+#include "sync/sync_config.h"
 
 using namespace kiosk;
 
@@ -168,8 +171,8 @@ int main(int argc, char** argv) {
     double wait_lock = 60;
     CLI::App* run = cli.add_subcommand("run", "Deliver everything new to every destination");
     run->add_option("--to", to,
-                    "Destination instead of the configured ones: dir:/path or an https:// URL "
-                    "(repeatable)");
+                    "Destination instead of the configured ones: dir:/path, an https:// URL or a "
+                    "postgresql:// URI (repeatable)");
     run->add_flag("--include-test", include_test, "Include test and synthetic responses");
     run->add_option("--wait-lock", wait_lock, "Seconds to wait for another run to finish (default 60)")
         ->check(CLI::Range(0.0, 3600.0));
@@ -178,12 +181,19 @@ int main(int argc, char** argv) {
     CLI::App* status =
         cli.add_subcommand("status", "Per destination: last delivery, responses pending, last error");
     status->add_flag("--json", json, "Print JSON (for the staff panel)");
-    status->add_option("--to", to, "Also show these destinations (dir:/path or https:// URL)");
+    status->add_option("--to", to,
+                       "Also show these destinations (dir:/path, https:// URL, postgresql:// URI)");
     status->add_flag("--include-test", include_test, "Count test responses as pending");
 
     // `kiosk --check-config` checks the kiosk's tables; [sync] is kiosk-sync's alone
     // (docs/architecture.md), so its check is here: the same loading as run, nothing opened.
     CLI::App* check = cli.add_subcommand("check", "Check the configuration ([sync] included) and exit");
+
+    std::string schema = "kiosk";
+    CLI::App* postgres_schema = cli.add_subcommand(
+        "postgres-schema",
+        "Print the SQL that creates the city's answer database (for a DBA who creates it by hand)");
+    postgres_schema->add_option("--schema", schema, "PostgreSQL schema (default: kiosk)");
 
     ExportJob job;
     std::vector<std::string> formats;
@@ -201,6 +211,16 @@ int main(int argc, char** argv) {
     exp->add_option("--header-language", job.options.header_language,
                     "csv-wide: the questions' text in this language as headers (default: question ids)");
     if (std::optional<int> exit = ParseCommandLine(cli, argc, argv)) return *exit;
+
+    if (postgres_schema->parsed()) {
+        if (!IsValidSchemaName(schema)) {
+            std::fprintf(stderr, "kiosk-sync: --schema %s: use lowercase letters, digits and '_'\n",
+                         schema.c_str());
+            return Code(SyncExit::BadCommandLine);
+        }
+        std::printf("%s", PostgresMigrationScript("\"" + schema + "\"", 0).c_str());
+        return Code(SyncExit::Ok);
+    }
 
     if (exp->parsed()) {
         if (!formats.empty()) job.options.formats.clear();
@@ -239,7 +259,7 @@ int main(int argc, char** argv) {
     if (check->parsed()) {
         std::printf("%s: valid, %zu destination(s)\n", config_file.c_str(), loaded->sync.destinations.size());
         for (const DestinationConfig& d : loaded->sync.destinations) {
-            std::string target = d.kind == DestinationKind::Https ? d.url : d.dir.string();
+            std::string target = d.Target();
             if (!d.mount_point.empty())
                 target += " (only while a file system is mounted on " + d.mount_point.string() + ")";
             std::printf("  %s: %s\n", d.name.c_str(), target.c_str());

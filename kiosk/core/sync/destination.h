@@ -1,6 +1,6 @@
 // Destinations: where a batch of responses goes — a directory (a network share, a USB key)
-// or the city's HTTPS endpoint. Each delivery is idempotent on the batch id, so delivering
-// the same batch twice (after a crash, a timeout, a lost reply) is always harmless.
+// the city's HTTPS endpoint, or its PostgreSQL database. Each delivery is idempotent on the batch id, so
+// delivering the same batch twice (after a crash, a timeout, a lost reply) is always harmless.
 #pragma once
 
 #include <memory>
@@ -52,6 +52,15 @@ std::unique_ptr<Destination> MakeDirDestination(const DestinationConfig& config,
 // network errors are retried up to `attempts` times with back-off; other answers are
 // permanent errors.
 std::unique_ptr<Destination> MakeHttpsDestination(const DestinationConfig& config, std::string token);
+
+// Rows in the PostgreSQL database at `config.postgres`, in `config.schema` (created or
+// migrated first: postgres_schema.h), one transaction per batch (postgres_destination.cpp).
+// `password` comes from the secrets file ("" = libpq's own means: ~/.pgpass, a client
+// certificate, peer authentication). `default_language` names the survey texts' language
+// in the analysts' views.
+std::unique_ptr<Destination> MakePostgresDestination(const DestinationConfig& config,
+                                                     const std::vector<Survey>& surveys,
+                                                     std::string default_language, std::string password);
 
 // The request body of a batch for HTTPS delivery (the same bytes for the same batch).
 std::string HttpsBatchBody(const Batch& batch);

@@ -28,14 +28,19 @@ std::optional<Secrets> LoadSecrets(const std::filesystem::path& file, Diagnostic
     std::optional<toml::table> table = ParseTomlFile(file, diags);
     if (!table) return std::nullopt;
     TableReader root(*table, "", file.string(), diags);
-    TableReader tokens = TableReader::Sub(root, "tokens", Need::Required);
     Secrets out;
-    for (const auto& [key, node] : tokens.Table()) {
-        std::optional<std::string> value = tokens.String(key.str(), Need::Required);
-        if (value && value->empty()) tokens.Error(key.str(), "the token is empty");
-        if (value) out.tokens.emplace(std::string(key.str()), *value);
+    if (!root.Has("tokens") && !root.Has("passwords"))
+        root.Error("tokens", "the secrets file holds neither [tokens] nor [passwords]");
+    for (const char* name : {"tokens", "passwords"}) {
+        TableReader entries = TableReader::Sub(root, name);
+        auto& out_entries = std::string_view(name) == "tokens" ? out.tokens : out.passwords;
+        for (const auto& [key, node] : entries.Table()) {
+            std::optional<std::string> value = entries.String(key.str(), Need::Required);
+            if (value && value->empty()) entries.Error(key.str(), "the secret is empty");
+            if (value) out_entries.emplace(std::string(key.str()), *value);
+        }
+        entries.Finish();
     }
-    tokens.Finish();
     root.Finish();
     if (diags.ErrorCount() > errors_before) return std::nullopt;
     return out;

@@ -1,8 +1,11 @@
-// Secrets: the bearer tokens of HTTPS destinations, kept out of kiosk.toml.
+// Secrets: the bearer tokens of HTTPS destinations and the passwords of PostgreSQL ones,
+// kept out of kiosk.toml.
 //
 //   # /etc/maison-du-projet/sync-secrets.toml — owner kiosk-sync, mode 0600 (or 0640)
 //   [tokens]
 //   api-ville = "…"
+//   [passwords]
+//   base-ville = "…"
 //
 // A secrets file that others can read (or write) is refused outright, before any token is
 // used: a token readable by every account on the kiosk is a leaked token.
@@ -19,6 +22,7 @@ namespace kiosk {
 
 struct Secrets {
     std::map<std::string, std::string, std::less<>> tokens;
+    std::map<std::string, std::string, std::less<>> passwords;
 };
 
 // Loads `file`, a file people write, so like every such loader (docs/errors.md): nothing on

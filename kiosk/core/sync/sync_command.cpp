@@ -27,34 +27,55 @@ int Rank(SyncExit code) {
 
 // Turns a destination into its transport; nothing (and a message) when it cannot run.
 // `secrets` is loaded once, on first need.
+// The secret named `key` in the secrets file's `table` ("tokens" or "passwords"); "" when
+// `key` is empty. Nothing (and a message) when it cannot be had.
+std::optional<std::string> FindSecret(const DestinationConfig& d, const SyncJob& job, const char* table,
+                                      const std::string& key, std::optional<std::optional<Secrets>>& secrets,
+                                      std::string& error) {
+    if (key.empty()) return std::string();
+    const std::filesystem::path& file = job.sync.secrets;
+    const char* what = std::string_view(table) == "tokens" ? "token" : "password";
+    if (file.empty()) {
+        error =
+            fmt::format("destination {} names {} \"{}\" but [sync] secrets is not set", d.name, what, key);
+        return std::nullopt;
+    }
+    Diagnostics diags;
+    if (!secrets) secrets = LoadSecrets(file, diags);
+    if (!*secrets) {
+        error = diags.Empty() ? fmt::format("{}: the secrets file was refused", file.string())
+                              : diags.FormatAll();
+        return std::nullopt;
+    }
+    const auto& entries = std::string_view(table) == "tokens" ? (*secrets)->tokens : (*secrets)->passwords;
+    auto found = entries.find(key);
+    if (found == entries.end()) {
+        error =
+            fmt::format("{}: no {} \"{}\" in [{}] (destination {})", file.string(), what, key, table, d.name);
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+// Turns a destination into its transport; nothing (and a message) when it cannot run.
+// `secrets` is loaded once, on first need.
 std::unique_ptr<Destination> MakeDestination(const DestinationConfig& d, const SyncJob& job,
                                              std::optional<std::optional<Secrets>>& secrets,
                                              std::string& error) {
-    if (d.kind == DestinationKind::Directory) return MakeDirDestination(d, job.surveys);
-    std::string token;
-    if (!d.token.empty()) {
-        const std::filesystem::path& file = job.sync.secrets;
-        if (file.empty()) {
-            error = fmt::format("destination {} names token \"{}\" but [sync] secrets is not set", d.name,
-                                d.token);
-            return nullptr;
-        }
-        Diagnostics diags;
-        if (!secrets) secrets = LoadSecrets(file, diags);
-        if (!*secrets) {
-            error = diags.Empty() ? fmt::format("{}: the secrets file was refused", file.string())
-                                  : diags.FormatAll();
-            return nullptr;
-        }
-        auto found = (*secrets)->tokens.find(d.token);
-        if (found == (*secrets)->tokens.end()) {
-            error = fmt::format("{}: no token \"{}\" in [tokens] (destination {})", file.string(), d.token,
-                                d.name);
-            return nullptr;
-        }
-        token = found->second;
+    switch (d.kind) {
+    case DestinationKind::Directory: return MakeDirDestination(d, job.surveys);
+    case DestinationKind::Https:
+        if (std::optional<std::string> token = FindSecret(d, job, "tokens", d.token, secrets, error))
+            return MakeHttpsDestination(d, std::move(*token));
+        return nullptr;
+    case DestinationKind::Postgres:
+        if (std::optional<std::string> password = FindSecret(d, job, "passwords", d.password, secrets, error))
+            return MakePostgresDestination(d, job.surveys,
+                                           job.config.languages.empty() ? "fr" : job.config.languages.front(),
+                                           std::move(*password));
+        return nullptr;
     }
-    return MakeHttpsDestination(d, std::move(token));
+    return nullptr;
 }
 
 } // namespace
@@ -209,7 +230,7 @@ SyncExit SyncStatus(const SyncJob& job, const std::vector<DestinationConfig>& de
             pending = PendingResponses(source, state, d.name, include_test || job.sync.include_test, error);
         std::optional<BatchRecord> planned = state.PlannedBatch(d.name);
         out.push_back({{"name", d.name},
-                       {"kind", d.kind == DestinationKind::Https ? "https" : "dir"},
+                       {"kind", ToString(d.kind)},
                        {"target", d.Target()},
                        {"last_attempt_at", r.last_attempt_at},
                        {"last_delivery_at", r.last_delivery_at},

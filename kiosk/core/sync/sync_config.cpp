@@ -51,9 +51,12 @@ void ReadDestination(TableReader& t, DestinationConfig& d) {
         else
             t.Error("name", "use 1 to 64 letters, digits, '-', '_' or '.'");
     }
-    const bool has_dir = t.Has("dir"), has_url = t.Has("url");
-    if (has_dir == has_url)
-        t.Error(has_dir ? "url" : "name", "give exactly one of `dir` (a directory) or `url`");
+    const bool has_dir = t.Has("dir"), has_url = t.Has("url"), has_postgres = t.Has("postgres");
+    if (int(has_dir) + int(has_url) + int(has_postgres) != 1)
+        t.Error(has_url        ? "url"
+                : has_postgres ? "postgres"
+                               : "name",
+                "give exactly one of `dir` (a directory), `url` (HTTPS) or `postgres` (a database)");
     if (has_dir) {
         d.kind = DestinationKind::Directory;
         d.dir = t.Path("dir", Need::Required).value_or("");
@@ -76,10 +79,20 @@ void ReadDestination(TableReader& t, DestinationConfig& d) {
         d.retry_initial_seconds = t.Float("retry_initial_seconds", d.retry_initial_seconds, 0.01, 600);
         d.retry_max_seconds = t.Float("retry_max_seconds", d.retry_max_seconds, 0.01, 3600);
     }
+    if (has_postgres) {
+        d.kind = DestinationKind::Postgres;
+        d.postgres = t.String("postgres", Need::Required).value_or("");
+        if (std::optional<std::string> why = BadPostgresUri(d.postgres)) t.Error("postgres", *why);
+        d.password = t.String("password", "");
+        d.schema = t.String("schema", d.schema);
+        if (!IsValidSchemaName(d.schema))
+            t.Error("schema", "use 1 to 63 lowercase letters, digits or '_', starting with a letter or '_'");
+        d.timeout_seconds = t.Float("timeout_seconds", d.timeout_seconds, 1, 600);
+    }
     d.batch_size = (int)t.Int("batch_size", 0, 0, 100000);
 
-    // Files: formats and profile (an https batch is always JSON).
-    if (has_dir || !has_url) {
+    // Files: formats and profile (an https batch is always JSON, a database has its tables).
+    if (has_dir || (!has_url && !has_postgres)) {
         std::vector<std::string> formats = t.StringArray("formats");
         if (t.Has("formats")) {
             d.export_options.formats.clear();
@@ -101,6 +114,21 @@ void ReadDestination(TableReader& t, DestinationConfig& d) {
 }
 
 } // namespace
+
+bool IsValidSchemaName(std::string_view name) {
+    return !name.empty() && name.size() <= 63 && !std::isdigit((unsigned char)name[0]) &&
+           std::all_of(name.begin(), name.end(),
+                       [](unsigned char c) { return (c >= 'a' && c <= 'z') || std::isdigit(c) || c == '_'; });
+}
+
+const char* ToString(DestinationKind kind) {
+    switch (kind) {
+    case DestinationKind::Directory: return "dir";
+    case DestinationKind::Https: return "https";
+    case DestinationKind::Postgres: return "postgres";
+    }
+    return "?";
+}
 
 void ReadSyncTable(TableReader& root, const std::filesystem::path& database, SyncConfig& sync) {
     TableReader t = TableReader::Sub(root, "sync");
@@ -148,6 +176,26 @@ std::optional<std::string> MissingMountPoint(const DestinationConfig& d) {
     return std::nullopt;
 }
 
+std::optional<std::string> BadPostgresUri(std::string_view uri) {
+    std::string_view rest;
+    for (std::string_view scheme : {"postgresql://", "postgres://"})
+        if (uri.substr(0, scheme.size()) == scheme) rest = uri.substr(scheme.size());
+    if (rest.data() == nullptr) return "expected a postgresql:// URI";
+    // user:password@host — only the part before the host may hold a password.
+    const std::string_view authority = rest.substr(0, rest.find_first_of("/?"));
+    const size_t at = authority.rfind('@');
+    const bool password_in_userinfo =
+        at != std::string_view::npos && authority.substr(0, at).find(':') != std::string_view::npos;
+    const size_t query = rest.find('?');
+    const bool password_in_query =
+        query != std::string_view::npos &&
+        (rest.find("?password=") == query || rest.find("&password=") != std::string_view::npos);
+    if (password_in_userinfo || password_in_query)
+        return "the URI holds a password: put it in the secrets file's [passwords] and name it with "
+               "`password` (kiosk.toml is readable by every account on the kiosk)";
+    return std::nullopt;
+}
+
 std::optional<DestinationConfig> ParseDestinationArgument(const std::string& text, std::string& error) {
     DestinationConfig d;
     d.name = text;
@@ -161,7 +209,16 @@ std::optional<DestinationConfig> ParseDestinationArgument(const std::string& tex
         d.url = text;
         return d;
     }
-    error = fmt::format("--to {}: expected dir:/path or an https:// URL", text);
+    if (text.rfind("postgresql://", 0) == 0 || text.rfind("postgres://", 0) == 0) {
+        if (std::optional<std::string> why = BadPostgresUri(text)) {
+            error = fmt::format("--to {}: {}", text, *why);
+            return std::nullopt;
+        }
+        d.kind = DestinationKind::Postgres;
+        d.postgres = text;
+        return d;
+    }
+    error = fmt::format("--to {}: expected dir:/path, an https:// URL or a postgresql:// URI", text);
     return std::nullopt;
 }
 

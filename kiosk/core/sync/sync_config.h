@@ -17,6 +17,12 @@
 //   url = "https://donnees.ville.example/maison-du-projet/batches"
 //   token = "api-ville"           # the key of the token in the secrets file's [tokens]
 //
+//   [[sync.destination]]          # the city's PostgreSQL database (several kiosks, one database)
+//   name = "base-ville"
+//   postgres = "postgresql://kiosk_maison@db.ville.example/participation?sslmode=verify-full"
+//   password = "base-ville"       # the key of the password in the secrets file's [passwords]
+//   schema = "kiosk"
+//
 // Every key is in README.md ("Sending answers to the city").
 #pragma once
 
@@ -32,7 +38,9 @@ namespace kiosk {
 
 class TableReader;
 
-enum class DestinationKind { Directory, Https };
+enum class DestinationKind { Directory, Https, Postgres };
+
+const char* ToString(DestinationKind kind); // "dir", "https", "postgres"
 
 struct DestinationConfig {
     std::string name; // the state's key: renaming a destination starts it from the beginning
@@ -42,9 +50,12 @@ struct DestinationConfig {
     std::string url;                    // Https: https:// only (TLS verification is always on)
     std::string token;                  // Https: name of the bearer token in the secrets file ("" = none)
     std::filesystem::path ca_file;      // Https: extra CA certificates (PEM) trusted for this URL
+    std::string postgres;               // Postgres: a libpq URI, without a password
+    std::string password;               // Postgres: name of the password in the secrets file ("" = none)
+    std::string schema = "kiosk";       // Postgres: the PostgreSQL schema the tables live in
     ExportOptions export_options;       // Directory: formats and CSV profile
     int batch_size = 0;                 // responses per batch; 0 = the kind's default
-    double timeout_seconds = 30;        // Https: one request, connection included
+    double timeout_seconds = 30;        // Https: one request, connection included; Postgres: connecting
     int attempts = 5;                   // Https: tries per batch within one run
     double retry_initial_seconds = 1.0; // Https: back-off before the 2nd try, doubling …
     double retry_max_seconds = 60.0;    // … up to this (with jitter)
@@ -52,7 +63,11 @@ struct DestinationConfig {
     int EffectiveBatchSize() const {
         return batch_size > 0 ? batch_size : kind == DestinationKind::Https ? 500 : 10000;
     }
-    std::string Target() const { return kind == DestinationKind::Https ? url : dir.string(); }
+    std::string Target() const {
+        return kind == DestinationKind::Https      ? url
+               : kind == DestinationKind::Postgres ? postgres
+                                                   : dir.string();
+    }
 };
 
 struct SyncConfig {
@@ -77,7 +92,14 @@ std::optional<SyncConfig> LoadSyncConfig(const std::filesystem::path& file,
 // mounted on it — without mount_point, kiosk-sync would write onto the kiosk's own disk.
 std::optional<std::string> MissingMountPoint(const DestinationConfig& destination);
 
-// "dir:/path" or "https://…" (kiosk-sync --to): a destination with default settings, named
+// A PostgreSQL schema name kiosk-sync accepts: 1 to 63 of [a-z0-9_], not starting with a digit.
+bool IsValidSchemaName(std::string_view name);
+
+// Why `uri` cannot name a PostgreSQL destination (nothing when it can): it must be a
+// postgresql:// or postgres:// URI and hold no password (that belongs in the secrets file).
+std::optional<std::string> BadPostgresUri(std::string_view uri);
+
+// "dir:/path", "https://…" or "postgresql://…" (kiosk-sync --to): a destination with default settings, named
 // by the text itself. Nothing (and `error`) when it is neither.
 std::optional<DestinationConfig> ParseDestinationArgument(const std::string& text, std::string& error);
 

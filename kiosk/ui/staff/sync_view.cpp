@@ -97,10 +97,12 @@ void DestinationCard(App& app, const SyncDestinationStatus& d, float x, float wi
     draw->ChannelsSetCurrent(1);
     ImGui::SetCursorScreenPos(ImVec2(x + pad, top.y + pad));
     WrappedText(d.name, app.fonts.body_bold, palette::kText, inner);
-    const bool https = d.kind == "https";
-    WrappedText(
-        app.Format(https ? "staff.sync.kind.https" : "staff.sync.kind.dir", fmt::arg("target", d.target)),
-        app.fonts.small, palette::kTextMuted, inner);
+    const bool https = d.kind == "https", postgres = d.kind == "postgres";
+    WrappedText(app.Format(https      ? "staff.sync.kind.https"
+                           : postgres ? "staff.sync.kind.postgres"
+                                      : "staff.sync.kind.dir",
+                           fmt::arg("target", d.target)),
+                app.fonts.small, palette::kTextMuted, inner);
     ImGui::SetCursorScreenPos(ImVec2(x + pad, ImGui::GetCursorScreenPos().y + m.Px(8)));
     WrappedText(d.pending ? app.Format("staff.sync.pending", fmt::arg("count", *d.pending))
                           : app.Tr("staff.sync.pending_unknown"),
@@ -117,8 +119,10 @@ void DestinationCard(App& app, const SyncDestinationStatus& d, float x, float wi
         WrappedText(app.Format("staff.sync.last_error", fmt::arg("when", LocalTime(app, d.last_error_at)),
                                fmt::arg("error", d.last_error)),
                     app.fonts.body, palette::kDanger, inner);
-        WrappedText(app.Tr(https ? "staff.sync.todo.https" : "staff.sync.todo.dir"), app.fonts.small,
-                    palette::kText, inner);
+        WrappedText(app.Tr(https      ? "staff.sync.todo.https"
+                           : postgres ? "staff.sync.todo.postgres"
+                                      : "staff.sync.todo.dir"),
+                    app.fonts.small, palette::kText, inner);
     }
     const float bottom = ImGui::GetCursorScreenPos().y + pad;
     draw->ChannelsSetCurrent(0);

@@ -36,11 +36,11 @@ def fresh_dir(path):
     return path
 
 
-def write_config(scratch, source, destinations, secrets=None, include_test=True):
+def write_config(scratch, source, destinations, secrets=None, include_test=True, kiosk_id="fauvettes-mdp-01"):
     """kiosk.toml on the demo content with the database and sync state in `scratch`."""
     source = pathlib.Path(source).resolve()
     lines = [
-        "[kiosk]", 'id = "fauvettes-mdp-01"', 'languages = ["fr", "en"]', "",
+        "[kiosk]", f'id = "{kiosk_id}"', 'languages = ["fr", "en"]', "",
         "[paths]", f'assets = "{source / "assets"}"', f'content = "{source / "config" / "content"}"',
         f'surveys = "{source / "config" / "surveys"}"', f'database = "{scratch / "responses.db"}"', "",
         "[sync]", f'state = "{scratch / "sync-state.db"}"', f"include_test = {str(include_test).lower()}",
