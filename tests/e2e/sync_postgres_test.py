@@ -113,6 +113,24 @@ try:
     check(again.returncode == 0, "a second run exits 0")
     check(server.scalar("SELECT count(*) FROM kiosk.responses", database="city") == "240", "still 240 responses")
 
+    # The same responses in batches of other ids (another destination name, another batch
+    # size, into the same schema): each response is still there once, with its answers once.
+    directory, _ = kiosks[0]
+    secrets = directory / "sync-secrets.toml"
+    bis = write_config(directory, source, [
+        {"name": "base-ville-bis", "postgres": server.uri("kiosk_0", "city"), "password": "base-ville",
+         "batch_size": 7}], secrets=secrets, kiosk_id=KIOSKS[0])
+    run = sync(bis)
+    out = run.communicate(timeout=60)[0]
+    check(run.returncode == 0, f"overlapping batches are delivered: {out}")
+    check(server.scalar("SELECT count(*) FROM kiosk.responses", database="city") == "240",
+          "overlapping batches add no response")
+    check(server.scalar("SELECT count(*) FROM kiosk.answers", database="city") == str(answers),
+          "overlapping batches add no answer")
+    batches_0 = server.scalar(f"SELECT count(*) || ' ' || sum(responses) FROM kiosk.batches "
+                              f"WHERE kiosk_id = '{KIOSKS[0]}'", database="city")
+    check(batches_0 == "18 160", f"the overlapping batches are recorded: 6 of 15 and 12 of 7 ({batches_0})")
+
     # A kiosk's role cannot read what kiosks delivered.
     for table in ("answers", "responses", "answers_long"):
         denied = server.psql(f"SELECT count(*) FROM kiosk.{table}", database="city", user="kiosk_1",

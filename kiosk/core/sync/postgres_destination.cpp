@@ -3,9 +3,9 @@
 //
 // One transaction per batch: the batch row first (its id is the primary key, so a second
 // delivery of the same batch — after a crash between COMMIT and our state's "done", or by a
-// concurrent run — finds it), then the rows by COPY into temporary tables and INSERT … ON
-// CONFLICT DO NOTHING into the real ones, so that a response already present (in an older
-// batch with another id, say with test responses included) is kept once. Whatever fails
+// concurrent run — finds it), then the rows by COPY, with INSERT … ON CONFLICT DO NOTHING
+// from temporary tables when a response is there already (InsertRows), so that each is kept
+// once. Whatever fails
 // before COMMIT leaves nothing behind; the next run delivers the same batch again.
 #include <set>
 
@@ -109,6 +109,31 @@ private:
                 error))
             return Failed("cannot record the batch", error);
 
+        if (DeliveryResult inserted = InsertRows(rows); inserted.outcome != DeliveryOutcome::Delivered)
+            return inserted;
+        if (!db_->Exec("COMMIT", error)) return Failed("cannot commit the batch", error);
+        return Result(DeliveryOutcome::Delivered,
+                      fmt::format("{} responses into {} (schema {})", batch.responses.size(), config_.name,
+                                  config_.schema));
+    }
+
+    // The rows, straight into the tables by COPY: the usual case, where none of the batch's
+    // responses is in the database yet. When one is (an earlier batch held it: test responses
+    // included then, not now, say), COPY stops on the duplicate key; back to the savepoint,
+    // the rows go through temporary tables and INSERT … ON CONFLICT DO NOTHING instead.
+    DeliveryResult InsertRows(const PostgresRows& rows) {
+        PgError error;
+        if (!db_->Exec("SAVEPOINT straight_copy", error)) return Failed("cannot prepare the load", error);
+        if (db_->CopyIn(fmt::format("COPY responses ({}) FROM STDIN", kResponseColumns), rows.responses,
+                        error) &&
+            db_->CopyIn(fmt::format("COPY answers ({}) FROM STDIN", kAnswerColumns), rows.answers, error))
+            return db_->Exec("RELEASE SAVEPOINT straight_copy", error)
+                       ? Result(DeliveryOutcome::Delivered, "")
+                       : Failed("cannot insert the rows", error);
+        if (error.sqlstate != "23505") return Failed("cannot insert the rows", error);
+        if (!db_->Exec("ROLLBACK TO SAVEPOINT straight_copy", error))
+            return Failed("cannot insert the rows", error);
+
         // Temporary tables with the real ones' columns, dropped at COMMIT or ROLLBACK (spelled
         // out: copying them from the real tables would need a right to read those).
         if (!db_->Exec(
@@ -127,18 +152,15 @@ private:
         if (!db_->CopyIn(fmt::format("COPY incoming_answers ({}) FROM STDIN", kAnswerColumns), rows.answers,
                          error))
             return Failed("cannot send the answers", error);
+        // ON CONFLICT without a target: naming one would need a right to read its columns.
         if (!db_->Exec(
                 fmt::format(
-                    "INSERT INTO responses ({0}) SELECT {0} FROM incoming_responses "
-                    "ON CONFLICT DO NOTHING; "
+                    "INSERT INTO responses ({0}) SELECT {0} FROM incoming_responses ON CONFLICT DO NOTHING; "
                     "INSERT INTO answers ({1}) SELECT {1} FROM incoming_answers ON CONFLICT DO NOTHING",
                     kResponseColumns, kAnswerColumns),
                 error))
             return Failed("cannot insert the rows", error);
-        if (!db_->Exec("COMMIT", error)) return Failed("cannot commit the batch", error);
-        return Result(DeliveryOutcome::Delivered,
-                      fmt::format("{} responses into {} (schema {})", batch.responses.size(), config_.name,
-                                  config_.schema));
+        return Result(DeliveryOutcome::Delivered, "");
     }
 
     // The definitions of the survey versions the batch's responses answered, once per run.
