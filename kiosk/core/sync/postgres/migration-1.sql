@@ -81,7 +81,7 @@ CREATE INDEX responses_survey ON responses (survey_id, survey_version);
 CREATE INDEX responses_batch ON responses (batch_id);
 
 -- One row per answer, in question order (`position`). Which columns are set depends on the
--- question type (docs/export-formats.md, "answers.csv").
+-- question type (docs/export-formats.md, "csv-long — `answers.csv`").
 CREATE TABLE answers (
     response_uuid uuid NOT NULL REFERENCES responses ON DELETE CASCADE,
     position integer NOT NULL,
