@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "base/log.h"
+
 namespace kiosk {
 
 namespace {
@@ -37,10 +39,6 @@ int PgResult::Rows() const {
     return result_ ? PQntuples(result_.get()) : 0;
 }
 
-bool PgResult::IsNull(int row, int column) const {
-    return PQgetisnull(result_.get(), row, column) != 0;
-}
-
 std::string PgResult::Text(int row, int column) const {
     return std::string(PQgetvalue(result_.get(), row, column),
                        (size_t)PQgetlength(result_.get(), row, column));
@@ -49,8 +47,13 @@ std::string PgResult::Text(int row, int column) const {
 std::unique_ptr<PgConnection> PgConnection::Connect(const std::string& uri, const std::string& password,
                                                     int timeout_seconds, PgError& error) {
     const std::string timeout = std::to_string(timeout_seconds);
-    std::vector<const char*> keys = {"dbname", "connect_timeout", "application_name"};
-    std::vector<const char*> values = {uri.c_str(), timeout.c_str(), "kiosk-sync"};
+    // Keepalives and a TCP user time-out: a server or a network that vanishes mid-batch ends
+    // the run within about a minute (the batch is retried later) instead of hanging it.
+    std::vector<const char*> keys = {"dbname",           "connect_timeout", "application_name",
+                                     "keepalives",       "keepalives_idle", "keepalives_interval",
+                                     "keepalives_count", "tcp_user_timeout"};
+    std::vector<const char*> values = {uri.c_str(), timeout.c_str(), "kiosk-sync", "1", "30", "10",
+                                       "3",         "60000"};
     if (!password.empty()) {
         keys.push_back("password");
         values.push_back(password.c_str());

@@ -28,7 +28,6 @@ class PgResult {
 public:
     explicit PgResult(pg_result* result = nullptr) : result_(result) {}
     int Rows() const;
-    bool IsNull(int row, int column) const;
     std::string Text(int row, int column) const;
 
 private:
