@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "export/export_text.h"
+#include "export/xlsx_writer.h"
 #include "store/response_json.h"
 
 namespace kiosk {
@@ -163,6 +164,10 @@ bool ExportWriter::Begin(std::string& error) {
             "\"x and y run from 0 to 1 across the plan image given by plan_id, from its top-left corner; "
             "y grows downwards\",\"features\":["));
     }
+    if (options_.Has(ExportFormat::Xlsx)) {
+        xlsx_ = std::make_unique<XlsxWriter>(dir_, surveys_, extra_);
+        if (!xlsx_->Begin(error)) return false;
+    }
     return true;
 }
 
@@ -308,6 +313,7 @@ bool ExportWriter::Add(const Response& response, std::string& error) {
         }
         long_csv_->rows += r.answers.size();
     }
+    if (xlsx_) xlsx_->Add(r);
     if (jsonl_) {
         jsonl_->file.Append(DumpJson(ResponseToJson(r)));
         jsonl_->file.Append('\n');
@@ -355,6 +361,7 @@ bool ExportWriter::Finish(const ExportIdentity& id, std::string& error) {
     }
     for (Output* out : {long_csv_.get(), jsonl_.get(), geojson_.get()})
         if (out && !close(*out)) return false;
+    if (xlsx_ && !xlsx_->Finish(id, counts_, files_.emplace_back(), error)) return false;
 
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const ExportedFile& f : files_) {
