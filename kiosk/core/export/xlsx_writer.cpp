@@ -5,17 +5,16 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
-#include <unordered_map>
-
-#include <fcntl.h>
 #include <unistd.h>
+#include <unordered_map>
+#include <xlsxwriter.h>
 
 #include <fmt/format.h>
-#include <xlsxwriter.h>
 
 #include "export/durable_file.h"
 #include "store/timestamp.h"
@@ -43,7 +42,22 @@ std::string_view CutUtf8(std::string_view text, size_t bytes) {
     return text.substr(0, end);
 }
 
-long long FloorDiv(long long a, long long b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+// OOXML reads "_x000D_" in a text as the character U+000D: a visitor's literal "_x000D_"
+// is written "_x005F_x000D_" (an escaped '_') so that it reads back as typed.
+std::string EscapeOoxml(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); i++) {
+        const bool escape = text.compare(i, 2, "_x") == 0 && i + 6 < text.size() && text[i + 6] == '_' &&
+                            std::all_of(text.begin() + (long)i + 2, text.begin() + (long)i + 6,
+                                        [](char c) { return std::isxdigit((unsigned char)c); });
+        out += escape ? std::string_view("_x005F_") : text.substr(i, 1);
+    }
+    return out;
+}
+
+long long FloorDiv(long long a, long long b) {
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
 
 // A stored UTC timestamp as the local date-time of the machine's time zone (TZ or
 // /etc/localtime: the kiosk's, docs/evaluation.md), milliseconds kept.
@@ -53,8 +67,10 @@ std::optional<lxw_datetime> LocalDateTime(std::string_view utc) {
     const std::time_t seconds = (std::time_t)FloorDiv(*ms, 1000);
     std::tm local{};
     if (!localtime_r(&seconds, &local)) return std::nullopt;
-    return lxw_datetime{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, local.tm_hour, local.tm_min,
-                        local.tm_sec + (double)(*ms - (long long)seconds * 1000) / 1000.0};
+    return lxw_datetime{
+        local.tm_year + 1900, local.tm_mon + 1,
+        local.tm_mday,        local.tm_hour,
+        local.tm_min,         local.tm_sec + (double)(*ms - (long long)seconds * 1000) / 1000.0};
 }
 
 // "Europe/Paris": TZ, else /etc/timezone, else the zone /etc/localtime links to; "" if none says.
@@ -78,10 +94,10 @@ std::string OffsetAt(std::time_t unix_seconds) {
                        std::abs(offset) / 60, std::abs(offset) % 60);
 }
 
-const char* kFixedHeaders[] = {"uuid",         "kiosk_id",       "survey_id",        "survey_version",
-                               "language",     "origin",         "status",           "is_test",
-                               "burst",        "started_at",     "submitted_at",     "started_at_utc",
-                               "submitted_at_utc", "duration_ms", "paper_date"};
+const char* kFixedHeaders[] = {
+    "uuid",         "kiosk_id",       "survey_id",        "survey_version", "language",
+    "origin",       "status",         "is_test",          "burst",          "started_at",
+    "submitted_at", "started_at_utc", "submitted_at_utc", "duration_ms",    "paper_date"};
 const char* kFixedMeaning[] = {
     "response identity (random UUID), the same in every file",
     "kiosk that recorded it",
@@ -99,10 +115,23 @@ const char* kFixedMeaning[] = {
     "time to answer in milliseconds",
     "paper questionnaires: the date written on it",
 };
-const char* kAnswerHeaders[] = {"response_uuid", "kiosk_id",    "survey_id", "survey_version", "language",
-                                "status",        "submitted_at", "submitted_at_utc", "position", "question_id",
-                                "option_id",     "text",         "number",    "plan_id",        "x",
-                                "y",             "hidden"};
+const char* kAnswerHeaders[] = {"response_uuid",
+                                "kiosk_id",
+                                "survey_id",
+                                "survey_version",
+                                "language",
+                                "status",
+                                "submitted_at",
+                                "submitted_at_utc",
+                                "position",
+                                "question_id",
+                                "option_id",
+                                "text",
+                                "number",
+                                "plan_id",
+                                "x",
+                                "y",
+                                "hidden"};
 const char* kColumnHeaders[] = {"sheet", "column", "question_id", "type", "text", "options"};
 const char* kLongTextHeaders[] = {"response_uuid", "sheet", "column", "part", "text"};
 
@@ -216,11 +245,20 @@ struct XlsxWriter::Impl {
     // in long_texts when the text is longer than a cell.
     void Text(Sheet& s, std::string_view text, std::string_view uuid = {}) {
         if (text.empty()) return Empty(s);
+        if (text.find("_x") != std::string_view::npos) {
+            const std::string escaped = EscapeOoxml(text);
+            if (escaped.size() <= kMaxCellBytes) {
+                worksheet_write_string(Ws(s), s.row, s.col, escaped.c_str(), nullptr);
+                Widen(s, s.col++, (double)CodePoints(CutUtf8(text, 4 * (size_t)kMaxWidth)) + 2);
+                return;
+            }
+        }
         if (text.size() <= kMaxCellBytes) {
             worksheet_write_string(Ws(s), s.row, s.col, std::string(text).c_str(), nullptr);
         } else {
             const std::string_view marker(kCutMarker);
-            const std::string cut = std::string(CutUtf8(text, kMaxCellBytes - marker.size())) + std::string(marker);
+            const std::string cut =
+                std::string(CutUtf8(text, kMaxCellBytes - marker.size())) + std::string(marker);
             worksheet_write_string(Ws(s), s.row, s.col, cut.c_str(), nullptr);
             WriteLongText(s, text, uuid);
         }
@@ -237,7 +275,8 @@ struct XlsxWriter::Impl {
     }
     void Date(Sheet& s, const std::optional<std::string>& iso) {
         if (!iso || !ParseIsoDate(*iso)) return OptText(s, iso);
-        lxw_datetime d{std::atoi(iso->c_str()), std::atoi(iso->c_str() + 5), std::atoi(iso->c_str() + 8), 0, 0, 0};
+        lxw_datetime d{
+            std::atoi(iso->c_str()), std::atoi(iso->c_str() + 5), std::atoi(iso->c_str() + 8), 0, 0, 0};
         worksheet_write_datetime(Ws(s), s.row, s.col, &d, date);
         Widen(s, s.col++, 12);
     }
@@ -270,11 +309,13 @@ struct XlsxWriter::Impl {
         if (sheet->survey)
             for (const Question& q : sheet->survey->questions) {
                 sheet->columns.push_back({q.id, &q, false, q.id});
-                if (q.type == QuestionType::FreeText) sheet->columns.push_back({q.id, &q, true, q.id + ".hidden"});
+                if (q.type == QuestionType::FreeText)
+                    sheet->columns.push_back({q.id, &q, true, q.id + ".hidden"});
             }
         if (auto more = extra.find(survey_id); more != extra.end())
             for (const std::string& id : more->second)
-                if (!sheet->survey || !sheet->survey->FindQuestion(id)) sheet->columns.push_back({id, nullptr, false, id});
+                if (!sheet->survey || !sheet->survey->FindQuestion(id))
+                    sheet->columns.push_back({id, nullptr, false, id});
         std::vector<std::string> headers(std::begin(kFixedHeaders), std::end(kFixedHeaders));
         for (size_t i = 0; i < sheet->columns.size(); i++) {
             headers.push_back(sheet->columns[i].header);
@@ -418,11 +459,15 @@ struct XlsxWriter::Impl {
         if (test > 0)
             line("WARNING", fmt::format("{} test response(s) (is_test = 1): not residents' answers", test));
         if (synthetic > 0)
-            line("WARNING", fmt::format("{} synthetic response(s) (origin synthetic, kiosk-fill): not residents' answers",
-                                        synthetic));
+            line(
+                "WARNING",
+                fmt::format("{} synthetic response(s) (origin synthetic, kiosk-fill): not residents' answers",
+                            synthetic));
         if (cut_texts > 0)
-            line("NOTE", fmt::format("{} text(s) longer than a cell holds end with \"{}\": whole in the long_texts sheet",
-                                     cut_texts, kCutMarker));
+            line("NOTE",
+                 fmt::format(
+                     "{} text(s) longer than a cell holds end with \"{}\": whole in the long_texts sheet",
+                     cut_texts, kCutMarker));
         line("responses", counts.responses);
         line("answers", counts.answers);
         line("test_responses", test);
@@ -433,21 +478,23 @@ struct XlsxWriter::Impl {
         if (!id.filter.since.empty()) line("since", id.filter.since);
         const std::optional<long long> created = ParseUtcMillis(id.created_at);
         const std::string zone = TimeZoneName();
-        line("local_time_zone",
-             fmt::format("{} ({}): started_at, submitted_at; the _utc columns are UTC", zone.empty() ? "local" : zone,
-                         created ? OffsetAt((std::time_t)FloorDiv(*created, 1000)) : ""));
+        line("local_time_zone", fmt::format("{} ({}): started_at, submitted_at; the _utc columns are UTC",
+                                            zone.empty() ? "local" : zone,
+                                            created ? OffsetAt((std::time_t)FloorDiv(*created, 1000)) : ""));
         line("batch_id", id.batch_id);
         line("kiosk_id", id.kiosk_id);
         line("database_id", id.database_id);
         line("created_at_utc", id.created_at);
         line("first_seq", counts.first_seq);
         line("last_seq", counts.last_seq);
-        line("sheets", "one per survey (a row per response), answers (a row per answer), columns (what they mean)");
+        line("sheets",
+             "one per survey (a row per response), answers (a row per answer), columns (what they mean)");
         line("format", "maison-du-projet xlsx 1: docs/export-formats.md");
     }
 };
 
-XlsxWriter::XlsxWriter(std::filesystem::path dir, const std::vector<Survey>& surveys, const ExtraQuestions& extra)
+XlsxWriter::XlsxWriter(std::filesystem::path dir, const std::vector<Survey>& surveys,
+                       const ExtraQuestions& extra)
     : impl_(std::make_unique<Impl>(std::move(dir), surveys, extra)) {}
 
 XlsxWriter::~XlsxWriter() = default;
