@@ -1,5 +1,5 @@
 // XlsxWriter: responses.xlsx, the workbook a city officer opens in Excel or LibreOffice
-// (docs/export-formats.md, "xlsx"). CSV stays for machines; this file is for people:
+// (docs/export-formats.md, "xlsx — `responses.xlsx`"). CSV stays for machines; this is for people:
 //
 //   about        first sheet: the batch, how many test and kiosk-fill responses it holds
 //                (its markers), the time zone of the local times, the sheets that follow
