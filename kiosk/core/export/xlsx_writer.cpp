@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "export/durable_file.h"
+#include "export/local_time.h"
 #include "store/timestamp.h"
 
 namespace kiosk {
@@ -59,18 +60,11 @@ long long FloorDiv(long long a, long long b) {
     return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
-// A stored UTC timestamp as the local date-time of the machine's time zone (TZ or
-// /etc/localtime: the kiosk's, docs/evaluation.md), milliseconds kept.
+// A stored UTC timestamp as a local date-time (local_time.h), milliseconds kept.
 std::optional<lxw_datetime> LocalDateTime(std::string_view utc) {
-    std::optional<long long> ms = ParseUtcMillis(utc);
-    if (!ms) return std::nullopt;
-    const std::time_t seconds = (std::time_t)FloorDiv(*ms, 1000);
-    std::tm local{};
-    if (!localtime_r(&seconds, &local)) return std::nullopt;
-    return lxw_datetime{
-        local.tm_year + 1900, local.tm_mon + 1,
-        local.tm_mday,        local.tm_hour,
-        local.tm_min,         local.tm_sec + (double)(*ms - (long long)seconds * 1000) / 1000.0};
+    const std::optional<LocalTime> t = ToLocalTime(utc);
+    if (!t) return std::nullopt;
+    return lxw_datetime{t->year, t->month, t->day, t->hour, t->minute, t->second + t->millisecond / 1000.0};
 }
 
 // "Europe/Paris": TZ, else /etc/timezone, else the zone /etc/localtime links to; "" if none says.
@@ -95,9 +89,9 @@ std::string OffsetAt(std::time_t unix_seconds) {
 }
 
 const char* kFixedHeaders[] = {
-    "uuid",         "kiosk_id",       "survey_id",        "survey_version", "language",
-    "origin",       "status",         "is_test",          "burst",          "started_at",
-    "submitted_at", "started_at_utc", "submitted_at_utc", "duration_ms",    "paper_date"};
+    "uuid",           "kiosk_id",     "survey_id",        "survey_version", "language",
+    "origin",         "status",       "is_test",          "burst",          "started_at",
+    "started_at_utc", "submitted_at", "submitted_at_utc", "duration_ms",    "paper_date"};
 const char* kFixedMeaning[] = {
     "response identity (random UUID), the same in every file",
     "kiosk that recorded it",
@@ -109,8 +103,8 @@ const char* kFixedMeaning[] = {
     "1 = a test response (test mode, kiosk-fill): not a resident's answer",
     "1 = a poll vote among many rapid taps (counted apart in results)",
     "when the visitor began, local time",
-    "when the response was recorded, local time",
     "started_at in UTC (ISO-8601)",
+    "when the response was recorded, local time",
     "submitted_at in UTC (ISO-8601)",
     "time to answer in milliseconds",
     "paper questionnaires: the date written on it",
@@ -340,8 +334,8 @@ struct XlsxWriter::Impl {
         Number(s, r.is_test ? 1 : 0);
         Number(s, r.burst ? 1 : 0);
         DateTime(s, r.started_at);
-        DateTime(s, r.submitted_at);
         Text(s, r.started_at);
+        DateTime(s, r.submitted_at);
         Text(s, r.submitted_at);
         Number(s, (double)r.duration_ms);
         Date(s, r.paper_date);
