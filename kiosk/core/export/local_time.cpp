@@ -16,12 +16,14 @@ std::optional<LocalTime> ToLocalTime(std::string_view utc) {
     const std::time_t t = (std::time_t)seconds;
     std::tm local{};
     if (!localtime_r(&t, &local)) return std::nullopt;
-    return LocalTime{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday,          local.tm_hour,
-                     local.tm_min,         local.tm_sec,     (int)(*ms - seconds * 1000)};
+    return LocalTime{
+        local.tm_year + 1900, local.tm_mon + 1,           local.tm_mday, local.tm_hour, local.tm_min,
+        local.tm_sec,         (int)(*ms - seconds * 1000)};
 }
 
 std::string LocalTimeText(const LocalTime& t) {
-    return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute, t.second);
+    return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute,
+                       t.second);
 }
 
 } // namespace kiosk
