@@ -133,6 +133,7 @@ struct Sheet {
     std::string base_name;
     std::vector<std::string> headers;
     std::vector<lxw_worksheet*> parts; // a sheet holds 1 048 576 rows: more go on "<name> (2)", …
+    std::string name;                  // of the first part, as given (SheetName)
     std::vector<double> widths;
     lxw_row_t row = 0; // the row being written; 0 = the header row
     lxw_col_t col = 0;
@@ -203,6 +204,12 @@ struct XlsxWriter::Impl {
             s.parts.empty() ? s.base_name : fmt::format("{} ({})", s.base_name, s.parts.size() + 1);
         const std::string name = XlsxWriter::SheetName(wanted, names);
         lxw_worksheet* ws = workbook_add_worksheet(book, name.c_str());
+        // A name libxlsxwriter still refuses (SheetName follows its rules: should not happen):
+        // a plain numbered name rather than no sheet.
+        if (!ws)
+            ws = workbook_add_worksheet(
+                book, XlsxWriter::SheetName(fmt::format("sheet{}", names.size() + 1), names).c_str());
+        if (s.parts.empty()) s.name = names.back(); // the name it was given
         s.parts.push_back(ws);
         worksheet_freeze_panes(ws, 1, 0);
         for (size_t c = 0; c < s.headers.size(); c++)
@@ -287,7 +294,7 @@ struct XlsxWriter::Impl {
             const std::string_view piece = CutUtf8(text, kMaxCellBytes);
             NewRow(s);
             Text(s, uuid);
-            Text(s, from.parts.size() > 0 ? from.base_name : "");
+            Text(s, from.name);
             Text(s, column);
             Number(s, part);
             Text(s, piece);
@@ -416,7 +423,7 @@ struct XlsxWriter::Impl {
         for (const SurveySheet* f : in_order) {
             for (const SurveyColumn& c : f->columns) {
                 NewRow(s);
-                Text(s, f->sheet.parts.empty() ? "" : f->sheet.base_name);
+                Text(s, f->sheet.name);
                 Text(s, c.header);
                 Text(s, c.question_id);
                 if (!c.question) {
