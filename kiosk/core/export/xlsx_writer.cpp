@@ -179,6 +179,7 @@ std::string JoinOptions(const std::vector<const Answer*>& rows) {
 
 struct XlsxWriter::Impl {
     std::filesystem::path dir;
+    std::string tmpdir; // libxlsxwriter's temporary files: the export's own directory
     const std::vector<Survey>& surveys;
     const ExtraQuestions& extra;
     lxw_workbook* book = nullptr;
@@ -503,11 +504,11 @@ XlsxWriter::~XlsxWriter() = default;
 bool XlsxWriter::Begin(std::string& error) {
     Impl& w = *impl_;
     const std::string path = (w.dir / kFileName).string();
-    const std::string tmpdir = w.dir.string();
+    w.tmpdir = w.dir.string(); // kept while the workbook lives, whether or not it copies it
     // Constant memory: rows go to temporary files (here, not in a RAM-backed /tmp) as written.
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
-    options.tmpdir = const_cast<char*>(tmpdir.c_str());
+    options.tmpdir = w.tmpdir.data();
     w.book = workbook_new_opt(path.c_str(), &options);
     if (!w.book) {
         error = fmt::format("{}: cannot create the workbook", path);
