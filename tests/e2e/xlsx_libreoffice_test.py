@@ -66,7 +66,13 @@ check(sorted(p.name for p in export_dir.iterdir()) == ["manifest.json", "respons
 
 with zipfile.ZipFile(export_dir / "responses.xlsx") as z:
     sheet_xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+    core = z.read("docProps/core.xml").decode()
 check(b"ligne 2_x000D_\nligne 3" in sheet_xml, "the file keeps a CR LF inside a text (CR as _x000D_)")
+check(f"<dcterms:created xsi:type=\"dcterms:W3CDTF\">{manifest['created_at'][:19]}Z<" in core,
+      "the workbook's creation time is the batch's (same batch, same bytes), not the clock's")
+check(sheet_xml.count(b'<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>') == 5,
+      "every sheet's header row is frozen")
+check(sheet_xml.count(b"<cols>") == 5, "every sheet has its column widths")
 
 # LibreOffice: every sheet to its own CSV (token 12 = -1), UTF-8 (76), text cells quoted
 # (token 7), values not as shown (token 9) except that dates keep their format.
