@@ -2,6 +2,10 @@
 // and what breaks CSV files and spreadsheets, through the kiosk's own ResponseWriter.
 // Prints one JSON line per response recorded (its uuid), for the round-trip test
 // (sync_roundtrip_test.py), which then reads the database itself to compare.
+//
+// hostile_responses DB --spreadsheet — also texts a spreadsheet would take for numbers,
+// dates or formulas, and one longer than a cell holds, the last of them a test response
+// (xlsx_libreoffice_test.py).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -13,11 +17,12 @@
 using namespace kiosk;
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: hostile_responses DATABASE\n");
+    const bool spreadsheet = argc == 3 && std::string(argv[2]) == "--spreadsheet";
+    if (argc != 2 && !spreadsheet) {
+        std::fprintf(stderr, "usage: hostile_responses DATABASE [--spreadsheet]\n");
         return 2;
     }
-    const std::vector<std::string> texts = {
+    std::vector<std::string> texts = {
         "Il a dit \"non\", puis \"oui\".",
         "ligne 1\nligne 2\r\nligne 3",
         "point-virgule ; virgule , les deux ;,",
@@ -33,6 +38,14 @@ int main(int argc, char** argv) {
         "",
         "   espaces autour   ",
     };
+    if (spreadsheet) {
+        std::string trees; // 9 000 emoji: 36 000 bytes, more than an xlsx cell holds
+        for (int i = 0; i < 9000; i++)
+            trees += "🌳";
+        texts.insert(texts.end(),
+                     {"007", "1/2", "+33 6 12 34 56 78", "=HYPERLINK(\"http://x\",\"y\")", "3,14",
+                      "2026-01-02", "TRUE", "1e5", "=1+1", "-", "_x000D_ tel quel", trees + " fin"});
+    }
     ResponseWriter writer;
     std::string moved;
     WriteOutcome open = writer.Open(argv[1], 5000, moved);
@@ -50,6 +63,7 @@ int main(int argc, char** argv) {
         r.language = i % 3 == 0 ? "en" : "fr";
         r.origin = ResponseOrigin::Kiosk;
         r.status = i % 5 == 4 ? ResponseStatus::Abandoned : ResponseStatus::Complete;
+        r.is_test = spreadsheet && i + 1 == texts.size();
         r.started_at = FormatUtcMillis(t);
         r.submitted_at = FormatUtcMillis(t + 61234);
         r.duration_ms = 61234;

@@ -7,13 +7,16 @@ excel-fr profile neutralises (leading ') and the opendata profile keeps intact.
 usage: sync_roundtrip_test.py KIOSK_SYNC HOSTILE_RESPONSES SOURCE_DIR SCRATCH_DIR
 """
 import csv
+import datetime
 import hashlib
+import os
 import json
 import pathlib
 import shutil
 import sqlite3
 import subprocess
 import sys
+import zoneinfo
 
 kiosk_sync, hostile, source, scratch = sys.argv[1:5]
 scratch = pathlib.Path(scratch)
@@ -50,7 +53,7 @@ def export(profile):
     out.mkdir()
     config = pathlib.Path(source) / "config" / "kiosk.toml"
     run = subprocess.run([kiosk_sync, "--config", str(config), "--db", str(db), "export", "--profile", profile,
-                          "--out", str(out)], capture_output=True, text=True)
+                          "--out", str(out)], capture_output=True, text=True, env=dict(os.environ, TZ="Europe/Paris"))
     check(run.returncode == 0, f"export --profile {profile} exits 0 ({run.stderr.strip()[-300:]})")
     dirs = [d for d in out.iterdir()]
     check(len(dirs) == 1 and not dirs[0].name.startswith("."), f"{profile}: one export directory, no staging left")
@@ -63,6 +66,14 @@ def expected_text(text, profile):
     if profile == "excel-fr" and text.startswith(FORMULA_START):
         return "'" + text
     return text
+
+
+def expected_time(utc, profile):
+    """excel-fr: the kiosk's local time (here Paris), which a spreadsheet reads as a date."""
+    if profile != "excel-fr":
+        return utc
+    moment = datetime.datetime.strptime(utc, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc)
+    return moment.astimezone(zoneinfo.ZoneInfo("Europe/Paris")).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def parse_number(cell, profile):
@@ -98,7 +109,8 @@ for profile, encoding, delimiter in (("opendata", "utf-8", ","), ("excel-fr", "u
                   and parse_number(g["number"], profile) == e["number"]
                   and g["plan_id"] == (e["plan_id"] or "")
                   and parse_number(g["x"], profile) == e["x"] and parse_number(g["y"], profile) == e["y"]
-                  and g["submitted_at"] == responses[uuid]["submitted_at"])
+                  and g["submitted_at"] == expected_time(responses[uuid]["submitted_at"], profile)
+                  and g.get("submitted_at_utc", g["submitted_at"]) == responses[uuid]["submitted_at"])
             if not ok:
                 mismatches += 1
                 print("  mismatch:", repr(g)[:300], "\n  expected:", repr(e)[:300])
@@ -112,6 +124,8 @@ for profile, encoding, delimiter in (("opendata", "utf-8", ","), ("excel-fr", "u
         w["idee"] == expected_text(next((a["text"] for a in answers[w["uuid"]] if a["question_id"] == "idee"), None),
                                    profile)
         and w["status"] == responses[w["uuid"]]["status"] and w["lieux"] == "square|ecole"
+        and w["started_at"] == expected_time(responses[w["uuid"]]["started_at"], profile)
+        and w.get("started_at_utc", w["started_at"]) == responses[w["uuid"]]["started_at"]
         and w["endroits"] == "1" and parse_number(w["nombre-enfants"], profile) == next(
             a["number"] for a in answers[w["uuid"]] if a["question_id"] == "nombre-enfants")
         for w in wide)

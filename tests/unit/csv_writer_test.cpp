@@ -108,3 +108,25 @@ TEST_CASE("a CSV cell writes invalid UTF-8 and NUL as U+FFFD, like every other f
         CHECK(CsvField("Ça coûte 5 €", profile) == "Ça coûte 5 €");
     }
 }
+
+TEST_CASE("excel-fr: a response's time is local, then UTC in its own column, opendata keeps UTC") {
+    setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1); // Paris, without the tz database
+    tzset();
+    auto times = [](CsvProfile profile) {
+        return WriteCsv(profile, [](CsvWriter& w) {
+            w.TimeHeader("submitted_at");
+            w.EndRow();
+            w.Time("2026-11-26T14:03:05.123Z"); // winter: UTC+1
+            w.Time("2026-07-01T23:30:00.000Z"); // summer: UTC+2, the next local day
+            w.Time("pas une date");             // not the kiosk's shape: as it is
+            w.EndRow();
+        });
+    };
+    CHECK(times(CsvProfile::ExcelFr) ==
+          "\xEF\xBB\xBFsubmitted_at;submitted_at_utc\r\n"
+          "2026-11-26 15:03:05;2026-11-26T14:03:05.123Z;"
+          "2026-07-02 01:30:00;2026-07-01T23:30:00.000Z;pas une date;pas une date\r\n");
+    CHECK(times(CsvProfile::OpenData) ==
+          "submitted_at\r\n"
+          "2026-11-26T14:03:05.123Z,2026-07-01T23:30:00.000Z,pas une date\r\n");
+}

@@ -201,7 +201,8 @@ int main(int argc, char** argv) {
     CLI::App* exp = cli.add_subcommand("export", "Write a one-off export into a directory (e.g. a USB key)");
     exp->add_option("--out", job.out_dir, "Directory to write into (a new sub-directory is made)")
         ->required();
-    exp->add_option("--format", formats, "csv-wide, csv-long, jsonl or geojson (repeatable; default: all)");
+    exp->add_option("--format", formats,
+                    "csv-wide, csv-long, jsonl, geojson or xlsx (repeatable; default: all)");
     exp->add_option("--profile", profile, "CSV profile: opendata (default) or excel-fr");
     exp->add_option("--survey", job.filter.survey_id, "Only this survey");
     exp->add_option("--since", since, "Only responses submitted on or after this UTC date (2026-11-01)");

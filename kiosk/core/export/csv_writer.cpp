@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "export/export_text.h"
+#include "export/local_time.h"
 
 namespace kiosk {
 
@@ -105,6 +106,19 @@ void CsvWriter::Integer(int64_t value) {
     char buffer[24];
     char* end = fmt::format_to(buffer, "{}", value);
     out_.Append(std::string_view(buffer, (size_t)(end - buffer)));
+}
+
+void CsvWriter::Time(std::string_view utc) {
+    if (profile_ == CsvProfile::ExcelFr) {
+        const std::optional<LocalTime> local = ToLocalTime(utc);
+        local ? Text(LocalTimeText(*local)) : Text(utc); // not the kiosk's shape: as it is
+    }
+    Text(utc);
+}
+
+void CsvWriter::TimeHeader(std::string_view name) {
+    Text(name);
+    if (profile_ == CsvProfile::ExcelFr) Text(std::string(name) + "_utc");
 }
 
 void CsvWriter::EndRow() {

@@ -41,6 +41,12 @@ public:
     void Number(const std::optional<double>& value) { value ? Number(*value) : Empty(); }
     void Integer(int64_t value);
     void Empty() { Separator(); }
+    // A response's time, stored as UTC ISO-8601: written as it is in opendata; in excel-fr as
+    // the local date-time ("2026-11-30 01:53:20", local_time.h), which spreadsheets read as a
+    // date, then the UTC text in a column of its own. TimeHeader names those columns
+    // ("submitted_at", then "submitted_at_utc" in excel-fr).
+    void Time(std::string_view utc);
+    void TimeHeader(std::string_view name);
     void EndRow();
 
 private:

@@ -6,10 +6,9 @@ namespace kiosk {
 
 namespace {
 constexpr std::pair<ExportFormat, const char*> kFormatNames[] = {
-    {ExportFormat::CsvWide, "csv-wide"},
-    {ExportFormat::CsvLong, "csv-long"},
-    {ExportFormat::JsonLines, "jsonl"},
-    {ExportFormat::GeoJson, "geojson"},
+    {ExportFormat::CsvWide, "csv-wide"}, {ExportFormat::CsvLong, "csv-long"},
+    {ExportFormat::JsonLines, "jsonl"},  {ExportFormat::GeoJson, "geojson"},
+    {ExportFormat::Xlsx, "xlsx"},
 };
 } // namespace
 

@@ -19,16 +19,18 @@ enum class ExportFormat {
     CsvLong,   // "csv-long": answers.csv, one row per answer
     JsonLines, // "jsonl":    responses.jsonl, one response per line with its answers
     GeoJson,   // "geojson":  pins.geojson, plan pins as Point features in plan coordinates
+    Xlsx,      // "xlsx":     responses.xlsx, a workbook for people (xlsx_writer.h)
 };
 
 const char* ToString(ExportFormat format);
 std::optional<ExportFormat> ParseExportFormat(std::string_view text);
-// "csv-wide, csv-long, jsonl, geojson" (for messages and --help).
+// "csv-wide, csv-long, jsonl, geojson, xlsx" (for messages and --help).
 std::string ExportFormatNames();
 
 struct ExportOptions {
+    // Every format: the CSV and JSON files for machines, the workbook for people.
     std::vector<ExportFormat> formats = {ExportFormat::CsvWide, ExportFormat::CsvLong,
-                                         ExportFormat::JsonLines, ExportFormat::GeoJson};
+                                         ExportFormat::JsonLines, ExportFormat::GeoJson, ExportFormat::Xlsx};
     CsvProfile profile = CsvProfile::OpenData;
     bool one_hot = false;        // csv-wide: a multiple-choice question as one 0/1 column per option
     std::string header_language; // csv-wide: "" = question ids as headers, else the questions' text

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "export/export_text.h"
+#include "export/xlsx_writer.h"
 #include "store/response_json.h"
 
 namespace kiosk {
@@ -33,6 +34,11 @@ constexpr const char* kLongHeaders[] = {
     "response_uuid", "kiosk_id", "survey_id",   "survey_version", "language", "status",
     "submitted_at",  "position", "question_id", "option_id",      "text",     "number",
     "plan_id",       "x",        "y",           "hidden"};
+
+// The response times among those headers (CsvWriter::TimeHeader: local and UTC in excel-fr).
+bool IsTimeHeader(std::string_view header) {
+    return header == "started_at" || header == "submitted_at";
+}
 
 // A file name fragment from an id read from the database: survey ids are slugs, but the
 // database is not trusted to contain only what the loader allows.
@@ -151,7 +157,7 @@ bool ExportWriter::Begin(std::string& error) {
         if (!open(long_csv_, ExportFormat::CsvLong, "answers.csv")) return false;
         long_csv_->csv = std::make_unique<CsvWriter>(long_csv_->file, options_.profile);
         for (const char* h : kLongHeaders)
-            long_csv_->csv->Text(h);
+            IsTimeHeader(h) ? long_csv_->csv->TimeHeader(h) : long_csv_->csv->Text(h);
         long_csv_->csv->EndRow();
     }
     if (options_.Has(ExportFormat::JsonLines) && !open(jsonl_, ExportFormat::JsonLines, "responses.jsonl"))
@@ -162,6 +168,10 @@ bool ExportWriter::Begin(std::string& error) {
             "{\"type\":\"FeatureCollection\",\"coordinate_system\":\"plan\",\"coordinate_note\":"
             "\"x and y run from 0 to 1 across the plan image given by plan_id, from its top-left corner; "
             "y grows downwards\",\"features\":["));
+    }
+    if (options_.Has(ExportFormat::Xlsx)) {
+        xlsx_ = std::make_unique<XlsxWriter>(dir_, surveys_, extra_);
+        if (!xlsx_->Begin(error)) return false;
     }
     return true;
 }
@@ -185,7 +195,7 @@ bool ExportWriter::OpenWide(const std::string& survey_id, WideFile*& out, std::s
     file->rows_of_column.resize(file->columns.size());
     file->out.csv = std::make_unique<CsvWriter>(file->out.file, options_.profile);
     for (const char* h : kWideFixedHeaders)
-        file->out.csv->Text(h);
+        IsTimeHeader(h) ? file->out.csv->TimeHeader(h) : file->out.csv->Text(h);
     for (const WideColumn& c : file->columns)
         file->out.csv->Text(c.header);
     file->out.csv->EndRow();
@@ -205,8 +215,8 @@ void ExportWriter::WriteWideRow(WideFile& f, const Response& r) {
     csv.Text(ToString(r.status));
     csv.Integer(r.is_test ? 1 : 0);
     csv.Integer(r.burst ? 1 : 0);
-    csv.Text(r.started_at);
-    csv.Text(r.submitted_at);
+    csv.Time(r.started_at);
+    csv.Time(r.submitted_at);
     csv.Integer(r.duration_ms);
     csv.Text(r.paper_date);
 
@@ -291,7 +301,7 @@ bool ExportWriter::Add(const Response& response, std::string& error) {
             csv.Integer(r.survey_version);
             csv.Text(r.language);
             csv.Text(ToString(r.status));
-            csv.Text(r.submitted_at);
+            csv.Time(r.submitted_at);
             csv.Integer((int64_t)i);
             csv.Text(a.question_id);
             csv.Text(a.option_id);
@@ -308,6 +318,7 @@ bool ExportWriter::Add(const Response& response, std::string& error) {
         }
         long_csv_->rows += r.answers.size();
     }
+    if (xlsx_) xlsx_->Add(r);
     if (jsonl_) {
         jsonl_->file.Append(DumpJson(ResponseToJson(r)));
         jsonl_->file.Append('\n');
@@ -355,6 +366,7 @@ bool ExportWriter::Finish(const ExportIdentity& id, std::string& error) {
     }
     for (Output* out : {long_csv_.get(), jsonl_.get(), geojson_.get()})
         if (out && !close(*out)) return false;
+    if (xlsx_ && !xlsx_->Finish(id, counts_, files_.emplace_back(), error)) return false;
 
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const ExportedFile& f : files_) {

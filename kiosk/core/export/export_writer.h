@@ -5,6 +5,7 @@
 //   answers.csv              csv-long: one row per answer
 //   responses.jsonl          jsonl: one response per line
 //   pins.geojson             geojson: one Point feature per plan pin
+//   responses.xlsx           xlsx: the same answers as a workbook for people (xlsx_writer.h)
 //   manifest.json            written last: identity, response range, counts, SHA-256 of
 //                            every file (a reader that finds it knows the rest is complete)
 //
@@ -72,6 +73,8 @@ bool PlanWideColumns(ResponseSource& source, const ResponseFilter& filter, int64
                      int64_t upto_seq, const std::vector<Survey>& surveys, ExtraQuestions& extra,
                      std::string& error);
 
+class XlsxWriter;
+
 class ExportWriter {
 public:
     // `dir` must exist (and should be empty). `surveys` must outlive the writer.
@@ -104,6 +107,7 @@ private:
     const std::vector<Survey>& surveys_;
     ExtraQuestions extra_;
     std::unique_ptr<Output> long_csv_, jsonl_, geojson_;
+    std::unique_ptr<XlsxWriter> xlsx_;
     std::map<std::string, std::unique_ptr<WideFile>, std::less<>> wide_;
     ExportCounts counts_;
     std::vector<ExportedFile> files_;

@@ -9,7 +9,7 @@
 //   name = "partage-mairie"
 //   dir = "/mnt/mairie/maison-du-projet"
 //   mount_point = "/mnt/mairie"   # nothing is written unless the share is mounted there
-//   formats = ["csv-wide", "csv-long", "jsonl", "geojson"]
+//   formats = ["xlsx", "csv-wide", "csv-long", "jsonl", "geojson"]  # the default: all
 //   profile = "excel-fr"
 //
 //   [[sync.destination]]          # the city's HTTPS endpoint
