@@ -245,7 +245,7 @@ struct XlsxWriter::Impl {
     void Number(Sheet& s, const std::optional<double>& value) { value ? Number(s, *value) : Empty(s); }
     // A text cell: never read as a formula, a number or a date. `uuid`: the response, named
     // in long_texts when the text is longer than a cell.
-    void Text(Sheet& s, std::string_view text, std::string_view uuid = {}) {
+    void TextCell(Sheet& s, std::string_view text, std::string_view uuid = {}) {
         if (text.empty()) return Empty(s);
         if (text.find("_x") != std::string_view::npos) {
             const std::string escaped = EscapeOoxml(text);
@@ -267,11 +267,11 @@ struct XlsxWriter::Impl {
         Widen(s, s.col++, (double)CodePoints(CutUtf8(text, 4 * (size_t)kMaxWidth)) + 2);
     }
     void OptText(Sheet& s, const std::optional<std::string>& text, std::string_view uuid = {}) {
-        text ? Text(s, *text, uuid) : Empty(s);
+        text ? TextCell(s, *text, uuid) : Empty(s);
     }
     void DateTime(Sheet& s, std::string_view utc) {
         std::optional<lxw_datetime> local = LocalDateTime(utc);
-        if (!local) return Text(s, utc); // not a timestamp the kiosk writes: shown as it is
+        if (!local) return TextCell(s, utc); // not a timestamp the kiosk writes: shown as it is
         worksheet_write_datetime(Ws(s), s.row, s.col, &*local, date_time);
         Widen(s, s.col++, kDateTimeWidth);
     }
@@ -294,11 +294,11 @@ struct XlsxWriter::Impl {
         for (int part = 1; !text.empty(); part++) {
             const std::string_view piece = CutUtf8(text, kMaxCellBytes);
             NewRow(s);
-            Text(s, uuid);
-            Text(s, from.name);
-            Text(s, column);
+            TextCell(s, uuid);
+            TextCell(s, from.name);
+            TextCell(s, column);
             Number(s, part);
-            Text(s, piece);
+            TextCell(s, piece);
             text.remove_prefix(piece.size());
         }
     }
@@ -332,19 +332,19 @@ struct XlsxWriter::Impl {
     void WideRow(SurveySheet& f, const Response& r) {
         Sheet& s = f.sheet;
         NewRow(s);
-        Text(s, r.uuid);
-        Text(s, r.kiosk_id);
-        Text(s, r.survey_id);
+        TextCell(s, r.uuid);
+        TextCell(s, r.kiosk_id);
+        TextCell(s, r.survey_id);
         Number(s, (double)r.survey_version);
-        Text(s, r.language);
-        Text(s, ToString(r.origin));
-        Text(s, ToString(r.status));
+        TextCell(s, r.language);
+        TextCell(s, ToString(r.origin));
+        TextCell(s, ToString(r.status));
         Number(s, r.is_test ? 1 : 0);
         Number(s, r.burst ? 1 : 0);
         DateTime(s, r.started_at);
-        Text(s, r.started_at);
+        TextCell(s, r.started_at);
         DateTime(s, r.submitted_at);
-        Text(s, r.submitted_at);
+        TextCell(s, r.submitted_at);
         Number(s, (double)r.duration_ms);
         Date(s, r.paper_date);
 
@@ -378,9 +378,9 @@ struct XlsxWriter::Impl {
                 std::stable_sort(rows.begin(), rows.end(), [](const Answer* a, const Answer* b) {
                     return a->number.value_or(0) < b->number.value_or(0);
                 });
-                Text(s, JoinOptions(rows), r.uuid);
+                TextCell(s, JoinOptions(rows), r.uuid);
                 break;
-            case QuestionType::MultipleChoice: Text(s, JoinOptions(rows), r.uuid); break;
+            case QuestionType::MultipleChoice: TextCell(s, JoinOptions(rows), r.uuid); break;
             }
         }
     }
@@ -390,16 +390,16 @@ struct XlsxWriter::Impl {
         for (size_t i = 0; i < r.answers.size(); i++) {
             const Answer& a = r.answers[i];
             NewRow(s);
-            Text(s, r.uuid);
-            Text(s, r.kiosk_id);
-            Text(s, r.survey_id);
+            TextCell(s, r.uuid);
+            TextCell(s, r.kiosk_id);
+            TextCell(s, r.survey_id);
             Number(s, (double)r.survey_version);
-            Text(s, r.language);
-            Text(s, ToString(r.status));
+            TextCell(s, r.language);
+            TextCell(s, ToString(r.status));
             DateTime(s, r.submitted_at);
-            Text(s, r.submitted_at);
+            TextCell(s, r.submitted_at);
             Number(s, (double)i);
-            Text(s, a.question_id);
+            TextCell(s, a.question_id);
             OptText(s, a.option_id);
             OptText(s, a.text, r.uuid);
             Number(s, a.number);
@@ -415,33 +415,33 @@ struct XlsxWriter::Impl {
         const size_t fixed = std::size(kFixedHeaders);
         for (size_t c = 0; c < fixed; c++) {
             NewRow(s);
-            Text(s, "(every survey sheet)");
-            Text(s, kFixedHeaders[c]);
+            TextCell(s, "(every survey sheet)");
+            TextCell(s, kFixedHeaders[c]);
             Empty(s);
             Empty(s);
-            Text(s, kFixedMeaning[c]);
+            TextCell(s, kFixedMeaning[c]);
         }
         for (const SurveySheet* f : in_order) {
             for (const SurveyColumn& c : f->columns) {
                 NewRow(s);
-                Text(s, f->sheet.name);
-                Text(s, c.header);
-                Text(s, c.question_id);
+                TextCell(s, f->sheet.name);
+                TextCell(s, c.header);
+                TextCell(s, c.question_id);
                 if (!c.question) {
                     Empty(s);
-                    Text(s, "a question of an older version of the survey");
+                    TextCell(s, "a question of an older version of the survey");
                     continue;
                 }
-                Text(s, ToString(c.question->type));
+                TextCell(s, ToString(c.question->type));
                 if (c.hidden_flag) {
-                    Text(s, "1 = staff hid this answer from the results shown on screen");
+                    TextCell(s, "1 = staff hid this answer from the results shown on screen");
                     continue;
                 }
-                Text(s, c.question->text.Get("fr", "fr"));
+                TextCell(s, c.question->text.Get("fr", "fr"));
                 std::string options;
                 for (const Option& o : c.question->options)
                     options += (options.empty() ? "" : " | ") + o.id + " = " + o.label.Get("fr", "fr");
-                Text(s, options);
+                TextCell(s, options);
             }
         }
     }
@@ -455,7 +455,7 @@ struct XlsxWriter::Impl {
             if constexpr (std::is_arithmetic_v<decltype(value)>)
                 Number(s, (double)value);
             else
-                Text(s, std::string_view(value));
+                TextCell(s, std::string_view(value));
         };
         // The markers first: a reader who sees nothing else sees these.
         if (test > 0)
