@@ -88,6 +88,7 @@ try:
                 FROM answer WHERE response_seq <= {n};""")
         subprocess.run(["sqlite3", str(making)], input="BEGIN;" + "".join(copies) + "COMMIT;", text=True, check=True)
         making.rename(cache)
+        making.with_suffix(".making.lock").unlink(missing_ok=True)  # kiosk-fill's lock file
     db = work / "responses.db"
     shutil.copy(cache, db)
     server = PostgresServer(work)
