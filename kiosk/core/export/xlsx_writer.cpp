@@ -451,6 +451,7 @@ struct XlsxWriter::Impl {
         auto line = [&](std::string_view key, auto value) {
             NewRow(s);
             worksheet_write_string(Ws(s), s.row, 0, std::string(key).c_str(), bold);
+            Widen(s, 0, (double)key.size() + 2); // keys are ASCII
             s.col = 1;
             if constexpr (std::is_arithmetic_v<decltype(value)>)
                 Number(s, (double)value);
