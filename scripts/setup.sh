@@ -26,7 +26,10 @@ done < scripts/debian-packages.txt
 missing=()
 for package in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
-  [[ "$status" == "installed" ]] || missing+=("$package")
+  [[ "$status" == "installed" ]] && continue
+  # Provided by an installed package (nodesource's nodejs provides npm): present too.
+  dpkg-query -W -f='${db:Status-Status} ${Provides}\n' 2>/dev/null | grep -q "^installed .*\b$package\b" && continue
+  missing+=("$package")
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then

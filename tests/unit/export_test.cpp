@@ -179,15 +179,24 @@ TEST_CASE("an export writes every format, then a manifest whose hashes and count
         names.insert(f["name"].get<std::string>());
     }
     CHECK(names == std::set<std::string>{"answers.csv", "responses.jsonl", "pins.geojson",
+                                         "pins-plan.geojson", "datapackage.json",
                                          "responses-usages-espaces-publics.csv",
                                          "responses-futur-square.csv"});
     // Line counts: header + one row per answer / one line per response.
     CHECK(Lines(ReadFile(a.dir / "answers.csv")).size() == (size_t)answers + 1);
     CHECK(Lines(ReadFile(a.dir / "responses.jsonl")).size() == 41);
-    const nlohmann::json geo = nlohmann::json::parse(ReadFile(a.dir / "pins.geojson"));
+    // No plan is georeferenced here: every pin is in plan coordinates, none in WGS84.
+    const nlohmann::json geo = nlohmann::json::parse(ReadFile(a.dir / "pins-plan.geojson"));
     CHECK(geo["type"] == "FeatureCollection");
+    CHECK(geo["coordinate_system"] == "plan");
     CHECK(geo["features"].size() == (size_t)pins);
     CHECK(geo["features"][0]["geometry"]["type"] == "Point");
+    CHECK(nlohmann::json::parse(ReadFile(a.dir / "pins.geojson"))["features"].empty());
+    // datapackage.json: one resource per CSV file, listed in the manifest like the others.
+    const nlohmann::json package = nlohmann::json::parse(ReadFile(a.dir / "datapackage.json"));
+    CHECK(package["profile"] == "tabular-data-package");
+    CHECK(package["resources"].size() == 3);
+    CHECK(package["licenses"][0]["name"] == "etalab-2.0");
 
     // The same export again (same creation time): byte-identical files.
     const ExportResult b = write(test::ScratchDir("export-files-b"), {});
@@ -199,8 +208,9 @@ TEST_CASE("an export writes every format, then a manifest whose hashes and count
     ExportOptions only_long;
     only_long.formats = {ExportFormat::CsvLong};
     const ExportResult c = write(test::ScratchDir("export-files-c"), only_long);
-    REQUIRE(c.files.size() == 1);
+    REQUIRE(c.files.size() == 2); // and its description
     CHECK(c.files[0].name == "answers.csv");
+    CHECK(c.files[1].name == "datapackage.json");
 }
 
 TEST_CASE("wide CSV: one column per question, values by question type, one-hot and translated headers") {
@@ -311,7 +321,7 @@ TEST_CASE("every format writes invalid UTF-8 and NUL in a text the same way: U+F
             nlohmann::json::parse(Lines(ReadFile(result.dir / "responses.jsonl")).at(0));
         CHECK(line["answers"][6]["text"] == expected);
         CHECK(line["answers"][11]["text"] == expected);
-        const nlohmann::json geo = nlohmann::json::parse(ReadFile(result.dir / "pins.geojson"));
+        const nlohmann::json geo = nlohmann::json::parse(ReadFile(result.dir / "pins-plan.geojson"));
         CHECK(geo["features"][1]["properties"]["text"] == expected);
     }
     // The HTTPS batch too.

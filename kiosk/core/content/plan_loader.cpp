@@ -138,6 +138,54 @@ void ReadHotspots(TableReader& root, Plan& plan, const Languages& languages) {
     }
 }
 
+// A control point further than this from where the fitted transform puts it is probably
+// mistyped (a swapped digit, lon and lat swapped) or the drawing is not to scale there.
+constexpr double kGeorefToleranceMetres = 15;
+
+// [georef]: control points (`[[georef.point]]`, at = plan coordinates, lon, lat in WGS84
+// degrees), at least 3, not on one line; fitted by least squares (content/georef.h).
+std::optional<GeoAffine> ReadGeoref(TableReader& root, const Plan& plan) {
+    if (!root.Has("georef")) return std::nullopt;
+    TableReader t = TableReader::Sub(root, "georef");
+    std::vector<GeoControlPoint> points;
+    bool complete = true;
+    for (TableReader& p : t.TableArray("point", Need::Required)) {
+        std::optional<Vec2> at = ReadPoint(p, "at", Need::Required);
+        std::optional<double> lon = p.Float("lon", -180, 180, Need::Required);
+        std::optional<double> lat = p.Float("lat", -90, 90, Need::Required);
+        if (at && (at->x < 0 || at->y < 0 || at->x > plan.size.x || at->y > plan.size.y)) {
+            p.Error("at", fmt::format("[{}, {}] is outside the plan (0 to {} across, 0 to {} down)", at->x,
+                                      at->y, plan.size.x, plan.size.y));
+            at.reset();
+        }
+        p.Finish();
+        if (at && lon && lat)
+            points.push_back({at->x, at->y, *lon, *lat});
+        else
+            complete = false;
+    }
+    std::optional<GeoAffine> fit;
+    if (complete && t.Has("point")) { // none: TableArray said so
+        std::string error;
+        fit = FitGeoAffine(points, error);
+        if (!fit) t.Error("point", error);
+    }
+    if (fit && points.size() > 3) {
+        for (size_t i = 0; i < points.size(); i++) {
+            const GeoControlPoint& p = points[i];
+            const GeoAffine::LonLat at = fit->Apply(p.x, p.y);
+            const double off = GeoDistanceMetres(p.lon, p.lat, at.lon, at.lat);
+            if (off > kGeorefToleranceMetres)
+                t.Warning("point",
+                          fmt::format("point {} (at [{}, {}]) is {:.0f} m from where the other points "
+                                      "put it: check its lon and lat",
+                                      i + 1, p.x, p.y, off));
+        }
+    }
+    t.Finish();
+    return fit;
+}
+
 } // namespace
 
 std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const Languages& languages,
@@ -184,6 +232,7 @@ std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const Langua
         plan.legend = ReadLegend(root);
         plan.before = ReadBefore(root, plan, languages);
         ReadHotspots(root, plan, languages);
+        plan.georef = ReadGeoref(root, plan);
         root.Finish();
         if (!local.HasErrors()) result = std::move(plan);
     }
