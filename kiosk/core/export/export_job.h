@@ -23,9 +23,9 @@ struct ExportJob {
     std::string created_at; // UTC ISO-8601
     ExportOptions options;
     ResponseFilter filter;
-    ExportContext context; // licence, demo marker, georeferenced plans
     int64_t chunk = 10000;
     std::function<void(int64_t done, int64_t total)> progress = {};
+    ExportContext context = {}; // licence, demo marker, georeferenced plans
 };
 
 struct ExportResult {
