@@ -565,3 +565,24 @@ TEST_CASE("two kiosks delivering to one share at once both deliver everything") 
     std::sort(delivered.begin(), delivered.end());
     CHECK(delivered == expected);
 }
+
+TEST_CASE(
+    "sync.licence: Etalab's Licence Ouverte by default, another known licence, an unknown one at file:line") {
+    {
+        Diagnostics diags;
+        CHECK(ReadSync("[sync]\n", diags).licence == "etalab-2.0");
+        CHECK(diags.ErrorCount() == 0);
+    }
+    {
+        Diagnostics diags;
+        CHECK(ReadSync("[sync]\nlicence = \"ODbL-1.0\"\n", diags).licence == "ODbL-1.0");
+        CHECK(diags.ErrorCount() == 0);
+    }
+    Diagnostics diags;
+    fs::path file;
+    ReadSync("[sync]\nlicence = \"tous droits réservés\"\n", diags, &file);
+    REQUIRE(diags.ErrorCount() == 1);
+    const std::string message = diags.All()[0].Format();
+    CHECK(message.rfind(file.string() + ":2:", 0) == 0);
+    CHECK(message.find("etalab-2.0, ODbL-1.0") != std::string::npos);
+}
