@@ -138,8 +138,8 @@ void ReadHotspots(TableReader& root, Plan& plan, const Languages& languages) {
     }
 }
 
-// A control point further than this from where the fitted transform puts it is probably
-// mistyped (a swapped digit, lon and lat swapped) or the drawing is not to scale there.
+// Control points that disagree by more than this with the fitted transform: one is probably
+// mistyped (a swapped digit, lon and lat swapped), or the drawing is not to scale.
 constexpr double kGeorefToleranceMetres = 15;
 
 // [georef]: control points (`[[georef.point]]`, at = plan coordinates, lon, lat in WGS84
@@ -148,8 +148,9 @@ std::optional<GeoAffine> ReadGeoref(TableReader& root, const Plan& plan) {
     if (!root.Has("georef")) return std::nullopt;
     TableReader t = TableReader::Sub(root, "georef");
     std::vector<GeoControlPoint> points;
+    std::vector<TableReader> readers = t.TableArray("point", Need::Required);
     bool complete = true;
-    for (TableReader& p : t.TableArray("point", Need::Required)) {
+    for (TableReader& p : readers) {
         std::optional<Vec2> at = ReadPoint(p, "at", Need::Required);
         std::optional<double> lon = p.Float("lon", -180, 180, Need::Required);
         std::optional<double> lat = p.Float("lat", -90, 90, Need::Required);
@@ -165,22 +166,29 @@ std::optional<GeoAffine> ReadGeoref(TableReader& root, const Plan& plan) {
             complete = false;
     }
     std::optional<GeoAffine> fit;
-    if (complete && t.Has("point")) { // none: TableArray said so
+    if (complete && !readers.empty()) { // none: TableArray said so
         std::string error;
         fit = FitGeoAffine(points, error);
         if (!fit) t.Error("point", error);
     }
     if (fit && points.size() > 3) {
+        // With more than 3 points they may disagree. Which one is wrong cannot always be told
+        // (4 corners share one error equally), so one warning, at the point fitted worst.
+        size_t worst = 0;
+        double worst_metres = 0;
         for (size_t i = 0; i < points.size(); i++) {
-            const GeoControlPoint& p = points[i];
-            const GeoAffine::LonLat at = fit->Apply(p.x, p.y);
-            const double off = GeoDistanceMetres(p.lon, p.lat, at.lon, at.lat);
-            if (off > kGeorefToleranceMetres)
-                t.Warning("point",
-                          fmt::format("point {} (at [{}, {}]) is {:.0f} m from where the other points "
-                                      "put it: check its lon and lat",
-                                      i + 1, p.x, p.y, off));
+            const GeoAffine::LonLat at = fit->Apply(points[i].x, points[i].y);
+            const double off = GeoDistanceMetres(points[i].lon, points[i].lat, at.lon, at.lat);
+            if (off > worst_metres) worst = i, worst_metres = off;
         }
+        if (worst_metres > kGeorefToleranceMetres)
+            readers[worst].Warning(
+                "lon",
+                fmt::format(
+                    "the control points disagree: the plan fitted to all of them puts this one {:.0f} m "
+                    "from its lon and lat; check every point's lon and lat (one may be mistyped, "
+                    "or lon and lat swapped; with 4 points, an error in one shows on all four)",
+                    worst_metres));
     }
     t.Finish();
     return fit;

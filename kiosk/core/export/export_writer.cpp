@@ -343,8 +343,9 @@ void ExportWriter::AddPin(const Response& r, size_t i) {
         coordinates = {round7(at.lon), round7(at.lat)};
         properties["x"] = *a.x; // where it is on the drawing, as in pins-plan.geojson …
         properties["y"] = *a.y;
-        properties["plan_x"] = plan_x; // … and in the plan's coordinates (its [georef] points')
-        properties["plan_y"] = plan_y;
+        // … and in the plan's coordinates (its [georef] points'), to 0.01 (not 798.7199999999999).
+        properties["plan_x"] = std::round(plan_x * 100) / 100;
+        properties["plan_y"] = std::round(plan_y * 100) / 100;
         out = geojson_.get();
     }
     nlohmann::json feature = {{"type", "Feature"},
