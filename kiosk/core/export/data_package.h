@@ -1,6 +1,6 @@
 // datapackage.json: the batch described as a Frictionless Tabular Data Package
 // (https://specs.frictionlessdata.io/tabular-data-package/), so that the city's data team
-// and open-data portals (data.gouv.fr reads it) get typed, validated columns instead of
+// and the open-data tools that read the standard get typed, validated columns instead of
 // guessing them: one resource per CSV file, each with its Table Schema (types, constraints,
 // the option ids of choice questions, keys), the CSV dialect actually written, the licence.
 // Format: docs/export-formats.md, "datapackage.json".
