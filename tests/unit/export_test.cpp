@@ -463,6 +463,13 @@ TEST_CASE(
     GeoAffine affine; // 1 plan unit = 1e-5° east and 1e-5° south of 2.5 E, 48.9 N
     affine.a = {1e-5, 0, 2.5, 0, -1e-5, 48.9};
     context.georefs["plan-quartier-2030"] = {affine, 3200, 2200};
+    // Stored with a planned batch: read back, the same context (doubles exactly).
+    std::optional<ExportContext> read_back =
+        ExportContextFromJson(nlohmann::json::parse(ToJson(context).dump()));
+    REQUIRE(read_back);
+    CHECK(ToJson(*read_back) == ToJson(context));
+    CHECK(read_back->georefs.at("plan-quartier-2030").affine.a == affine.a);
+    CHECK_FALSE(ExportContextFromJson(nlohmann::json::parse(R"({"georefs": {"p": {"affine": "no"}}})")));
 
     for (CsvProfile profile : {CsvProfile::OpenData, CsvProfile::ExcelFr}) {
         const std::filesystem::path out =

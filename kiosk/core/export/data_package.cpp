@@ -208,6 +208,34 @@ std::string DataLicenceIds() {
     return out;
 }
 
+nlohmann::json ToJson(const ExportContext& context) {
+    nlohmann::json georefs = nlohmann::json::object();
+    for (const auto& [plan_id, g] : context.georefs)
+        georefs[plan_id] = {{"affine", g.affine.a}, {"width", g.width}, {"height", g.height}};
+    return {{"licence", context.licence}, {"example", context.example}, {"georefs", georefs}};
+}
+
+std::optional<ExportContext> ExportContextFromJson(const nlohmann::json& json) {
+    if (!json.is_object()) return std::nullopt;
+    ExportContext out;
+    try {
+        out.licence = json.value("licence", std::string(kDefaultLicence));
+        out.example = json.value("example", false);
+        const nlohmann::json georefs =
+            json.value("georefs", nlohmann::json::object()); // items() needs it alive
+        for (const auto& [plan_id, g] : georefs.items()) {
+            PlanGeoref georef;
+            georef.affine.a = g.at("affine").get<std::array<double, 6>>();
+            georef.width = g.at("width").get<double>();
+            georef.height = g.at("height").get<double>();
+            out.georefs[plan_id] = georef;
+        }
+    } catch (const nlohmann::json::exception&) { // a state file edited by hand
+        return std::nullopt;
+    }
+    return out;
+}
+
 std::string DataPackageText(const DataPackageInput& in) {
     const ExportOptions& options = *in.options;
     const ExportIdentity& id = *in.identity;

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "content/georef.h"
 #include "export/export_options.h"
 #include "survey/survey.h"
@@ -50,11 +52,16 @@ struct PlanGeoref {
     GeoAffine affine;
     double width = 0, height = 0; // the plan's coordinate frame: pins are stored as 0…1 of it
 };
+// Stored with a planned batch like its ExportOptions (ToJson below): a batch written again
+// after a crash is the same byte for byte even if the content or [sync] changed in between.
 struct ExportContext {
     std::string licence = kDefaultLicence;
     bool example = false; // the content is the bundled demo (its plans say `example = true`)
     std::map<std::string, PlanGeoref, std::less<>> georefs; // plan id → georeference
 };
+nlohmann::json ToJson(const ExportContext& context);
+// Nothing when `json` is not what ToJson writes; a missing key takes its default.
+std::optional<ExportContext> ExportContextFromJson(const nlohmann::json& json);
 
 // A wide file as the package describes it.
 struct WideFileInfo {

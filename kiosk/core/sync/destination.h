@@ -17,6 +17,7 @@ namespace kiosk {
 struct Batch {
     ExportIdentity identity;
     ExportOptions options;
+    ExportContext context; // as planned, like options (dir destinations)
     std::vector<Response> responses;
 };
 
@@ -43,10 +44,8 @@ public:
 // manifest last, then renamed into place and the directory fsynced: a reader of the share
 // sees a complete batch or none. A batch directory that already exists with the same
 // manifest counts as delivered; with another manifest it is never overwritten.
-// `context`: licence, demo marker, georeferenced plans (copied).
 std::unique_ptr<Destination> MakeDirDestination(const DestinationConfig& config,
-                                                const std::vector<Survey>& surveys,
-                                                const ExportContext& context = {});
+                                                const std::vector<Survey>& surveys);
 
 // POST of the batch as JSON to `config.url` (docs/https-batches.md): TLS verified always,
 // `Authorization: Bearer <token>` when a token is given, `Idempotency-Key: "<batch id>"`.

@@ -23,9 +23,8 @@ std::string ReadWholeFile(const std::filesystem::path& path) {
 
 class DirDestination final : public Destination {
 public:
-    DirDestination(const DestinationConfig& config, const std::vector<Survey>& surveys,
-                   const ExportContext& context)
-        : dir_(config.dir), mount_point_(config.mount_point), surveys_(surveys), context_(context) {}
+    DirDestination(const DestinationConfig& config, const std::vector<Survey>& surveys)
+        : dir_(config.dir), mount_point_(config.mount_point), surveys_(surveys) {}
 
     DeliveryResult Deliver(const Batch& batch) override {
         namespace fs = std::filesystem;
@@ -55,7 +54,7 @@ public:
 
         std::string error;
         ExtraQuestions extra = ExtraFor(batch);
-        ExportWriter writer(staging, batch.options, surveys_, std::move(extra), context_);
+        ExportWriter writer(staging, batch.options, surveys_, std::move(extra), batch.context);
         bool ok = writer.Begin(error);
         for (size_t i = 0; ok && i < batch.responses.size(); i++)
             ok = writer.Add(batch.responses[i], error);
@@ -135,15 +134,13 @@ private:
     std::filesystem::path dir_;
     std::filesystem::path mount_point_; // "" = not checked
     const std::vector<Survey>& surveys_;
-    ExportContext context_; // a copy: a default argument would not outlive the call
 };
 
 } // namespace
 
 std::unique_ptr<Destination> MakeDirDestination(const DestinationConfig& config,
-                                                const std::vector<Survey>& surveys,
-                                                const ExportContext& context) {
-    return std::make_unique<DirDestination>(config, surveys, context);
+                                                const std::vector<Survey>& surveys) {
+    return std::make_unique<DirDestination>(config, surveys);
 }
 
 } // namespace kiosk

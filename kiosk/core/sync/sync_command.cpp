@@ -50,7 +50,7 @@ int Rank(SyncExit code) {
 std::unique_ptr<Destination> MakeDestination(const DestinationConfig& d, const SyncJob& job,
                                              std::optional<std::optional<Secrets>>& secrets,
                                              std::string& error) {
-    if (d.kind == DestinationKind::Directory) return MakeDirDestination(d, job.surveys, job.context);
+    if (d.kind == DestinationKind::Directory) return MakeDirDestination(d, job.surveys);
     std::string token;
     if (!d.token.empty()) {
         const std::filesystem::path& file = job.sync.secrets;
@@ -171,7 +171,8 @@ SyncExit DeliverAll(const SyncJob& job, const std::vector<DestinationConfig>& de
                             options.now,
                             [&](int64_t done, int64_t total) {
                                 if (options.progress.update) options.progress.update(d.name, done, total);
-                            }};
+                            },
+                            job.context};
         const DestinationRun run = RunDestination(context, d, *transport);
         if (options.progress.finish) options.progress.finish(d.name);
         if (!run.state_error.empty()) {
