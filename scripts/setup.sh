@@ -23,10 +23,17 @@ while read -r group package _; do
   [[ " $groups " == *" $group "* ]] && wanted+=("$package")
 done < scripts/debian-packages.txt
 
+# What installed packages provide ("installed nodejs-dev, …, npm"), read once: a pipe into
+# grep -q would end dpkg-query early, and pipefail would take that for a failure.
+provided=$(dpkg-query -W -f='${db:Status-Status} ${Provides}\n' 2>/dev/null | grep '^installed ' || true)
 missing=()
 for package in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
-  [[ "$status" == "installed" ]] || missing+=("$package")
+  [[ "$status" == "installed" ]] && continue
+  # Provided by an installed package (nodesource's nodejs provides npm): present too.
+  name=$(sed 's/[.+]/\\&/g' <<<"$package") # g++, libpango1.0-dev: literal in the pattern
+  grep -qE "^installed (.*, )?${name}( \([^)]*\))?(,|\$)" <<<"$provided" && continue
+  missing+=("$package")
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then

@@ -154,12 +154,15 @@ for profile, encoding, delimiter in (("opendata", "utf-8", ","), ("excel-fr", "u
         json_ok &= len(p["answers"]) == len(answers[p["uuid"]])
     check(json_ok, f"{profile}: JSON Lines equal the database, texts intact")
 
-    # GeoJSON: one Point per pin, with its comment.
-    geo = json.loads((d / "pins.geojson").read_text(encoding="utf-8"))
+    # GeoJSON: one Point per pin, with its comment: in pins.geojson (WGS84) for a georeferenced
+    # plan, its place on the drawing kept as x and y; in pins-plan.geojson for the others.
     pins = [(a["uuid"], a["x"], a["y"], a["text"]) for v in answers.values() for a in v if a["plan_id"]]
-    got = [(f["properties"]["response_uuid"], *f["geometry"]["coordinates"], f["properties"].get("text"))
-           for f in geo["features"]]
-    check(sorted(got) == sorted(pins), f"{profile}: pins.geojson holds every pin with its comment")
+    got = []
+    for name, on_plan in (("pins.geojson", lambda f: (f["properties"]["x"], f["properties"]["y"])),
+                          ("pins-plan.geojson", lambda f: tuple(f["geometry"]["coordinates"]))):
+        geo = json.loads((d / name).read_text(encoding="utf-8"))
+        got += [(f["properties"]["response_uuid"], *on_plan(f), f["properties"].get("text")) for f in geo["features"]]
+    check(sorted(got) == sorted(pins), f"{profile}: pins.geojson and pins-plan.geojson hold every pin with its comment")
 
     # The manifest's hashes are the files'.
     manifest = json.loads((d / "manifest.json").read_text())

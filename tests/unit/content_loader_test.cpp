@@ -311,3 +311,55 @@ survey = "gone"
           std::string::npos);
     CHECK_FALSE(diags.HasErrors());
 }
+
+TEST_CASE("a georeferenced plan maps its points to WGS84, control points that disagree are a warning") {
+    const std::filesystem::path dir = test::ScratchDir("content_georef");
+    // A 1000 × 800 drawing at 4 px per metre, north up; the last point's latitude mistyped
+    // (48.8690 for 48.8660: 333 m north).
+    const std::string plan = R"(id = "square"
+title = { fr = "Le square", en = "The square" }
+summary = { fr = "Résumé", en = "Summary" }
+image = "nowhere.png"
+size = [1000, 800]
+
+[[georef.point]]
+at = [0, 0]
+lon = 2.529
+lat = 48.868
+
+[[georef.point]]
+at = [1000, 0]
+lon = 2.5324125
+lat = 48.868
+
+[[georef.point]]
+at = [0, 800]
+lon = 2.529
+lat = 48.866203
+)";
+    Write(dir / "plan.toml", plan);
+    Diagnostics diags;
+    std::optional<Plan> loaded = LoadPlanFile(dir / "plan.toml", kLanguages, diags);
+    INFO(diags.FormatAll());
+    REQUIRE(loaded);
+    REQUIRE(loaded->georef);
+    const GeoAffine::LonLat centre = loaded->georef->Apply(500, 400);
+    CHECK(centre.lon == Approx(2.53070625).margin(1e-9));
+    CHECK(centre.lat == Approx(48.8671015).margin(1e-9));
+    CHECK(diags.FormatAll().find(": georef.") == std::string::npos);
+
+    Write(dir / "plan.toml", plan + R"(
+[[georef.point]]
+at = [1000, 800]
+lon = 2.5324125
+lat = 48.8690
+)");
+    Diagnostics disagree;
+    loaded = LoadPlanFile(dir / "plan.toml", kLanguages, disagree);
+    INFO(disagree.FormatAll());
+    REQUIRE(loaded); // a warning: the plan and its georeference stay
+    CHECK_FALSE(disagree.HasErrors());
+    const std::string all = disagree.FormatAll();
+    CHECK(all.find("warning: georef.point[") != std::string::npos);
+    CHECK(all.find("the control points disagree") != std::string::npos);
+}

@@ -179,15 +179,24 @@ TEST_CASE("an export writes every format, then a manifest whose hashes and count
         names.insert(f["name"].get<std::string>());
     }
     CHECK(names == std::set<std::string>{"answers.csv", "responses.jsonl", "pins.geojson",
-                                         "responses-usages-espaces-publics.csv", "responses-futur-square.csv",
-                                         "responses.xlsx"});
+                                         "pins-plan.geojson", "datapackage.json",
+                                         "responses-usages-espaces-publics.csv",
+                                         "responses-futur-square.csv", "responses.xlsx"});
     // Line counts: header + one row per answer / one line per response.
     CHECK(Lines(ReadFile(a.dir / "answers.csv")).size() == (size_t)answers + 1);
     CHECK(Lines(ReadFile(a.dir / "responses.jsonl")).size() == 41);
-    const nlohmann::json geo = nlohmann::json::parse(ReadFile(a.dir / "pins.geojson"));
+    // No plan is georeferenced here: every pin is in plan coordinates, none in WGS84.
+    const nlohmann::json geo = nlohmann::json::parse(ReadFile(a.dir / "pins-plan.geojson"));
     CHECK(geo["type"] == "FeatureCollection");
+    CHECK(geo["coordinate_system"] == "plan");
     CHECK(geo["features"].size() == (size_t)pins);
     CHECK(geo["features"][0]["geometry"]["type"] == "Point");
+    CHECK(nlohmann::json::parse(ReadFile(a.dir / "pins.geojson"))["features"].empty());
+    // datapackage.json: one resource per CSV file, listed in the manifest like the others.
+    const nlohmann::json package = nlohmann::json::parse(ReadFile(a.dir / "datapackage.json"));
+    CHECK(package["profile"] == "tabular-data-package");
+    CHECK(package["resources"].size() == 3);
+    CHECK(package["licenses"][0]["name"] == "etalab-2.0");
 
     // The same export again (same creation time): byte-identical files, the workbook too
     // (its document properties carry the batch's creation time, not the clock's).
@@ -200,8 +209,9 @@ TEST_CASE("an export writes every format, then a manifest whose hashes and count
     ExportOptions only_long;
     only_long.formats = {ExportFormat::CsvLong};
     const ExportResult c = write(test::ScratchDir("export-files-c"), only_long);
-    REQUIRE(c.files.size() == 1);
+    REQUIRE(c.files.size() == 2); // and its description
     CHECK(c.files[0].name == "answers.csv");
+    CHECK(c.files[1].name == "datapackage.json");
 }
 
 TEST_CASE("wide CSV: one column per question, values by question type, one-hot and translated headers") {
@@ -307,13 +317,16 @@ TEST_CASE("every format writes invalid UTF-8 and NUL in a text the same way: U+F
             const std::string bytes = ReadFile(result.dir / f.name);
             CHECK(bytes.find('\0') == std::string::npos);
             CHECK(IsExportClean(bytes));
-            CHECK(bytes.find(expected) != std::string::npos);
+            // Every file holding answers (not the description, nor pins.geojson: no plan is
+            // georeferenced here, the pins are in pins-plan.geojson).
+            if (f.name != "datapackage.json" && f.name != "pins.geojson")
+                CHECK(bytes.find(expected) != std::string::npos);
         }
         const nlohmann::json line =
             nlohmann::json::parse(Lines(ReadFile(result.dir / "responses.jsonl")).at(0));
         CHECK(line["answers"][6]["text"] == expected);
         CHECK(line["answers"][11]["text"] == expected);
-        const nlohmann::json geo = nlohmann::json::parse(ReadFile(result.dir / "pins.geojson"));
+        const nlohmann::json geo = nlohmann::json::parse(ReadFile(result.dir / "pins-plan.geojson"));
         CHECK(geo["features"][1]["properties"]["text"] == expected);
     }
     // The HTTPS batch too.
@@ -427,4 +440,107 @@ TEST_CASE("exports flag a hidden free-text answer, carry paper responses, leave 
     // Asked for: the test response is there too.
     const std::filesystem::path with_test = export_all("export-hidden-with-test", true);
     CHECK(Lines(ReadFile(with_test / "responses.jsonl")).size() == 4);
+}
+
+TEST_CASE(
+    "datapackage.json: a Table Schema per CSV file, the profile's dialect, the licence, pins in WGS84") {
+    const std::vector<Survey> surveys = DemoSurveys();
+    const Survey* usages = nullptr;
+    for (const Survey& s : surveys)
+        if (s.id == "usages-espaces-publics") usages = &s;
+    REQUIRE(usages);
+    std::mt19937_64 rng(7);
+    std::vector<Response> responses;
+    for (int i = 0; i < 20; i++)
+        responses.push_back(
+            SyntheticResponse(*usages, "fauvettes-mdp-01", "fr", 1795000000000 + i * 1000, rng));
+    const std::filesystem::path db = MakeDatabase("export-package", responses);
+    ResponseSource source;
+    std::string error;
+    REQUIRE(source.Open(db, error));
+
+    ExportContext context;
+    context.licence = "ODbL-1.0";
+    context.example = true;
+    GeoAffine affine; // 1 plan unit = 1e-5° east and 1e-5° south of 2.5 E, 48.9 N
+    affine.a = {1e-5, 0, 2.5, 0, -1e-5, 48.9};
+    context.georefs["plan-quartier-2030"] = {affine, 3200, 2200};
+    // Stored with a planned batch: read back, the same context (doubles exactly).
+    std::optional<ExportContext> read_back =
+        ExportContextFromJson(nlohmann::json::parse(ToJson(context).dump()));
+    REQUIRE(read_back);
+    CHECK(ToJson(*read_back) == ToJson(context));
+    CHECK(read_back->georefs.at("plan-quartier-2030").affine.a == affine.a);
+    CHECK_FALSE(ExportContextFromJson(nlohmann::json::parse(R"({"georefs": {"p": {"affine": "no"}}})")));
+
+    for (CsvProfile profile : {CsvProfile::OpenData, CsvProfile::ExcelFr}) {
+        const std::filesystem::path out =
+            test::ScratchDir(std::string("export-package-") + ToString(profile));
+        ExportOptions options;
+        options.profile = profile;
+        ExportJob job{
+            out, "fauvettes-mdp-01", "2026-12-01T10:00:00.000Z", options, {true, "", ""}, 100, {}, context};
+        ExportResult result;
+        INFO(error);
+        REQUIRE(ExportToDirectory(source, surveys, job, result, error));
+        const nlohmann::json p = nlohmann::json::parse(ReadFile(result.dir / "datapackage.json"));
+        CHECK(p["profile"] == "tabular-data-package");
+        CHECK(p["licenses"][0]["name"] == "ODbL-1.0");
+        CHECK(p["kiosk:example"] == true);
+        CHECK(p["description"].get<std::string>().find("EXAMPLE") != std::string::npos);
+        REQUIRE(p["resources"].size() == 2);
+        const nlohmann::json& wide = p["resources"][0];
+        const nlohmann::json& answers = p["resources"][1];
+        CHECK(wide["path"] == "responses-usages-espaces-publics.csv");
+        CHECK(wide["hash"] ==
+              "sha256:" + Sha256Hex(ReadFile(result.dir / "responses-usages-espaces-publics.csv")));
+        CHECK(wide["dialect"]["delimiter"] == (profile == CsvProfile::ExcelFr ? ";" : ","));
+        CHECK(wide["schema"]["primaryKey"] == nlohmann::json{"uuid"});
+        CHECK(wide["schema"]["missingValues"] == nlohmann::json{""});
+        // Fields by name: the choice question's options, the scale's bounds, a decimal comma in excel-fr.
+        std::map<std::string, nlohmann::json> fields;
+        for (const nlohmann::json& f : wide["schema"]["fields"])
+            fields[f["name"].get<std::string>()] = f;
+        CHECK(fields["frequence"]["constraints"]["enum"] ==
+              nlohmann::json{"chaque-jour", "chaque-semaine", "parfois", "jamais"});
+        CHECK(fields["proprete"]["type"] == "number");
+        CHECK(fields["proprete"]["constraints"]["minimum"] == usages->FindQuestion("proprete")->scale_from);
+        CHECK(fields["proprete"]["constraints"]["maximum"] == usages->FindQuestion("proprete")->scale_to);
+        CHECK(fields["proprete"].contains("decimalChar") == (profile == CsvProfile::ExcelFr));
+        CHECK(fields["is_test"]["type"] == "boolean");
+        CHECK(answers["schema"]["primaryKey"] == nlohmann::json{"response_uuid", "position"});
+        // One survey: the foreign key from answers.csv to the wide file holds.
+        CHECK(answers["schema"]["foreignKeys"][0]["reference"]["resource"] ==
+              "responses-usages-espaces-publics");
+        CHECK(answers.contains("kiosk:byte_order_mark") == (profile == CsvProfile::ExcelFr));
+
+        // Pins: this survey's plan is georeferenced, so all are in pins.geojson at the affine's lon/lat.
+        const nlohmann::json wgs84 = nlohmann::json::parse(ReadFile(result.dir / "pins.geojson"));
+        const nlohmann::json drawing = nlohmann::json::parse(ReadFile(result.dir / "pins-plan.geojson"));
+        REQUIRE_FALSE(wgs84["features"].empty());
+        CHECK(drawing["features"].empty());
+        for (const nlohmann::json& f : wgs84["features"]) {
+            CHECK(f["properties"]["plan_id"] == "plan-quartier-2030");
+            const double x = f["properties"]["x"], y = f["properties"]["y"];
+            CHECK(f["geometry"]["coordinates"][0].get<double>() ==
+                  Approx(2.5 + x * 3200 * 1e-5).margin(1e-7));
+            CHECK(f["geometry"]["coordinates"][1].get<double>() ==
+                  Approx(48.9 - y * 2200 * 1e-5).margin(1e-7));
+        }
+    }
+
+    // A response to another version of the survey: its options may differ, so no enum.
+    Response older = responses[0];
+    older.uuid = "0f6a3c1e-2b4d-4e8f-9a0b-1c2d3e4f5a6b";
+    older.survey_version = usages->version + 1;
+    const std::filesystem::path db2 = MakeDatabase("export-package-versions", {responses[1], older});
+    ResponseSource source2;
+    REQUIRE(source2.Open(db2, error));
+    const std::filesystem::path out = test::ScratchDir("export-package-versions-out");
+    ExportJob job{out, "fauvettes-mdp-01", "2026-12-01T10:00:00.000Z", {}, {true, "", ""}, 100};
+    ExportResult result;
+    REQUIRE(ExportToDirectory(source2, surveys, job, result, error));
+    const nlohmann::json p = nlohmann::json::parse(ReadFile(result.dir / "datapackage.json"));
+    for (const nlohmann::json& f : p["resources"][0]["schema"]["fields"])
+        if (f["name"] == "frequence") CHECK_FALSE(f.contains("constraints"));
 }

@@ -61,14 +61,16 @@ struct SyncRun {
     }
     DestinationRun Run(const DestinationConfig& config, Destination& destination,
                        const std::string& kiosk_id = "fauvettes-mdp-01",
-                       std::function<void(int64_t, int64_t)> progress = {}) {
+                       std::function<void(int64_t, int64_t)> progress = {},
+                       ExportContext export_context = {}) {
         int tick = 0;
         SyncContext context{source,
                             state,
                             kiosk_id,
                             false,
                             [&] { return FormatUtcMillis(1796000000000 + 1000 * tick++); },
-                            std::move(progress)};
+                            std::move(progress),
+                            std::move(export_context)};
         return RunDestination(context, config, destination);
     }
 };
@@ -167,12 +169,16 @@ TEST_CASE("a run delivers every new response once, in batches, the next run only
 }
 
 TEST_CASE("a batch whose delivery was not confirmed is delivered again with the same id and content") {
+    // Planned under one licence, written again after [sync] licence changed: the planned one.
+    ExportContext planned_context;
+    planned_context.licence = "CC0-1.0";
     const fs::path scratch = test::ScratchDir("sync-redeliver");
     Kiosk kiosk(scratch);
     kiosk.Record(4);
     const fs::path out = scratch / "share";
     fs::create_directories(out);
-    const DestinationConfig config = DirConfig(out, 10);
+    DestinationConfig config = DirConfig(out, 10);
+    config.export_options.formats.push_back(ExportFormat::CsvLong); // and its datapackage.json
     std::vector<Survey> surveys;
     std::unique_ptr<Destination> dir = MakeDirDestination(config, surveys);
     LostReply lost(*dir);
@@ -180,7 +186,7 @@ TEST_CASE("a batch whose delivery was not confirmed is delivered again with the 
     std::string first_manifest, batch_id;
     {
         SyncRun run(kiosk, scratch / "sync-state.db");
-        const DestinationRun result = run.Run(config, lost);
+        const DestinationRun result = run.Run(config, lost, "fauvettes-mdp-01", {}, planned_context);
         CHECK(result.outcome == RunOutcome::Transient);
         std::optional<BatchRecord> planned = run.state.PlannedBatch("partage");
         REQUIRE(planned);
@@ -196,6 +202,7 @@ TEST_CASE("a batch whose delivery was not confirmed is delivered again with the 
     CHECK(result.outcome == RunOutcome::Delivered);
     CHECK(result.batches == 2); // the planned one again ("already there"), then the 3 new ones
     CHECK(ReadFile(out / batch_id / "manifest.json") == first_manifest);
+    CHECK(ReadFile(out / batch_id / "datapackage.json").find("\"CC0-1.0\"") != std::string::npos);
     CHECK(DeliveredUuids(out) == kiosk.uuids); // each exactly once
     const std::optional<BatchRecord> record = run.state.FindBatch("partage", batch_id);
     REQUIRE(record);
@@ -564,4 +571,25 @@ TEST_CASE("two kiosks delivering to one share at once both deliver everything") 
     std::sort(expected.begin(), expected.end());
     std::sort(delivered.begin(), delivered.end());
     CHECK(delivered == expected);
+}
+
+TEST_CASE(
+    "sync.licence: Etalab's Licence Ouverte by default, another known licence, an unknown one at file:line") {
+    {
+        Diagnostics diags;
+        CHECK(ReadSync("[sync]\n", diags).licence == "etalab-2.0");
+        CHECK(diags.ErrorCount() == 0);
+    }
+    {
+        Diagnostics diags;
+        CHECK(ReadSync("[sync]\nlicence = \"ODbL-1.0\"\n", diags).licence == "ODbL-1.0");
+        CHECK(diags.ErrorCount() == 0);
+    }
+    Diagnostics diags;
+    fs::path file;
+    ReadSync("[sync]\nlicence = \"tous droits réservés\"\n", diags, &file);
+    REQUIRE(diags.ErrorCount() == 1);
+    const std::string message = diags.All()[0].Format();
+    CHECK(message.rfind(file.string() + ":2:", 0) == 0);
+    CHECK(message.find("etalab-2.0, ODbL-1.0") != std::string::npos);
 }

@@ -122,6 +122,7 @@ int Export(const SyncJob& loaded, ExportJob job) {
         return Code(SyncExit::NoData);
     }
     job.kiosk_id = loaded.config.kiosk_id;
+    job.context = loaded.context;
     job.created_at = NowUtc();
     Progress progress("export");
     job.progress = [&](int64_t done, int64_t total) { progress.Update(done, total); };

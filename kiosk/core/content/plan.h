@@ -12,6 +12,7 @@
 
 #include "base/diagnostics.h"
 #include "base/rect.h"
+#include "content/georef.h"
 #include "text/localized_text.h"
 
 namespace kiosk {
@@ -59,6 +60,9 @@ struct Plan {
     float max_zoom = 2.0f; // largest magnification of the main image's own pixels
     unsigned legend = 0;   // PlanCorner mask: corners holding the drawing's legend or title block
     std::vector<Hotspot> hotspots;
+    // [georef]: plan coordinates → WGS84, for exporting pins (content/georef.h); nothing when
+    // the plan is not georeferenced (its pins are exported in plan coordinates).
+    std::optional<GeoAffine> georef;
 
     // Largest screen pixels per plan unit (max_zoom applied to the main image's pixels).
     float MaxScale() const;

@@ -138,6 +138,62 @@ void ReadHotspots(TableReader& root, Plan& plan, const Languages& languages) {
     }
 }
 
+// Control points that disagree by more than this with the fitted transform: one is probably
+// mistyped (a swapped digit, lon and lat swapped), or the drawing is not to scale.
+constexpr double kGeorefToleranceMetres = 15;
+
+// [georef]: control points (`[[georef.point]]`, at = plan coordinates, lon, lat in WGS84
+// degrees), at least 3, not on one line; fitted by least squares (content/georef.h).
+std::optional<GeoAffine> ReadGeoref(TableReader& root, const Plan& plan) {
+    if (!root.Has("georef")) return std::nullopt;
+    TableReader t = TableReader::Sub(root, "georef");
+    std::vector<GeoControlPoint> points;
+    std::vector<TableReader> readers = t.TableArray("point", Need::Required);
+    bool complete = true;
+    for (TableReader& p : readers) {
+        std::optional<Vec2> at = ReadPoint(p, "at", Need::Required);
+        std::optional<double> lon = p.Float("lon", -180, 180, Need::Required);
+        std::optional<double> lat = p.Float("lat", -90, 90, Need::Required);
+        if (at && (at->x < 0 || at->y < 0 || at->x > plan.size.x || at->y > plan.size.y)) {
+            p.Error("at", fmt::format("[{}, {}] is outside the plan (0 to {} across, 0 to {} down)", at->x,
+                                      at->y, plan.size.x, plan.size.y));
+            at.reset();
+        }
+        p.Finish();
+        if (at && lon && lat)
+            points.push_back({at->x, at->y, *lon, *lat});
+        else
+            complete = false;
+    }
+    std::optional<GeoAffine> fit;
+    if (complete && !readers.empty()) { // none: TableArray said so
+        std::string error;
+        fit = FitGeoAffine(points, error);
+        if (!fit) t.Error("point", error);
+    }
+    if (fit && points.size() > 3) {
+        // With more than 3 points they may disagree. Which one is wrong cannot always be told
+        // (4 corners share one error equally), so one warning, at the point fitted worst.
+        size_t worst = 0;
+        double worst_metres = 0;
+        for (size_t i = 0; i < points.size(); i++) {
+            const GeoAffine::LonLat at = fit->Apply(points[i].x, points[i].y);
+            const double off = GeoDistanceMetres(points[i].lon, points[i].lat, at.lon, at.lat);
+            if (off > worst_metres) worst = i, worst_metres = off;
+        }
+        if (worst_metres > kGeorefToleranceMetres)
+            readers[worst].Warning(
+                "lon",
+                fmt::format(
+                    "the control points disagree: the plan fitted to all of them puts this one {:.0f} m "
+                    "from its lon and lat; check every point's lon and lat (one may be mistyped, "
+                    "or lon and lat swapped; with 4 points, an error in one shows on all four)",
+                    worst_metres));
+    }
+    t.Finish();
+    return fit;
+}
+
 } // namespace
 
 std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const Languages& languages,
@@ -184,6 +240,7 @@ std::optional<Plan> LoadPlanFile(const std::filesystem::path& file, const Langua
         plan.legend = ReadLegend(root);
         plan.before = ReadBefore(root, plan, languages);
         ReadHotspots(root, plan, languages);
+        plan.georef = ReadGeoref(root, plan);
         root.Finish();
         if (!local.HasErrors()) result = std::move(plan);
     }

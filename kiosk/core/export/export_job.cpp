@@ -72,7 +72,7 @@ bool ExportToDirectory(ResponseSource& source, const std::vector<Survey>& survey
         return false;
     };
 
-    ExportWriter writer(staging, job.options, surveys, std::move(extra));
+    ExportWriter writer(staging, job.options, surveys, std::move(extra), job.context);
     if (!writer.Begin(error)) return give_up();
     if (job.progress) job.progress(0, *total);
     bool write_ok = true;

@@ -25,6 +25,7 @@ struct ExportJob {
     ResponseFilter filter;
     int64_t chunk = 10000;
     std::function<void(int64_t done, int64_t total)> progress = {};
+    ExportContext context = {}; // licence, demo marker, georeferenced plans
 };
 
 struct ExportResult {

@@ -18,7 +18,7 @@ enum class ExportFormat {
     CsvWide,   // "csv-wide": responses-<survey>.csv, one row per response, one column per question
     CsvLong,   // "csv-long": answers.csv, one row per answer
     JsonLines, // "jsonl":    responses.jsonl, one response per line with its answers
-    GeoJson,   // "geojson":  pins.geojson, plan pins as Point features in plan coordinates
+    GeoJson,   // "geojson":  pins.geojson (georeferenced plans, WGS84) and pins-plan.geojson (others)
     Xlsx,      // "xlsx":     responses.xlsx, a workbook for people (xlsx_writer.h)
 };
 

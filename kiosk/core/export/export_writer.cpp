@@ -1,6 +1,7 @@
 #include "export/export_writer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -16,15 +17,6 @@ namespace kiosk {
 // -----------------------------------------------------------------------------------------
 
 namespace {
-
-// One column of a wide file after the fixed ones.
-struct WideColumn {
-    std::string question_id;
-    const Question* question = nullptr; // null for a question no longer in the definition
-    std::string option_id;              // one-hot columns: the option this 0/1 column is for
-    std::string header;
-    bool hidden_flag = false; // free text: the 0/1 column saying staff hid the answer on screen
-};
 
 constexpr const char* kWideFixedHeaders[] = {
     "uuid",    "kiosk_id", "survey_id",  "survey_version", "language",    "origin",    "status",
@@ -138,11 +130,14 @@ struct ExportWriter::WideFile {
     std::unordered_map<std::string, std::vector<size_t>> columns_of;
     std::vector<std::vector<const Answer*>> rows_of_column; // scratch, per response
     int64_t unplaced_answers = 0;
+    const Survey* survey = nullptr; // the loaded definition (null: not loaded)
+    bool other_versions = false;    // a row answers another version than `survey`
 };
 
 ExportWriter::ExportWriter(std::filesystem::path dir, ExportOptions options,
-                           const std::vector<Survey>& surveys, ExtraQuestions extra)
-    : dir_(std::move(dir)), options_(std::move(options)), surveys_(surveys), extra_(std::move(extra)) {}
+                           const std::vector<Survey>& surveys, ExtraQuestions extra, ExportContext context)
+    : dir_(std::move(dir)), options_(std::move(options)), surveys_(surveys), extra_(std::move(extra)),
+      context_(std::move(context)) {}
 
 ExportWriter::~ExportWriter() = default;
 
@@ -163,11 +158,15 @@ bool ExportWriter::Begin(std::string& error) {
     if (options_.Has(ExportFormat::JsonLines) && !open(jsonl_, ExportFormat::JsonLines, "responses.jsonl"))
         return false;
     if (options_.Has(ExportFormat::GeoJson)) {
+        // RFC 7946: WGS84 longitude, latitude — only plans with a [georef] can say where a pin is.
         if (!open(geojson_, ExportFormat::GeoJson, "pins.geojson")) return false;
-        geojson_->file.Append(std::string_view(
+        geojson_->file.Append(std::string_view("{\"type\":\"FeatureCollection\",\"features\":["));
+        // The other plans' pins, where they are on the drawing: no CRS, no GIS can place them.
+        if (!open(plan_geojson_, ExportFormat::GeoJson, "pins-plan.geojson")) return false;
+        plan_geojson_->file.Append(std::string_view(
             "{\"type\":\"FeatureCollection\",\"coordinate_system\":\"plan\",\"coordinate_note\":"
-            "\"x and y run from 0 to 1 across the plan image given by plan_id, from its top-left corner; "
-            "y grows downwards\",\"features\":["));
+            "\"not longitude and latitude: x and y run from 0 to 1 across the plan image given by plan_id, "
+            "from its top-left corner; y grows downwards\",\"features\":["));
     }
     if (options_.Has(ExportFormat::Xlsx)) {
         xlsx_ = std::make_unique<XlsxWriter>(dir_, surveys_, extra_);
@@ -188,7 +187,8 @@ bool ExportWriter::OpenWide(const std::string& survey_id, WideFile*& out, std::s
     file->out.info.survey_id = survey_id;
     if (!file->out.file.Open(dir_ / file->out.info.name, error)) return false;
     auto extra = extra_.find(survey_id);
-    file->columns = PlanColumns(FindSurvey(surveys_, survey_id),
+    file->survey = FindSurvey(surveys_, survey_id);
+    file->columns = PlanColumns(file->survey,
                                 extra == extra_.end() ? std::vector<std::string>{} : extra->second, options_);
     for (size_t i = 0; i < file->columns.size(); i++)
         file->columns_of[file->columns[i].question_id].push_back(i);
@@ -205,6 +205,7 @@ bool ExportWriter::OpenWide(const std::string& survey_id, WideFile*& out, std::s
 }
 
 void ExportWriter::WriteWideRow(WideFile& f, const Response& r) {
+    if (f.survey && r.survey_version != f.survey->version) f.other_versions = true;
     CsvWriter& csv = *f.out.csv;
     csv.Text(r.uuid);
     csv.Text(r.kiosk_id);
@@ -328,28 +329,69 @@ bool ExportWriter::Add(const Response& response, std::string& error) {
         const Answer& a = r.answers[i];
         if (!a.plan_id || !a.x || !a.y) continue;
         counts_.pins++;
-        if (!geojson_) continue;
-        nlohmann::json properties = {{"plan_id", *a.plan_id},
-                                     {"survey_id", r.survey_id},
-                                     {"survey_version", r.survey_version},
-                                     {"response_uuid", r.uuid},
-                                     {"question_id", a.question_id},
-                                     {"position", i},
-                                     {"submitted_at", r.submitted_at}};
-        if (a.option_id) properties["option_id"] = *a.option_id;
-        if (a.text) properties["text"] = *a.text;
-        nlohmann::json feature = {{"type", "Feature"},
-                                  {"geometry", {{"type", "Point"}, {"coordinates", {*a.x, *a.y}}}},
-                                  {"properties", std::move(properties)}};
-        geojson_->file.Append(geojson_->rows == 0 ? "\n" : ",\n");
-        geojson_->file.Append(DumpJson(feature));
-        geojson_->rows++;
+        if (geojson_) AddPin(r, i);
     }
     return true;
 }
 
+void ExportWriter::AddPin(const Response& r, size_t i) {
+    const Answer& a = r.answers[i];
+    nlohmann::json properties = {
+        {"plan_id", *a.plan_id},         {"survey_id", r.survey_id},     {"survey_version", r.survey_version},
+        {"response_uuid", r.uuid},       {"question_id", a.question_id}, {"position", i},
+        {"submitted_at", r.submitted_at}};
+    if (a.option_id) properties["option_id"] = *a.option_id;
+    if (a.text) properties["text"] = *a.text;
+    nlohmann::json coordinates = {*a.x, *a.y};
+    Output* out = plan_geojson_.get();
+    auto georef = context_.georefs.find(*a.plan_id);
+    if (georef != context_.georefs.end()) {
+        const PlanGeoref& g = georef->second;
+        const double plan_x = *a.x * g.width, plan_y = *a.y * g.height;
+        const GeoAffine::LonLat at = g.affine.Apply(plan_x, plan_y);
+        // 7 decimals: 1 cm, far finer than a finger on a plan; keeps the file short.
+        auto round7 = [](double v) { return std::round(v * 1e7) / 1e7; };
+        coordinates = {round7(at.lon), round7(at.lat)};
+        properties["x"] = *a.x; // where it is on the drawing, as in pins-plan.geojson …
+        properties["y"] = *a.y;
+        // … and in the plan's coordinates (its [georef] points'), to 0.01 (not 798.7199999999999).
+        properties["plan_x"] = std::round(plan_x * 100) / 100;
+        properties["plan_y"] = std::round(plan_y * 100) / 100;
+        out = geojson_.get();
+    }
+    nlohmann::json feature = {{"type", "Feature"},
+                              {"geometry", {{"type", "Point"}, {"coordinates", std::move(coordinates)}}},
+                              {"properties", std::move(properties)}};
+    out->file.Append(out->rows == 0 ? "\n" : ",\n");
+    out->file.Append(DumpJson(feature));
+    out->rows++;
+}
+
+bool ExportWriter::WriteDataPackage(const ExportIdentity& identity, std::string& error) {
+    DataPackageInput input;
+    input.identity = &identity;
+    input.options = &options_;
+    input.context = &context_;
+    for (const ExportedFile& f : files_)
+        if (f.format == ExportFormat::CsvWide || f.format == ExportFormat::CsvLong)
+            input.csv_files.push_back(f);
+    if (input.csv_files.empty()) return true; // a package describes CSV files: none, no package
+    for (const auto& [survey_id, wide] : wide_)
+        input.wide_files[wide->out.info.name] = {wide->survey, wide->columns, wide->other_versions};
+    const std::string text = DataPackageText(input);
+    if (!WriteFileDurably(dir_ / kDataPackageName, text, error)) return false;
+    ExportedFile info;
+    info.name = kDataPackageName;
+    info.kind = "datapackage";
+    info.bytes = text.size();
+    info.sha256 = Sha256Hex(text);
+    files_.push_back(std::move(info));
+    return true;
+}
+
 bool ExportWriter::Finish(const ExportIdentity& id, std::string& error) {
-    if (geojson_) geojson_->file.Append(std::string_view("\n]}\n"));
+    for (Output* out : {geojson_.get(), plan_geojson_.get()})
+        if (out) out->file.Append(std::string_view("\n]}\n"));
     files_.clear();
     int64_t unplaced = 0;
     auto close = [&](Output& out) {
@@ -364,13 +406,16 @@ bool ExportWriter::Finish(const ExportIdentity& id, std::string& error) {
         unplaced += wide->unplaced_answers;
         if (!close(wide->out)) return false;
     }
-    for (Output* out : {long_csv_.get(), jsonl_.get(), geojson_.get()})
+    for (Output* out : {long_csv_.get(), jsonl_.get(), geojson_.get(), plan_geojson_.get()})
         if (out && !close(*out)) return false;
     if (xlsx_ && !xlsx_->Finish(id, counts_, files_.emplace_back(), error)) return false;
+    // Describes the CSV files (with their hashes): after them, before the manifest.
+    if (!WriteDataPackage(id, error)) return false;
 
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const ExportedFile& f : files_) {
-        nlohmann::ordered_json file = {{"name", f.name}, {"format", ToString(f.format)}};
+        nlohmann::ordered_json file = {{"name", f.name},
+                                       {"format", f.kind.empty() ? ToString(f.format) : f.kind}};
         if (!f.survey_id.empty()) file["survey_id"] = f.survey_id;
         file["rows"] = f.rows;
         file["bytes"] = f.bytes;

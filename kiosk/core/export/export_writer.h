@@ -4,7 +4,9 @@
 //   responses-<survey>.csv   csv-wide: one row per response of that survey
 //   answers.csv              csv-long: one row per answer
 //   responses.jsonl          jsonl: one response per line
-//   pins.geojson             geojson: one Point feature per plan pin
+//   pins.geojson             geojson: pins of georeferenced plans, WGS84 (RFC 7946)
+//   pins-plan.geojson        geojson: pins of other plans, in plan coordinates
+//   datapackage.json         with a CSV format: the Frictionless description (data_package.h)
 //   responses.xlsx           xlsx: the same answers as a workbook for people (xlsx_writer.h)
 //   manifest.json            written last: identity, response range, counts, SHA-256 of
 //                            every file (a reader that finds it knows the rest is complete)
@@ -27,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/csv_writer.h"
+#include "export/data_package.h"
 #include "export/export_options.h"
 #include "export/response_source.h"
 #include "store/response.h"
@@ -50,6 +53,7 @@ struct ExportedFile {
     std::string name;
     ExportFormat format{};
     std::string survey_id; // csv-wide only
+    std::string kind;      // the manifest's "format" when not the format's name ("datapackage")
     uint64_t bytes = 0;
     uint64_t rows = 0; // data rows, lines or features (headers not counted)
     std::string sha256;
@@ -78,8 +82,9 @@ class XlsxWriter;
 class ExportWriter {
 public:
     // `dir` must exist (and should be empty). `surveys` must outlive the writer.
+    // `context`: the licence, the demo marker and the plans' georeferences (data_package.h).
     ExportWriter(std::filesystem::path dir, ExportOptions options, const std::vector<Survey>& surveys,
-                 ExtraQuestions extra = {});
+                 ExtraQuestions extra = {}, ExportContext context = {});
     ~ExportWriter();
 
     // Creates the files of every format (wide files are created per survey as they appear).
@@ -101,12 +106,15 @@ private:
     struct Output;
     bool OpenWide(const std::string& survey_id, WideFile*& out, std::string& error);
     void WriteWideRow(WideFile& file, const Response& response);
+    void AddPin(const Response& r, size_t index);
+    bool WriteDataPackage(const ExportIdentity& identity, std::string& error);
 
     std::filesystem::path dir_;
     ExportOptions options_;
     const std::vector<Survey>& surveys_;
     ExtraQuestions extra_;
-    std::unique_ptr<Output> long_csv_, jsonl_, geojson_;
+    ExportContext context_;
+    std::unique_ptr<Output> long_csv_, jsonl_, geojson_, plan_geojson_;
     std::unique_ptr<XlsxWriter> xlsx_;
     std::map<std::string, std::unique_ptr<WideFile>, std::less<>> wide_;
     ExportCounts counts_;

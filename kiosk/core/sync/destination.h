@@ -17,6 +17,7 @@ namespace kiosk {
 struct Batch {
     ExportIdentity identity;
     ExportOptions options;
+    ExportContext context; // as planned, like options (dir destinations)
     std::vector<Response> responses;
 };
 

@@ -54,7 +54,7 @@ public:
 
         std::string error;
         ExtraQuestions extra = ExtraFor(batch);
-        ExportWriter writer(staging, batch.options, surveys_, std::move(extra));
+        ExportWriter writer(staging, batch.options, surveys_, std::move(extra), batch.context);
         bool ok = writer.Begin(error);
         for (size_t i = 0; ok && i < batch.responses.size(); i++)
             ok = writer.Add(batch.responses[i], error);

@@ -8,6 +8,7 @@
 
 #include "base/log.h"
 #include "base/path_probe.h"
+#include "content/content.h"
 #include "survey/profile_loader.h"
 #include "survey/survey_loader.h"
 #include "sync/secrets.h"
@@ -15,6 +16,25 @@
 namespace kiosk {
 
 namespace {
+
+// What the exports need from the content: the plans' georeferences (pins in WGS84) and
+// whether it is the demo. A broken plan file does not stop a delivery: its pins are
+// exported in plan coordinates (pins-plan.geojson) and kiosk --check-config says why.
+ExportContext LoadExportContext(const KioskConfig& config, const SyncConfig& sync) {
+    ExportContext context;
+    context.licence = sync.licence;
+    Diagnostics diags;
+    const Content content = LoadContent(config.paths.content, config.languages, diags);
+    for (const Plan& plan : content.plans) {
+        context.example = context.example || plan.example;
+        if (plan.georef) context.georefs[plan.id] = {*plan.georef, plan.size.x, plan.size.y};
+    }
+    if (diags.HasErrors())
+        LogWarning("{} problem(s) in the content files (kiosk --check-config lists them); pins of a plan "
+                   "that is not loaded are exported in plan coordinates",
+                   diags.ErrorCount());
+    return context;
+}
 
 int Rank(SyncExit code) {
     switch (code) {
@@ -100,7 +120,7 @@ std::optional<SyncJob> LoadSyncJob(const std::filesystem::path& config_file, con
     if (!config) return std::nullopt;
     std::optional<SyncConfig> sync = LoadSyncConfig(config_file, config->paths.database, diags);
     if (!sync) return std::nullopt;
-    SyncJob job{std::move(*config), std::move(*sync), {}};
+    SyncJob job{std::move(*config), std::move(*sync), {}, {}};
     if (!db_file.empty()) {
         job.config.paths.database = AbsolutePath(db_file);
         if (!job.sync.state_given) job.sync.state = job.config.paths.database.parent_path() / "sync-state.db";
@@ -116,6 +136,7 @@ std::optional<SyncJob> LoadSyncJob(const std::filesystem::path& config_file, con
             "{} problem(s) in the survey files (kiosk --check-config lists them); responses to a refused "
             "survey are exported with columns taken from the data",
             survey_diags.ErrorCount());
+    job.context = LoadExportContext(job.config, job.sync);
     return job;
 }
 
@@ -171,7 +192,8 @@ SyncExit DeliverAll(const SyncJob& job, const std::vector<DestinationConfig>& de
                             options.now,
                             [&](int64_t done, int64_t total) {
                                 if (options.progress.update) options.progress.update(d.name, done, total);
-                            }};
+                            },
+                            job.context};
         const DestinationRun run = RunDestination(context, d, *transport);
         if (options.progress.finish) options.progress.finish(d.name);
         if (!run.state_error.empty()) {

@@ -39,6 +39,7 @@ struct SyncJob {
     KioskConfig config;          // kiosk id, languages, paths (database after --db)
     SyncConfig sync;             // [sync] (state after --db / --state)
     std::vector<Survey> surveys; // for the wide CSV's columns (broken files are left out)
+    ExportContext context;       // licence ([sync]), demo marker and georeferenced plans (content)
 };
 
 // Reads the configuration file (the kiosk's tables and [sync]) and the surveys. `db_file` and

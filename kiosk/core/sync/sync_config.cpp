@@ -7,6 +7,7 @@
 
 #include "base/path_probe.h"
 #include "config/toml_reader.h"
+#include "export/data_package.h"
 
 namespace kiosk {
 
@@ -137,6 +138,10 @@ void ReadSyncTable(TableReader& root, const std::filesystem::path& database, Syn
                                                            : database.parent_path() / "sync-state.db");
     sync.secrets = t.Path("secrets").value_or("");
     sync.include_test = t.Bool("include_test", false);
+    sync.licence = t.String("licence", kDefaultLicence);
+    if (!FindDataLicence(sync.licence))
+        t.Error("licence",
+                fmt::format("\"{}\" is not a licence the kiosk knows: {}", sync.licence, DataLicenceIds()));
     for (TableReader& d : t.TableArray("destination")) {
         DestinationConfig& dest = sync.destinations.emplace_back();
         ReadDestination(d, dest);

@@ -4,6 +4,7 @@
 //   state = "/var/lib/maison-du-projet/sync-state.db"   # kiosk-sync's own file
 //   secrets = "/etc/maison-du-projet/sync-secrets.toml"  # tokens; mode 0600 or 0640
 //   include_test = false
+//   licence = "etalab-2.0"        # of the published data (datapackage.json)
 //
 //   [[sync.destination]]          # a network share or a USB key
 //   name = "partage-mairie"
@@ -75,6 +76,7 @@ struct SyncConfig {
     bool state_given = false;      // `state` was in the file (else it follows --db)
     std::filesystem::path secrets; // optional
     bool include_test = false;     // test and synthetic responses are left out unless true
+    std::string licence;           // an id of data_package.h's FindDataLicence (default etalab-2.0)
     std::vector<DestinationConfig> destinations;
 };
 

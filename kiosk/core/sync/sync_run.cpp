@@ -122,6 +122,15 @@ DestinationRun RunDestination(SyncContext& ctx, const DestinationConfig& config,
                 return fail(RunOutcome::Failed,
                             fmt::format("batch {}: unreadable options in the state file", planned->batch_id));
             batch.options = *options;
+            // Batches planned before the context was recorded have none: today's is the best guess.
+            const nlohmann::json planned_json = nlohmann::json::parse(planned->options_json, nullptr, false);
+            std::optional<ExportContext> context = planned_json.contains("context")
+                                                       ? ExportContextFromJson(planned_json["context"])
+                                                       : std::optional<ExportContext>(ctx.export_context);
+            if (!context)
+                return fail(RunOutcome::Failed,
+                            fmt::format("batch {}: unreadable options in the state file", planned->batch_id));
+            batch.context = std::move(*context);
             if (!ReadBatch(ctx.source, filter, planned->after_seq, planned->last_seq, 0, batch.responses,
                            error))
                 return fail(RunOutcome::Failed, fmt::format("{}: {}", ctx.source.Path().string(), error));
@@ -148,9 +157,12 @@ DestinationRun RunDestination(SyncContext& ctx, const DestinationConfig& config,
             for (const Response& r : batch.responses)
                 b.answers += (int64_t)r.answers.size();
             b.include_test = filter.include_test;
-            b.options_json = ToJson(config.export_options).dump();
+            nlohmann::json options_json = ToJson(config.export_options);
+            options_json["context"] = ToJson(ctx.export_context);
+            b.options_json = options_json.dump();
             b.created_at = ctx.now();
             batch.options = config.export_options;
+            batch.context = ctx.export_context;
             // Recorded before anything is delivered: after a crash this same batch is redone.
             if (!ctx.state.Plan(b, error)) return fail(RunOutcome::Failed, fmt::format("state: {}", error));
             planned = b;

@@ -31,6 +31,7 @@ struct SyncContext {
     bool include_test = false;
     std::function<std::string()> now;                               // UTC ISO-8601
     std::function<void(int64_t done, int64_t total)> progress = {}; // responses, may be empty
+    ExportContext export_context = {}; // licence, demo marker, georeferenced plans: planned with each batch
 };
 
 enum class RunOutcome {
