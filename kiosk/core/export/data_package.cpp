@@ -22,6 +22,8 @@ const DataLicence kLicences[] = {
 
 // Every timestamp the kiosk writes: UTC with milliseconds (store/timestamp.h).
 constexpr const char* kTimestampFormat = "%Y-%m-%dT%H:%M:%S.%fZ";
+// excel-fr's local times (export/local_time.h): seconds, no zone.
+constexpr const char* kLocalTimeFormat = "%Y-%m-%d %H:%M:%S";
 
 class Fields {
 public:
@@ -39,6 +41,21 @@ public:
         fields_.push_back(std::move(f));
         return fields_.back();
     }
+    // A response time: UTC in opendata; in excel-fr the kiosk's local time (CsvWriter::Time, a
+    // shape spreadsheets read as a date-time, no zone), then the UTC value in "<name>_utc".
+    Json& Time(std::string_view name, bool required) {
+        if (options_.profile == CsvProfile::ExcelFr) {
+            Json& local =
+                Add(name, "datetime", "the kiosk's local time (the time zone of the machine that exported)");
+            local["format"] = kLocalTimeFormat;
+            if (required) Require(local);
+            name_utc_ = std::string(name) + "_utc";
+            name = name_utc_;
+        }
+        Json& utc = Add(name, "datetime", "UTC");
+        if (required) Require(utc);
+        return utc;
+    }
     static void Require(Json& f) { f["constraints"]["required"] = true; }
     static void Range(Json& f, int64_t min, int64_t max) {
         f["constraints"]["minimum"] = min;
@@ -51,6 +68,7 @@ public:
 private:
     const ExportOptions& options_;
     Json fields_ = Json::array();
+    std::string name_utc_;
 };
 
 std::vector<std::string> OptionIds(const Question& q) {
@@ -82,8 +100,8 @@ void FixedWideFields(Fields& f, const std::string& survey_id) {
     f.Enum(status, {"complete", "abandoned"});
     f.Require(f.Add("is_test", "boolean", "a test response made by staff"));
     f.Require(f.Add("burst", "boolean", "one of a burst of poll votes (several votes in a few seconds)"));
-    f.Add("started_at", "datetime", "UTC");
-    f.Require(f.Add("submitted_at", "datetime", "UTC"));
+    f.Time("started_at", false);
+    f.Time("submitted_at", true);
     Json& duration = f.Add("duration_ms", "integer", "");
     f.Require(duration);
     duration["constraints"]["minimum"] = 0;
@@ -156,7 +174,7 @@ Json LongFields(const ExportOptions& options) {
     Json& status = f.Add("status", "string", "");
     f.Require(status);
     f.Enum(status, {"complete", "abandoned"});
-    f.Require(f.Add("submitted_at", "datetime", "UTC"));
+    f.Time("submitted_at", true);
     Json& position = f.Add("position", "integer", "the answer's rank within its response, from 0");
     f.Require(position);
     position["constraints"]["minimum"] = 0;
