@@ -212,9 +212,11 @@ texts_of = {u: t for (u, q), t in too_long.items()}
 check(all("".join(t for _, t in sorted(parts)) == texts_of[key[0]] and len(parts) >= 2
           for key, parts in whole.items()), "long_texts: the parts joined are the whole text")
 
-# about: the marker of the test response first, the time zone of the local times.
+# about: the markers first — the demo content's (this export runs on it), then the test
+# response's — and the time zone of the local times.
 about = sheets["about"]
-check(about[1][0][0] == "WARNING" and "1 test response" in about[1][1][0], f"about starts with the test marker")
+check(about[1][0][0] == "EXAMPLE" and "demo content" in about[1][1][0], "about starts with the example marker")
+check(about[2][0][0] == "WARNING" and "1 test response" in about[2][1][0], "then the test marker")
 check(any(r[0][0] == "local_time_zone" and r[1][0].startswith("Europe/Paris") for r in about),
       "about names the time zone")
 # columns: each question of the survey with its type and text.

@@ -169,7 +169,7 @@ bool ExportWriter::Begin(std::string& error) {
             "from its top-left corner; y grows downwards\",\"features\":["));
     }
     if (options_.Has(ExportFormat::Xlsx)) {
-        xlsx_ = std::make_unique<XlsxWriter>(dir_, surveys_, extra_);
+        xlsx_ = std::make_unique<XlsxWriter>(dir_, surveys_, extra_, context_.example);
         if (!xlsx_->Begin(error)) return false;
     }
     return true;

@@ -192,9 +192,10 @@ struct XlsxWriter::Impl {
     std::map<std::string, std::unique_ptr<SurveySheet>, std::less<>> by_survey;
     std::vector<SurveySheet*> in_order; // as they appeared, for the columns sheet
     int64_t responses = 0, test = 0, synthetic = 0, burst = 0, cut_texts = 0;
+    bool example = false;
 
-    Impl(std::filesystem::path d, const std::vector<Survey>& s, const ExtraQuestions& e)
-        : dir(std::move(d)), surveys(s), extra(e) {}
+    Impl(std::filesystem::path d, const std::vector<Survey>& s, const ExtraQuestions& e, bool ex)
+        : dir(std::move(d)), surveys(s), extra(e), example(ex) {}
     ~Impl() {
         if (book) lxw_workbook_free(book);
     }
@@ -459,6 +460,9 @@ struct XlsxWriter::Impl {
                 TextCell(s, std::string_view(value));
         };
         // The markers first: a reader who sees nothing else sees these.
+        if (example)
+            line("EXAMPLE",
+                 "the kiosk runs the bundled demo content (a fictional consultation): not real answers");
         if (test > 0)
             line("WARNING", fmt::format("{} test response(s) (is_test = 1): not residents' answers", test));
         if (synthetic > 0)
@@ -497,8 +501,8 @@ struct XlsxWriter::Impl {
 };
 
 XlsxWriter::XlsxWriter(std::filesystem::path dir, const std::vector<Survey>& surveys,
-                       const ExtraQuestions& extra)
-    : impl_(std::make_unique<Impl>(std::move(dir), surveys, extra)) {}
+                       const ExtraQuestions& extra, bool example)
+    : impl_(std::make_unique<Impl>(std::move(dir), surveys, extra, example)) {}
 
 XlsxWriter::~XlsxWriter() = default;
 

@@ -33,7 +33,10 @@ public:
     static constexpr size_t kMaxCellBytes = 32767;
     static constexpr const char* kCutMarker = " [...] (long_texts)";
 
-    XlsxWriter(std::filesystem::path dir, const std::vector<Survey>& surveys, const ExtraQuestions& extra);
+    // `example`: the batch comes from the bundled demo content (ExportContext::example); the
+    // first sheet says so before anything else.
+    XlsxWriter(std::filesystem::path dir, const std::vector<Survey>& surveys, const ExtraQuestions& extra,
+               bool example);
     ~XlsxWriter();
 
     bool Begin(std::string& error);
