@@ -18,11 +18,10 @@ import random
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
-from sync_fixture import (Checks, Receiver, check_batch_dir, database_uuids, dir_batches, dir_uuids,  # noqa: E402
+from sync_fixture import (Checks, Receiver, Recording, check_batch_dir, database_uuids, dir_batches, dir_uuids,  # noqa: E402
                           fresh_dir, write_config)
 
 kiosk_sync, kiosk_fill, source, scratch = sys.argv[1:5]
@@ -39,27 +38,12 @@ config = write_config(scratch, source, [
      "timeout_seconds": 5, "retry_initial_seconds": 0.05, "retry_max_seconds": 0.2},
 ])
 
-stop_recording = threading.Event()
-fill_errors = []
-
-
-def record():
-    # The kiosk's side: keeps recording (kiosk-fill holds the database's writer lock).
-    seed = 0
-    while not stop_recording.is_set():
-        seed += 1
-        survey = "usages-espaces-publics" if seed % 3 else "futur-square"
-        run = subprocess.run([kiosk_fill, "--config", str(config), "--survey", survey, "--count", "6", "--seed",
-                              str(seed)], capture_output=True, text=True)
-        if run.returncode != 0:
-            fill_errors.append(run.stderr)
-        time.sleep(0.02)
+recording = Recording(kiosk_fill, config, 6)
 
 
 problems = []
 manifests = {}  # batch id → manifest text first seen
 outcomes = collections.Counter()
-recorder = threading.Thread(target=record)
 try:
     subprocess.run([kiosk_fill, "--config", str(config), "--survey", "usages-espaces-publics", "--count", "40"],
                    check=True, capture_output=True)
@@ -68,7 +52,7 @@ try:
     start = time.monotonic()
     subprocess.run([kiosk_sync, "--config", str(config), "run"], check=True, capture_output=True)
     run_seconds = time.monotonic() - start
-    recorder.start()
+    recording.start()
     i = 0
     while outcomes["killed"] < kills and i < 4 * kills:
         i += 1
@@ -95,9 +79,7 @@ except BaseException:
     receiver.stop()
     raise
 finally:
-    stop_recording.set()
-    if recorder.is_alive():
-        recorder.join()
+    recording.stop()
 
 try:
     print(f"{sum(outcomes.values())} runs (a whole run: {run_seconds * 1000:.0f} ms): {dict(outcomes)}; "
@@ -106,7 +88,7 @@ try:
     # of the sanitizer build): kills land after deliveries too, not only during start-up.
     check(len(manifests) >= max(5, kills // 6), f"batches were delivered between kills ({len(manifests)} seen)")
     check(outcomes["killed"] >= kills, f"{outcomes['killed']} runs killed by SIGKILL (>= {kills})")
-    check(not fill_errors, f"recording never failed meanwhile ({len(fill_errors)} errors)")
+    check(not recording.errors, f"recording never failed meanwhile ({len(recording.errors)} errors)")
     check(not problems, "no partial or changed batch was ever visible in the share, no run failed" +
           ("" if not problems else ": " + "; ".join(problems[:5])))
 

@@ -17,12 +17,11 @@ import random
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
 from postgres_server import PostgresServer  # noqa: E402
-from sync_fixture import Checks, database_uuids, fresh_dir, write_config  # noqa: E402
+from sync_fixture import Checks, Recording, database_uuids, fresh_dir, write_config  # noqa: E402
 
 kiosk_sync, kiosk_fill, source, scratch = sys.argv[1:5]
 kills = int(sys.argv[5]) if len(sys.argv) > 5 else 100
@@ -41,22 +40,7 @@ config = write_config(scratch, source, [
     {"name": "base-ville", "postgres": server.uri("city_owner", "city"), "password": "base-ville",
      "batch_size": 25, "timeout_seconds": 5}], secrets=secrets)
 
-stop_recording = threading.Event()
-fill_errors = []
-
-
-def record():
-    seed = 0
-    while not stop_recording.is_set():
-        seed += 1
-        survey = "usages-espaces-publics" if seed % 3 else "futur-square"
-        run = subprocess.run([kiosk_fill, "--config", str(config), "--survey", survey, "--count", "8", "--seed",
-                              str(seed)], capture_output=True, text=True)
-        if run.returncode != 0:
-            fill_errors.append(run.stderr)
-        time.sleep(0.02)
-
-
+recording = Recording(kiosk_fill, config, 8)
 problems = []
 refusals = []
 outcomes = {"killed while running": 0, "had finished": 0, "cut off by the server crash": 0}
@@ -100,8 +84,7 @@ def run_and_kill(delay, crash_server=False):
         outcomes["had finished"] += 1
 
 
-recorder = threading.Thread(target=record)
-recorder.start()
+recording.start()
 try:
     time.sleep(0.5)
     steps = ["kill"] * kills + ["crash"] * crashes
@@ -110,8 +93,7 @@ try:
         run_and_kill(rng.uniform(0.0, 0.25), crash_server=(step == "crash"))
         look()
 finally:
-    stop_recording.set()
-    recorder.join()
+    recording.stop()
 
 try:
     final = subprocess.run([kiosk_sync, "--config", str(config), "run"], capture_output=True, text=True)
@@ -120,7 +102,7 @@ try:
     expected = sorted(database_uuids(scratch / "responses.db"))
     delivered = sorted(r[0] for r in server.psql("SELECT uuid FROM kiosk.responses", database="city"))
     batches = server.scalar("SELECT count(*) FROM kiosk.batches", database="city")
-    check(not fill_errors, f"kiosk-fill kept recording ({len(fill_errors)} errors: {fill_errors[:1]})")
+    check(not recording.errors, f"kiosk-fill kept recording ({len(recording.errors)} errors: {recording.errors[:1]})")
     check(len(expected) > 200, f"responses recorded meanwhile: {len(expected)}")
     check(delivered == expected, f"every response exactly once: {len(delivered)} rows "
           f"({len(set(delivered))} distinct) for {len(expected)} recorded, in {batches} batches")

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -103,6 +104,38 @@ class Receiver:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+
+
+class Recording:
+    """The kiosk's side while kiosk-sync runs: kiosk-fill records `count` responses at a time,
+    over and over in a thread (holding the database's writer lock as the kiosk does), to two
+    surveys in turn, until stop(). Failures are kept in `errors`."""
+
+    def __init__(self, kiosk_fill, config, count):
+        self.command = [str(kiosk_fill), "--config", str(config)]
+        self.count = count
+        self.errors = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._record)
+
+    def _record(self):
+        seed = 0
+        while not self._stop.is_set():
+            seed += 1
+            survey = "usages-espaces-publics" if seed % 3 else "futur-square"
+            run = subprocess.run(self.command + ["--survey", survey, "--count", str(self.count), "--seed", str(seed)],
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                self.errors.append(run.stderr)
+            time.sleep(0.02)
+
+    def start(self):
+        self._thread.start()
+
+    def stop(self):
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
 
 
 def database_uuids(db):
