@@ -180,8 +180,8 @@ TEST_CASE("an export writes every format, then a manifest whose hashes and count
     }
     CHECK(names == std::set<std::string>{"answers.csv", "responses.jsonl", "pins.geojson",
                                          "pins-plan.geojson", "datapackage.json",
-                                         "responses-usages-espaces-publics.csv",
-                                         "responses-futur-square.csv", "responses.xlsx"});
+                                         "responses-usages-espaces-publics.csv", "responses-futur-square.csv",
+                                         "responses.xlsx"});
     // Line counts: header + one row per answer / one line per response.
     CHECK(Lines(ReadFile(a.dir / "answers.csv")).size() == (size_t)answers + 1);
     CHECK(Lines(ReadFile(a.dir / "responses.jsonl")).size() == 41);
