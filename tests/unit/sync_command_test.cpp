@@ -86,7 +86,8 @@ TEST_CASE("run and status refuse the same bad --to with a message naming it") {
         CAPTURE(choice == DestinationChoice::Replace ? "run" : "status");
         std::string error;
         CHECK_FALSE(ChooseDestinations(job, {"bogus"}, choice, error));
-        CHECK_THAT(error, Catch::Contains("--to bogus") && Catch::Contains("dir:/path, an https:// URL or a postgresql:// URI"));
+        CHECK_THAT(error, Catch::Contains("--to bogus") &&
+                              Catch::Contains("dir:/path, an https:// URL or a postgresql:// URI"));
 
         // A directory under /media without a mount point would be written onto the kiosk's disk.
         error.clear();
