@@ -175,11 +175,15 @@ TEST_CASE(
     "Synchronisation: a destination that fails shows its last error and what to do, in both languages") {
     const auto [w, h] = GENERATE(std::pair{1920, 1080}, std::pair{1280, 800}, std::pair{1080, 1920});
     const std::string name = "staff-sync-error-" + Size(w, h);
-    // A destination whose directory cannot be made: its parent is a file.
+    // A destination whose directory cannot be made (its parent is a file), and the city's
+    // database where no server listens (port 9: the connection is refused at once).
     SyncSetup s = WriteSyncConfig(name, "");
     std::ofstream(s.dir / "a-file") << "not a directory\n";
-    std::ofstream(s.config, std::ios::app) << "[[sync.destination]]\nname = \"cle-en-panne\"\ndir = \""
-                                           << (s.dir / "a-file" / "sub").string() << "\"\n";
+    std::ofstream(s.config, std::ios::app)
+        << "[[sync.destination]]\nname = \"cle-en-panne\"\ndir = \"" << (s.dir / "a-file" / "sub").string()
+        << "\"\n[[sync.destination]]\nname = \"base-ville\"\n"
+        << "postgres = \"postgresql://kiosk_mdp@127.0.0.1:9/participation?sslmode=disable\"\ntimeout_seconds "
+           "= 2\n";
     auto k = SyncKiosk(name, s, w, h);
     REQUIRE(k->Store().WaitCommitted(k->Store().Submit(Answered("Des bancs")), 10));
     OpenSyncSection(*k);
@@ -190,10 +194,11 @@ TEST_CASE(
     CHECK(sync.Last(SyncJob::Run).kind != SyncOutcome::Kind::Done);
     REQUIRE(FramesUntil(*k, [&] { return !sync.StatusReading() && ShownPending(*k, "partage-test") == 0; }));
     CHECK(ShownPending(*k, "cle-en-panne") == 1);
-    bool error_shown = false;
+    CHECK(ShownPending(*k, "base-ville") == 1);
+    int errors_shown = 0;
     for (const SyncDestinationStatus& d : sync.Destinations())
-        if (d.name == "cle-en-panne") error_shown = !d.last_error.empty();
-    CHECK(error_shown);
+        if (d.name == "cle-en-panne" || d.name == "base-ville") errors_shown += !d.last_error.empty();
+    CHECK(errors_shown == 2);
     k->Driver().Frames(2);
     k->Shot("staff-sync-error-" + Size(w, h));
     for (const std::string& language : k->GetApp().data.catalogs.Languages()) {

@@ -10,12 +10,20 @@ namespace kiosk {
 
 namespace {
 
-std::string OneLine(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-        text.pop_back();
-    for (char& c : text)
-        if (c == '\n' || c == '\t') c = ' ';
-    return text;
+// libpq's messages span lines ("…refused\n\tIs the server running…"): one line, one space
+// between words, for the log and the staff panel.
+std::string OneLine(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
+        if (!space)
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
 }
 
 } // namespace

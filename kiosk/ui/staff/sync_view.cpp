@@ -27,8 +27,10 @@ std::string LocalTime(const App& app, const std::string& utc) {
     const std::optional<long long> ms = ParseUtcMillis(utc);
     if (!ms) return "";
     const LocalMoment moment = ToLocalMoment(*ms / 1000);
-    return app.Format(
-        "staff.sync.date_time",
+    // Logical order: it goes into another Format, which shapes the whole line once (shaped
+    // twice, an Arabic screen showed the year 2026 as 6202).
+    return app.data.catalogs.Format(
+        app.nav.Language(), "staff.sync.date_time",
         fmt::arg("date", FormatFullDate(app.data.catalogs, app.nav.Language(), moment.date)),
         fmt::arg("time", FormatClock(app.data.catalogs, app.nav.Language(), moment.minute_of_day)));
 }
