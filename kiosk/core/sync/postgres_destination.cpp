@@ -83,11 +83,13 @@ private:
             db_->Exec("SELECT content_sha256 FROM batches WHERE batch_id = $1", {id.batch_id}, error);
         if (!known) return Failed("cannot look the batch up", error);
         if (known->Rows() > 0) {
-            PgError ignored;
-            db_->Exec("ROLLBACK", ignored);
-            if (known->Text(0, 0) == rows.content_sha256)
+            // Deliver rolls back what did not deliver; here nothing was written either way.
+            if (known->Text(0, 0) == rows.content_sha256) {
+                PgError ignored;
+                db_->Exec("ROLLBACK", ignored);
                 return Result(DeliveryOutcome::Delivered,
                               fmt::format("batch {} was in the database already", id.batch_id));
+            }
             return Result(DeliveryOutcome::Permanent,
                           fmt::format("batch {} is in the database with other contents (SHA-256 {} there, {} "
                                       "here): two kiosks share a kiosk id and a database id, or a database "
