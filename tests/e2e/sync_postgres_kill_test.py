@@ -84,13 +84,22 @@ def run_and_kill(delay, crash_server=False):
         outcomes["had finished"] += 1
 
 
+# Kill within the time a typical run takes here (this machine, this build: the sanitizers'
+# is slower): measured on a run delivering what the recorder adds between two steps, once
+# the schema exists — a fixed window let most runs finish first on a quiet machine.
+fill_8 = [kiosk_fill, "--config", str(config), "--survey", "usages-espaces-publics", "--count", "8"]
+subprocess.run(fill_8, check=True, capture_output=True)
+subprocess.run([kiosk_sync, "--config", str(config), "run"], check=True, capture_output=True)  # the schema
+subprocess.run(fill_8, check=True, capture_output=True)
+start = time.monotonic()
+subprocess.run([kiosk_sync, "--config", str(config), "run"], check=True, capture_output=True)
+run_seconds = time.monotonic() - start
 recording.start()
 try:
-    time.sleep(0.5)
     steps = ["kill"] * kills + ["crash"] * crashes
     rng.shuffle(steps)
     for step in steps:
-        run_and_kill(rng.uniform(0.0, 0.25), crash_server=(step == "crash"))
+        run_and_kill(rng.uniform(0.0, run_seconds), crash_server=(step == "crash"))
         look()
 finally:
     recording.stop()
